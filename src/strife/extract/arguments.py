@@ -1,0 +1,129 @@
+"""Who did it to whom: the noun phrases around a trigger, read from the dependency parse.
+
+Verb triggers: subject -> actor1, object -> actor2; passives swap (the "by X" agent
+is actor1, the subject actor2). Noun triggers: "X's attack", "Israeli airstrikes",
+"attack by X on Y", "clashes between X and Y", "clashes with Y", and the subject
+of a support verb ("X launched an attack"). A participle without a subject
+("..., killing 38 people") borrows the subject of the clause it hangs on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+_SUBJECTS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+_OBJECTS = {"dobj", "obj", "attr"}
+_TARGET_PREPS = {"on", "against", "upon", "at", "targeting", "towards"}
+_SIDE_PREPS = {"with"}
+_SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "unleash", "claim", "perpetrate", "commit"}
+_GROUP_NOUNS = {"member", "members", "fighter", "fighters", "unit", "units", "commander", "commanders"}
+
+
+@dataclass
+class Roles:
+    """Phrases found for each role, in order of preference."""
+
+    agents: list[Span] = field(default_factory=list)
+    patients: list[Span] = field(default_factory=list)
+    sides: list[Span] = field(default_factory=list)  # "between X and Y": order of mention
+
+
+def phrase(token: Token) -> Span:
+    """The noun phrase a head word stands for: its left modifiers, appositions and "of X"."""
+    doc = token.doc
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "appos" or (
+            child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in _GROUP_NOUNS
+        ):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "punct" and child.text in {"(", "["}:
+            end = max(end, child.right_edge.i + 1)
+    return doc[start:end]
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+            found.extend(_children(child, {"pobj"}))
+    return found
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in _PASSIVE_SUBJECTS | {"auxpass"} for child in verb.children)
+
+
+def _borrowed_subject(verb: Token) -> list[Token]:
+    """Subject of the clause a subject-less verb hangs on (conjoined or participial verbs)."""
+    seen = 0
+    while verb.dep_ in {"conj", "xcomp", "advcl", "acl"} and verb.head is not verb and seen < 3:
+        verb = verb.head
+        seen += 1
+        subjects = _children(verb, _SUBJECTS)
+        if subjects:
+            return subjects
+        if verb.pos_ in {"NOUN", "PROPN"}:  # "a bomb ..., killing 38": the bomb is the means
+            return []
+    return []
+
+
+def verb_roles(verb: Token) -> Roles:
+    roles = Roles()
+    if _is_passive(verb):
+        for agent in _children(verb, {"agent"}):
+            roles.agents += [tok for pobj in _children(agent, {"pobj"}) for tok in _with_conjuncts(pobj)]
+        roles.patients += [tok for subj in _children(verb, _PASSIVE_SUBJECTS) for tok in _with_conjuncts(subj)]
+    else:
+        subjects = _children(verb, _SUBJECTS) or _borrowed_subject(verb)
+        roles.agents += [tok for subj in subjects for tok in _with_conjuncts(subj)]
+        roles.patients += [tok for obj in _children(verb, _OBJECTS) for tok in _with_conjuncts(obj)]
+        roles.patients += [tok for pobj in _prep_objects(verb, _TARGET_PREPS) for tok in _with_conjuncts(pobj)]
+        roles.sides += [tok for pobj in _prep_objects(verb, _SIDE_PREPS) for tok in _with_conjuncts(pobj)]
+    return _as_phrases(roles)
+
+
+def noun_roles(noun: Token) -> Roles:
+    roles = Roles()
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i):
+            roles.agents.append(child)
+    roles.agents += _prep_objects(noun, {"by", "from"})
+    roles.patients += [tok for pobj in _prep_objects(noun, _TARGET_PREPS) for tok in _with_conjuncts(pobj)]
+    roles.sides += [tok for pobj in _prep_objects(noun, _SIDE_PREPS) for tok in _with_conjuncts(pobj)]
+    for pobj in _prep_objects(noun, {"between", "among", "involving"}):
+        roles.sides += _with_conjuncts(pobj)
+    head = noun.head
+    if noun.dep_ in _OBJECTS and head.lemma_.lower() in _SUPPORT_VERBS:
+        roles.agents += [tok for subj in _children(head, _SUBJECTS) for tok in _with_conjuncts(subj)]
+    if noun.dep_ in _SUBJECTS and head.pos_ == "VERB":  # "an airstrike killed 11 civilians"
+        roles.patients += [tok for obj in _children(head, _OBJECTS) for tok in _with_conjuncts(obj)]
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and _is_passive(head.head):
+        # "soldiers were killed in an attack": the subject of the passive is the victim
+        roles.patients += [tok for subj in _children(head.head, _PASSIVE_SUBJECTS) for tok in _with_conjuncts(subj)]
+    return _as_phrases(roles)
+
+
+def _as_phrases(roles: Roles) -> Roles:
+    return Roles(
+        agents=[phrase(tok) if isinstance(tok, Token) else tok for tok in roles.agents],
+        patients=[phrase(tok) if isinstance(tok, Token) else tok for tok in roles.patients],
+        sides=[phrase(tok) if isinstance(tok, Token) else tok for tok in roles.sides],
+    )
+
+
+def roles_for(doc: Doc, head_index: int) -> Roles:
+    head = doc[head_index]
+    return verb_roles(head) if head.pos_ in {"VERB", "AUX"} else noun_roles(head)

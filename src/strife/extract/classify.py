@@ -1,0 +1,113 @@
+"""From a trigger's kind and its resolved actors to an event type (CODEBOOK section 3).
+
+The same verb codes differently by who did what to whom: "killed" is an attack on
+civilians when the victims are civilians, a battle when they are soldiers, and
+excessive force when they are protesters. Taking ground is a government regaining
+territory when state forces take it, a non-state takeover otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+STATE, REBEL, MILITIA_POL, MILITIA_ID, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
+ARMED = {STATE, REBEL, MILITIA_POL, MILITIA_ID, EXTERNAL}
+
+EXPLOSIONS = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+STRATEGIC = "Strategic developments"
+
+_FIXED: dict[str, tuple[str, str]] = {
+    "clash": ("Battles", "Armed clash"),
+    "air": (EXPLOSIONS, "Air/drone strike"),
+    "shell": (EXPLOSIONS, "Shelling/artillery/missile attack"),
+    "ied": (EXPLOSIONS, "Remote explosive/landmine/IED"),
+    "suicide": (EXPLOSIONS, "Suicide bomb"),
+    "grenade": (EXPLOSIONS, "Grenade"),
+    "chemical": (EXPLOSIONS, "Chemical weapon"),
+    "abduct": (VAC, "Abduction/forced disappearance"),
+    "sexual": (VAC, "Sexual violence"),
+    "riot": ("Riots", "Violent demonstration"),
+    "mob": ("Riots", "Mob violence"),
+    "agreement": (STRATEGIC, "Agreement"),
+    "arrest": (STRATEGIC, "Arrests"),
+    "offensive": (STRATEGIC, "Change to group/activity"),
+    "defuse": (STRATEGIC, "Disrupted weapons use"),
+    "base": (STRATEGIC, "Headquarters or base established"),
+    "loot": (STRATEGIC, "Looting/property destruction"),
+    "withdraw": (STRATEGIC, "Non-violent transfer of territory"),
+    "flee": ("Displacement", "Forced to flee"),
+    "evacuate": ("Displacement", "Evacuated"),
+    "displaced": ("Displacement", "Displaced"),
+    "shelter": ("Displacement", "Sheltered"),
+    "return": ("Displacement", "Returned"),
+}
+# Weapon kinds whose explosion is refined by other words in the same sentence.
+_EXPLOSION_HINTS = (("suicide", "suicide"), ("drone", "air"), ("airstrike", "air"), ("mortar", "shell"),
+                    ("rocket", "shell"), ("roadside", "ied"), ("ied", "ied"), ("landmine", "ied"),
+                    ("grenade", "grenade"))  # fmt: skip
+INTERVENTION_CUES = ("tear gas", "teargas", "disperse", "water cannon", "rubber bullet", "baton", "arrested")
+VIOLENT_PROTEST_CUES = ("stone", "rock", "torch", "set fire", "vandal", "loot", "clashed with police", "molotov")
+
+
+@dataclass(frozen=True)
+class Typing:
+    event_type: str
+    sub_event_type: str
+
+
+def _types(types: Sequence[int | None]) -> set[int]:
+    return {t for t in types if t is not None}
+
+
+def classify(
+    kind: str,
+    agent_types: Sequence[int | None],
+    patient_types: Sequence[int | None],
+    sentence: str,
+) -> Typing | None:
+    """The event type of one trigger, or None when its arguments do not make it political violence."""
+    agents, patients = _types(agent_types), _types(patient_types)
+    lowered = sentence.lower()
+    if kind == "explosion":
+        for word, refined in _EXPLOSION_HINTS:
+            if word in lowered:
+                kind = refined
+                break
+        else:
+            kind = "ied"
+    if kind in {"flee", "evacuate", "displaced", "shelter", "return"} and agents & ARMED and not patients:
+        return None  # fighters "escaping to the mountains" are not displaced people
+    if kind in _FIXED:
+        return _protest_refined(*_FIXED[kind], lowered) if kind == "riot" else Typing(*_FIXED[kind])
+    if kind == "protest":
+        return _protest_refined("Protests", "Peaceful protest", lowered)
+    if kind in {"capture", "recapture"}:
+        if agents & {STATE}:
+            return Typing("Battles", "Government regains territory")
+        if agents & (ARMED - {STATE}):
+            return Typing("Battles", "Non-state actor overtakes territory")
+        return Typing("Battles", "Government regains territory") if kind == "recapture" and not agents else None
+    if kind in {"attack", "kill", "massacre", "ambush"}:
+        if patients & {PROTESTERS}:
+            return Typing("Protests", "Excessive force against protesters")
+        if patients & {CIVILIANS}:
+            return Typing(VAC, "Attack")
+        if patients & ARMED or (kind == "ambush" and agents & ARMED):
+            return Typing("Battles", "Armed clash")
+        if kind == "massacre" or (agents & ARMED and kind == "kill"):
+            return Typing(VAC, "Attack")
+        return None
+    return None
+
+
+def _protest_refined(event_type: str, sub_type: str, lowered: str) -> Typing:
+    if event_type == "Protests":
+        if any(cue in lowered for cue in VIOLENT_PROTEST_CUES):
+            return Typing("Riots", "Violent demonstration")
+        if any(cue in lowered for cue in INTERVENTION_CUES):
+            if any(cue in lowered for cue in ("shot dead", "killed", "live ammunition", "live fire")):
+                return Typing("Protests", "Excessive force against protesters")
+            return Typing("Protests", "Protest with intervention")
+    return Typing(event_type, sub_type)

@@ -1,0 +1,95 @@
+"""Trigger lexicon: words and phrases that can name an event, read from data/triggers.tsv.
+
+A trigger is matched on lemmas (or lowercase forms) of consecutive tokens and
+checked against the part of speech of its head word, so "strike" the noun in
+"air strike" and "strike" the verb of a labour dispute stay apart.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+_POS = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN"}, "ANY": {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    phrase: tuple[str, ...]
+    pos: str
+    kind: str
+    strong: bool
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    trigger: Trigger
+    start: int  # token index in the doc
+    end: int  # exclusive
+    head: int  # token index of the word whose syntax we read (verb: first; noun phrase: last)
+
+    @property
+    def kind(self) -> str:
+        return self.trigger.kind
+
+
+class TriggerLexicon:
+    def __init__(self, triggers: list[Trigger]) -> None:
+        self.triggers = triggers
+        self._by_first: dict[str, list[Trigger]] = defaultdict(list)
+        for trigger in triggers:
+            self._by_first[trigger.phrase[0]].append(trigger)
+        for entries in self._by_first.values():
+            entries.sort(key=lambda t: -len(t.phrase))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> TriggerLexicon:
+        source = path or resources.files("strife.data").joinpath("triggers.tsv")
+        triggers = []
+        with source.open(encoding="utf-8") as handle:  # type: ignore[union-attr]
+            rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+            for row in rows:
+                if len(row) < 4 or not row[0].strip():
+                    continue
+                phrase, pos, kind, strength = (cell.strip() for cell in row[:4])
+                if pos not in _POS or strength not in {"strong", "weak"}:
+                    raise ValueError(f"{source}: bad trigger row {row!r}: pos must be one of {sorted(_POS)}")
+                triggers.append(Trigger(tuple(phrase.lower().split()), pos, kind, strength == "strong"))
+        return cls(triggers)
+
+    def find(self, sent: Span) -> Iterator[TriggerHit]:
+        """Longest non-overlapping triggers in one sentence, left to right."""
+        tokens = list(sent)
+        i = 0
+        while i < len(tokens):
+            hit = self._match_at(tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            yield hit
+            i += hit.end - hit.start
+
+    def _match_at(self, tokens: list[Token], i: int) -> TriggerHit | None:
+        for key in _forms(tokens[i]):
+            for trigger in self._by_first.get(key, ()):
+                n = len(trigger.phrase)
+                window = tokens[i : i + n]
+                if len(window) < n or not all(
+                    word in _forms(tok) for word, tok in zip(trigger.phrase, window, strict=True)
+                ):
+                    continue
+                head = window[0] if trigger.pos == "VERB" else window[-1]
+                if head.pos_ not in _POS[trigger.pos]:
+                    continue
+                return TriggerHit(trigger, window[0].i, window[-1].i + 1, head.i)
+        return None
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    return (token.lemma_.lower(), token.lower_)

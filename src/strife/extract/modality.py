@@ -1,0 +1,93 @@
+"""Does a trigger report an occurrence? The "not an event" list of CODEBOOK section 2.
+
+Checks, cheapest first, each returning a one-line reason when the trigger is not
+an event: negation, intention or threat, hypothetical, trend or tally, metaphor
+or sport. Background in time is judged by the caller from the time expressions.
+The cue words live in data/modality.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp"}
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    cues: dict[str, frozenset[str]]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ModalityCues:
+        source = path or resources.files("strife.data").joinpath("modality.tsv")
+        table: dict[str, set[str]] = defaultdict(set)
+        with source.open(encoding="utf-8") as handle:  # type: ignore[union-attr]
+            for row in csv.reader((ln for ln in handle if not ln.startswith("#")), delimiter="\t"):
+                if len(row) >= 2 and row[0].strip():
+                    table[row[1].strip()].add(row[0].strip().lower())
+        return cls({kind: frozenset(words) for kind, words in table.items()})
+
+    def of(self, kind: str) -> frozenset[str]:
+        return self.cues.get(kind, frozenset())
+
+
+def _governors(token: Token) -> list[Token]:
+    """The trigger and the verbs above it, up to the clause root (reported speech stops there)."""
+    chain = [token]
+    while token.head is not token and token.dep_ not in {"ccomp"}:
+        token = token.head
+        chain.append(token)
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in _CLAUSE_DEPS | {"pobj", "prep"}:
+            break
+    return chain
+
+
+def _phrase_in(text: str, phrases: frozenset[str]) -> str | None:
+    for phrase in phrases:
+        if re.search(rf"\b{re.escape(phrase)}\b", text):
+            return phrase
+    return None
+
+
+class Modality:
+    """Judges one trigger in its sentence; `reason()` is None when it reports an occurrence."""
+
+    def __init__(self, cues: ModalityCues) -> None:
+        self.cues = cues
+
+    def reason(self, head: Token, sent: Span) -> str | None:
+        chain = _governors(head)
+        for token in chain:
+            if any(child.dep_ == "neg" for child in token.children):
+                return f"negated ('{token.text}' has 'not')"
+            if token is not head and token.lemma_.lower() in self.cues.of("negation_verb"):
+                return f"denial ('{token.text}')"
+            if token is not head and token.lemma_.lower() in self.cues.of("intent_verb"):
+                return f"intention or threat ('{token.text}')"
+            for child in token.children:
+                if child.dep_ == "aux" and child.lower_ in self.cues.of("modal"):
+                    return f"not yet happened (modal '{child.text}')"
+                if child.dep_ == "mark" and child.lower_ in self.cues.of("condition"):
+                    return f"hypothetical ('{child.text}')"
+        if head.pos_ in {"NOUN", "PROPN"} and any(
+            child.lower_ in {"no", "without"} and child.dep_ == "det" for child in head.children
+        ):
+            return "negated ('no ...')"
+        lowered = sent.text.lower()
+        trend = _phrase_in(lowered, self.cues.of("trend"))
+        if trend:
+            return f"trend or tally ('{trend}')"
+        lemmas = {tok.lemma_.lower() for tok in sent}
+        offtopic = _phrase_in(lowered, self.cues.of("offtopic")) or next(
+            (lemma for lemma in lemmas if lemma in self.cues.of("offtopic")), None
+        )
+        if offtopic and not lemmas & self.cues.of("armed"):
+            return f"metaphor, sport or business ('{offtopic}')"
+        return None
