@@ -1,0 +1,337 @@
+"""Assembly: the mentions of one article merged into events, each field with its evidence.
+
+Merge order matters: mentions are taken in text order, so the first (usually the
+lead) founds an event and later ones add detail. A mention joins an event of the
+same type when their places, dates and actors do not conflict. A violent
+mention that could not be typed on its own ("both sides claim to have killed
+dozens") only lends its figures and claims to the violent event it belongs to.
+Within one sentence, a killing is part of the bombing or the clash it names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from strife.extract.classify import ARMED, CIVILIANS, STATE
+from strife.extract.mentions import ActorRef, Figure, Mention
+from strife.records import Article, Claim, Event, Evidence, Source, interaction
+
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# When one sentence names two violent events, the more specific one holds the other.
+_PRIORITY = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against civilians": 2}
+_SUB_PRIORITY = {"Abduction/forced disappearance": 0, "Sexual violence": 0, "Attack": 1}
+HOUSEHOLD_SIZE = 6
+
+
+@dataclass
+class Draft:
+    mentions: list[Mention] = field(default_factory=list)
+    extra: list[Mention] = field(default_factory=list)  # figure-only mentions lent to this event
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def event_type(self) -> str:
+        return self.first.event_type or ""
+
+    def all(self) -> list[Mention]:
+        return self.mentions + self.extra
+
+
+def _window(m: Mention, article_date: date | None) -> tuple[date | None, date | None]:
+    if m.time is not None and m.time.date_start is not None:
+        return m.time.date_start, m.time.date_end
+    if article_date is None:
+        return None, None
+    return article_date - timedelta(days=6), article_date
+
+
+def _place_key(m: Mention) -> str | None:
+    loc = m.location
+    if loc is None or loc.location is None or (loc.geo_precision or 3) >= 3:
+        return None
+    return loc.location.casefold()
+
+
+def _admin(m: Mention) -> str | None:
+    return m.location.admin1 if m.location is not None else None
+
+
+def _compatible(draft: Draft, m: Mention, article_date: date | None) -> bool:
+    places = {k for k in (_place_key(x) for x in draft.mentions) if k}
+    key = _place_key(m)
+    if key and places and key not in places:
+        return False
+    admins = {a for a in (_admin(x) for x in draft.mentions) if a}
+    if _admin(m) and admins and _admin(m) not in admins:
+        return False
+    start, end = _window(m, article_date)
+    for other in draft.mentions:
+        o_start, o_end = _window(other, article_date)
+        if start and end and o_start and o_end and (end < o_start or o_end < start):
+            return False
+    names = {a.name for x in draft.mentions for a in (x.actor1, x.actor2) if a}
+    mine = {a.name for a in (m.actor1, m.actor2) if a}
+    return not (len(mine) == 2 and len(names) >= 2 and not mine & names)
+
+
+def _same_sentence_host(drafts: list[Draft], m: Mention) -> Draft | None:
+    if m.event_type not in VIOLENT:
+        return None
+    for draft in reversed(drafts):
+        host = draft.first
+        if host.sentence == m.sentence and host.event_type in VIOLENT and host is not m:
+            mine = (_PRIORITY[m.event_type or ""], _SUB_PRIORITY.get(m.typing.sub_event_type, 2) if m.typing else 2)
+            theirs = (_PRIORITY[host.event_type or ""], _SUB_PRIORITY.get(host.typing.sub_event_type, 2) if host.typing else 2)
+            if theirs <= mine:
+                return draft
+    return None
+
+
+def merge(mentions: Sequence[Mention], article_date: date | None) -> list[Draft]:
+    drafts: list[Draft] = []
+    orphans: list[Mention] = []
+    ordered = sorted(mentions, key=lambda m: (m.sentence, _PRIORITY.get(m.event_type or "", 9)))
+    for m in ordered:
+        if m.typing is None:
+            orphans.append(m)
+            continue
+        host = _same_sentence_host(drafts, m)
+        if host is not None:
+            host.extra.append(m)
+            continue
+        same = [d for d in drafts if d.event_type == m.event_type and _compatible(d, m, article_date)]
+        if same:
+            same[0].mentions.append(m)
+        elif m.strong or m.actor1 or m.actor2 or m.deaths:
+            drafts.append(Draft([m]))
+    for m in orphans:
+        hosts = [d for d in drafts if d.event_type in VIOLENT and _compatible(d, m, article_date)]
+        if hosts:
+            near = min(hosts, key=lambda d: min(abs(x.sentence - m.sentence) for x in d.mentions))
+            near.extra.append(m)
+    return drafts
+
+
+class Builder:
+    """Turns drafts into Event records, mapping every span back to the original text."""
+
+    def __init__(self, article: Article, clean: Any, country: str | None, salient: Sequence[ActorRef]) -> None:
+        self.article = article
+        self.clean = clean
+        self.country = country
+        self.salient = list(salient)
+
+    def _evidence(self, name: str, m: Mention, start: int | None = None, end: int | None = None) -> Evidence:
+        s0, s1 = self.clean.to_original(m.sent_start, m.sent_end)
+        a, b = self.clean.to_original(start if start is not None else m.trigger_start,
+                                      end if end is not None else m.trigger_end)  # fmt: skip
+        return Evidence(name, self.article.id, self.article.text[s0:s1].strip(), a, b)
+
+    def build(self, drafts: list[Draft]) -> list[Event]:
+        return [self._event(i, d) for i, d in enumerate(drafts, start=1)]
+
+    def _event(self, number: int, draft: Draft) -> Event:
+        first = draft.first
+        mentions = draft.all()
+        evidence = [self._evidence("event_type", first)]
+        actor1, actor2 = self._actors(draft)
+        if first.event_type == "Displacement":
+            actor2 = None
+        for name, actor in (("actor1", actor1), ("actor2", actor2)):
+            if actor is not None and actor.end > actor.start:
+                holder = next((m for m in mentions if actor in (m.actor1, m.actor2)), first)
+                evidence.append(self._evidence(name, holder, actor.start, actor.end))
+        date_start, date_end, precision, time_m = self._time(draft)
+        if time_m is not None and time_m.time is not None:
+            evidence.append(self._evidence("event_date", time_m, time_m.time.start, time_m.time.end))
+        location, loc_m = self._location(draft)
+        if location is not None and location.start is not None:
+            evidence.append(self._evidence("location", loc_m, location.start, location.end))
+        deaths, low, high, disputed_deaths, death_m = self._fatalities(draft)
+        if death_m is not None and death_m.deaths is not None:
+            evidence.append(self._evidence("fatalities", death_m, death_m.deaths.start, death_m.deaths.end))
+        claims = self._claims(mentions)
+        displaced, disp_m = self._displaced(draft)
+        if disp_m is not None and displaced is not None:
+            evidence.append(self._evidence("displaced_figure", disp_m, displaced.start, displaced.end))
+        destination = next((m.destination for m in draft.mentions if m.destination is not None), None)
+        country = (location.country if location is not None else None) or self.country
+        agency = next((m.attribution.agency for m in mentions if m.attribution and m.attribution.agency), None)
+        contested = any(m.attribution and m.attribution.contested for m in mentions)
+        claimants = {c.claimant for c in claims if c.claimant}
+        event = Event(
+            event_id=f"{self.article.id}#{number}",
+            event_type=first.event_type or "",
+            sub_event_type=self._sub_type(draft),
+            event_date=date_end,
+            date_start=date_start,
+            date_end=date_end,
+            time_precision=precision,
+            actor1=actor1.name if actor1 else None,
+            actor1_type=actor1.type if actor1 else None,
+            assoc_actor1=actor1.assoc if actor1 else None,
+            actor2=actor2.name if actor2 else None,
+            actor2_type=actor2.type if actor2 else None,
+            assoc_actor2=actor2.assoc if actor2 else None,
+            interaction=interaction(actor1.type if actor1 else None, actor2.type if actor2 else None),
+            country=country,
+            admin1=location.admin1 if location else None,
+            admin2=location.admin2 if location else None,
+            location=location.location if location else None,
+            latitude=location.latitude if location else None,
+            longitude=location.longitude if location else None,
+            geo_precision=location.geo_precision if location else None,
+            fatalities=deaths,
+            fatalities_low=low,
+            fatalities_high=high,
+            fatalities_disputed=disputed_deaths,
+            displaced_figure=displaced.value if displaced else None,
+            displaced_unit=displaced.unit if displaced else None,
+            displaced_people=_people(displaced),
+            displacement_origin=(location.location or location.admin1) if location and displaced else None,
+            displacement_destination=(destination.location or destination.admin1) if destination else None,
+            reported_by=first.attribution.claimant if first.attribution else None,
+            claims=tuple(claims),
+            disputed=contested or len(claimants) > 1 and disputed_deaths,
+            sources=(Source(self.article.id, self.article.url, self.article.outlet, self.article.date, agency),),
+            evidence=tuple(evidence),
+            confidence=self._confidence(first, actor1, location, time_m),
+        )
+        from dataclasses import replace
+
+        return replace(event, notes=notes(event))
+
+    # -- fields -------------------------------------------------------------------------------
+
+    def _sub_type(self, draft: Draft) -> str:
+        counts = Counter(m.typing.sub_event_type for m in draft.mentions if m.typing)
+        first = draft.first.typing.sub_event_type if draft.first.typing else ""
+        best, n = counts.most_common(1)[0]
+        return best if n > counts[first] else first
+
+    def _actors(self, draft: Draft) -> tuple[ActorRef | None, ActorRef | None]:
+        mentions = draft.all()
+        actor1 = next((m.actor1 for m in draft.mentions if m.actor1), None)
+        actor2 = next((m.actor2 for m in draft.mentions if m.actor2 and (not actor1 or m.actor2.name != actor1.name)), None)
+        if actor2 is None and actor1 is not None:
+            actor2 = next((a for m in mentions for a in (m.actor1, m.actor2) if a and a.name != actor1.name), None)
+        if draft.event_type == "Battles":
+            actor1, actor2 = self._salient_sides(actor1, actor2)
+        return actor1, actor2
+
+    def _salient_sides(self, a1: ActorRef | None, a2: ActorRef | None) -> tuple[ActorRef | None, ActorRef | None]:
+        """A battle side left generic ("a rebel group", "gunmen") takes the article's most named armed
+        actor of another name: news names a group once and then says "the group" or "rebels"."""
+        sides = [a for a in (a1, a2) if a is not None and not _generic(a)]
+        for actor in self.salient:
+            if len(sides) == 2:
+                break
+            if actor.type in ARMED and all(actor.name != s.name for s in sides):
+                sides.append(actor)
+        generic = [a for a in (a1, a2) if a is not None and _generic(a)]
+        sides += generic[: 2 - len(sides)]
+        return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None)
+
+    def _time(self, draft: Draft) -> tuple[date | None, date | None, int | None, Mention | None]:
+        timed = [m for m in draft.all() if m.time is not None and m.time.date_end is not None]
+        if timed:
+            best = min(timed, key=lambda m: (m.time.precision or 9, m.sentence))
+            return best.time.date_start, best.time.date_end, best.time.precision, best
+        d = self.article.date
+        if d is None:
+            return None, None, None, None
+        return d - timedelta(days=6), d, 2, None
+
+    def _location(self, draft: Draft) -> tuple[Any, Mention]:
+        located = [m for m in draft.mentions if m.location is not None]
+        if not located:
+            return None, draft.first
+        best = min(located, key=lambda m: (m.location.geo_precision or 4, m.location.location is None, m.sentence))
+        return best.location, best
+
+    def _fatalities(self, draft: Draft) -> tuple[int, int | None, int | None, bool, Mention | None]:
+        if draft.event_type not in VIOLENT | {"Riots", "Protests"}:
+            return 0, None, None, False, None
+        figures = [m for m in draft.all() if m.deaths is not None]
+        if not figures:
+            mentioned = any(m.deaths_mentioned for m in draft.all())
+            return (3 if mentioned else 0), None, None, False, None
+        values = {m.deaths.value for m in figures if m.deaths}
+        contested = any(m.attribution is not None and m.attribution.contested for m in figures)
+        low_m = min(figures, key=lambda m: m.deaths.value if m.deaths else 0)
+        figure = low_m.deaths
+        assert figure is not None
+        return figure.value, figure.low, figure.high, contested or len(values) > 1, low_m
+
+    def _displaced(self, draft: Draft) -> tuple[Figure | None, Mention | None]:
+        for m in draft.mentions:
+            if m.displaced is not None:
+                return m.displaced, m
+        return None, None
+
+    def _claims(self, mentions: list[Mention]) -> list[Claim]:
+        claims: list[Claim] = []
+        seen: set[tuple[str | None, int]] = set()
+        for m in mentions:
+            if m.attribution is None or (m.attribution.claimant, m.sentence) in seen:
+                continue
+            seen.add((m.attribution.claimant, m.sentence))
+            s0, s1 = self.clean.to_original(m.sent_start, m.sent_end)
+            figure = m.deaths.value if m.deaths else (m.displaced.value if m.displaced else None)
+            claims.append(Claim(m.attribution.claimant or m.attribution.agency, self.article.text[s0:s1].strip(), figure))
+        return claims
+
+    @staticmethod
+    def _confidence(first: Mention, actor1: ActorRef | None, location: Any, time_m: Mention | None) -> float:
+        score = 0.4 + 0.15 * first.strong + 0.15 * (actor1 is not None)
+        score += 0.15 * (location is not None and location.location is not None) + 0.15 * (time_m is not None)
+        return round(min(score, 1.0), 2)
+
+
+def _generic(actor: ActorRef) -> bool:
+    return actor.name.startswith("Unidentified Armed Group")
+
+
+def _people(figure: Figure | None) -> int | None:
+    if figure is None:
+        return None
+    return figure.value * HOUSEHOLD_SIZE if figure.unit in {"households", "families"} else figure.value
+
+
+def notes(event: Event) -> str:
+    """An ACLED-style summary sentence of the event and its claims."""
+    when = f"On {event.event_date.isoformat()}" if event.event_date else "On an unknown date"
+    if event.time_precision and event.time_precision > 1 and event.date_start and event.date_end:
+        when = f"Between {event.date_start.isoformat()} and {event.date_end.isoformat()}"
+    place = ", ".join(p for p in (event.location, event.admin1, event.country) if p) or "an unknown place"
+    who = event.actor1 or "an unidentified actor"
+    what = event.sub_event_type.lower()
+    against = f" against {event.actor2}" if event.actor2 else ""
+    text = f"{when}, {who}: {what}{against} in {place}."
+    if event.fatalities:
+        text += f" {event.fatalities} fatalities"
+        text += " (disputed)." if event.fatalities_disputed else "."
+    if event.displaced_figure:
+        text += f" {event.displaced_figure} {event.displaced_unit or 'people'} displaced"
+        text += f" to {event.displacement_destination}." if event.displacement_destination else "."
+    claimants = sorted({c.claimant for c in event.claims if c.claimant})
+    if claimants:
+        text += " According to " + "; ".join(claimants) + "."
+    return text
+
+
+def salient_actors(mentions: Sequence[Mention], found: Sequence[ActorRef]) -> list[ActorRef]:
+    """Armed actors of the article, most often named first (state forces last among equals)."""
+    counts = Counter(a.name for a in found)
+    first: dict[str, ActorRef] = {}
+    for a in found:
+        first.setdefault(a.name, a)
+    ranked = sorted(first.values(), key=lambda a: (-counts[a.name], a.type == STATE, a.start))
+    return [a for a in ranked if a.type not in {CIVILIANS, None} and not _generic(a)]

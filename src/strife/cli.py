@@ -1,0 +1,246 @@
+"""The `strife` command line: parse options, call the library, format output. Nothing else.
+
+Errors become one line naming the input, the cause and the fix, with a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from strife import __version__
+from strife.records import Article, Rejection
+from strife.resources import Resources, setting
+
+EXIT_USAGE, EXIT_FAILED = 2, 1
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> None:
+    click.echo(f"strife: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _about() -> str:
+    from strife.resolve.places import CREDIT
+
+    return f"strife {__version__}\n{CREDIT}"
+
+
+def _read(inputs: tuple[str, ...], max_bytes: int) -> Iterator[Article | Rejection]:
+    from strife.ingest import ReadOptions, read_inputs
+
+    for name in inputs:
+        if name != "-" and not Path(name).exists():
+            _fail(f"input '{name}' does not exist; check the path (use '-' for standard input)", EXIT_USAGE)
+    return read_inputs(inputs, ReadOptions(max_bytes=max_bytes))
+
+
+def _report_rejections(rejections: list[Rejection]) -> None:
+    for r in rejections:
+        click.echo(f"rejected {r.origin} [{r.stage}]: {r.reason}", err=True)
+
+
+_inputs = click.argument("inputs", nargs=-1, required=True)
+_workers = click.option("--workers", default=1, show_default=True, help="worker processes (one model each)")
+_max_bytes = click.option(
+    "--max-bytes", default=int(setting("STRIFE_MAX_BYTES")), show_default=True,
+    help="largest single-article file to read; larger ones are rejected",
+)  # fmt: skip
+_db = click.option("--db", default=lambda: setting("STRIFE_DB"), show_default="strife.duckdb",
+                   help="DuckDB store file")  # fmt: skip
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, message=_about())
+def main() -> None:
+    """strife: dated news reports in, verifiable conflict and displacement events out."""
+
+
+@main.command()
+@_inputs
+@click.option("--explain", is_flag=True, help="say per sentence why it was or was not coded")
+@_workers
+@_max_bytes
+def extract(inputs: tuple[str, ...], explain: bool, workers: int, max_bytes: int) -> None:
+    """Print one JSON line per article: {"id": ..., "events": [...]}. No store involved.
+
+    INPUTS are files, folders (read recursively) or '-' for standard input.
+    """
+    from strife.runner import run
+
+    rejections: list[Rejection] = []
+    articles = 0
+    for outcome in run(_read(inputs, max_bytes), Resources(), workers=workers):
+        if outcome.rejection is not None:
+            rejections.append(outcome.rejection)
+            continue
+        assert outcome.article is not None
+        articles += 1
+        line: dict[str, Any] = {"id": outcome.article.id, "events": [e.to_dict() for e in outcome.events]}
+        if explain:
+            line["explain"] = [x.to_dict() for x in outcome.explanations]
+        click.echo(json.dumps(line, ensure_ascii=False))
+    _report_rejections(rejections)
+    if articles == 0:
+        _fail(f"no article could be read from {', '.join(inputs)} ({len(rejections)} rejected, reasons above)")
+
+
+@main.command()
+@_inputs
+@_db
+@_workers
+@_max_bytes
+def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int) -> None:
+    """Extract events from INPUTS and store articles, events and rejections in the DuckDB store.
+
+    Re-running on the same inputs adds nothing: articles are keyed by a hash of their text.
+    """
+    from tqdm import tqdm
+
+    from strife.runner import run
+    from strife.store import AddResult, Store
+
+    counts: Counter[str] = Counter()
+    rejections: list[Rejection] = []
+    with Store.open(db) as store:
+        outcomes = run(_read(inputs, max_bytes), Resources(), workers=workers)
+        for outcome in tqdm(outcomes, unit=" articles", disable=None, file=sys.stderr, mininterval=1.0):
+            if outcome.rejection is not None:
+                rejections.append(outcome.rejection)
+                store.add_rejection(outcome.rejection)
+                continue
+            assert outcome.article is not None
+            counts["read"] += 1
+            result = store.add(outcome.article, outcome.events)
+            if result is AddResult.STORED:
+                counts["stored"] += 1
+                counts["events"] += len(outcome.events)
+            elif result is AddResult.DUPLICATE:
+                counts["duplicates"] += 1
+            else:
+                reason = f"id '{outcome.article.id}' is already used by a different article; give it another id"
+                rejection = Rejection(outcome.article.origin or outcome.article.id, "store", reason, outcome.article.id)
+                rejections.append(rejection)
+                store.add_rejection(rejection)
+    _report_rejections(rejections)
+    click.echo(
+        f"articles read {counts['read']}, stored {counts['stored']}, duplicates skipped {counts['duplicates']}, "
+        f"rejected {len(rejections)}, events {counts['events']} (store: {db})"
+    )
+    if counts["read"] == 0 and rejections:
+        sys.exit(EXIT_FAILED)
+
+
+def _filters(func: Any) -> Any:
+    options = [
+        click.option("--country", help="country name, e.g. Afghanistan"),
+        click.option("--admin1", help="province or state"),
+        click.option("--type", "event_type", help="event type, e.g. Battles"),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="first event date (YYYY-MM-DD)"),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="last event date (YYYY-MM-DD)"),
+        click.option("--actor", help="part of an actor's name"),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _query(db: str, **f: Any) -> Iterator[Any]:
+    from strife.store import EventFilter, Store
+
+    if not Path(db).exists():
+        _fail(f"store '{db}' does not exist; run 'strife ingest INPUT...' first or pass --db PATH", EXIT_USAGE)
+    since: date | None = f["since"].date() if f["since"] else None
+    until: date | None = f["until"].date() if f["until"] else None
+    flt = EventFilter(country=f["country"], admin1=f["admin1"], event_type=f["event_type"],
+                      date_from=since, date_to=until, actor=f["actor"])  # fmt: skip
+    with Store.open(db) as store:
+        yield from store.events(flt)
+
+
+@main.command()
+@_db
+@_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def events(db: str, fmt: str, **filters: Any) -> None:
+    """Query the stored events."""
+    from strife.export import export, format_table
+
+    found = list(_query(db, **filters))
+    if fmt == "table":
+        click.echo(format_table(found))
+    else:
+        export(found, fmt, sys.stdout)
+
+
+@main.command("export")
+@_db
+@_filters
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["jsonl", "csv", "acled-csv", "geojson", "parquet"]))  # fmt: skip
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="output file (required for parquet)")
+def export_command(db: str, fmt: str, output: str | None, **filters: Any) -> None:
+    """Export stored events as JSONL, CSV, ACLED-style CSV, GeoJSON or Parquet."""
+    from strife.export import export
+
+    if fmt == "parquet" and not output:
+        _fail("parquet is binary: pass --output FILE.parquet", EXIT_USAGE)
+    found = _query(db, **filters)
+    if output:
+        count = export(found, fmt, Path(output))
+        click.echo(f"{count} events written to {output}", err=True)
+    else:
+        export(found, fmt, sys.stdout)
+
+
+@main.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--errors", is_flag=True, help="list each missed and spurious event with its evidence")
+@click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
+def eval_command(gold: tuple[str, ...], errors: bool, as_json: bool) -> None:
+    """Score strife against gold files (news gold, IDMC or WikiEvents label sets)."""
+    from strife.evaluate import evaluate
+    from strife.stages import default_pipeline
+
+    pipeline = default_pipeline(Resources())
+
+    def extract_one(article: Article) -> Any:
+        outcome = pipeline(article)
+        return outcome.events
+
+    try:
+        reports = evaluate([Path(p) for p in gold], extract_one)
+    except ValueError as error:
+        _fail(f"{error}", EXIT_USAGE)
+        return
+    for report in reports:
+        click.echo(json.dumps(report.to_dict()) if as_json else report.format(errors=errors))
+
+
+@main.group()
+def gazetteer() -> None:
+    """Manage the offline gazetteer (GeoNames data)."""
+
+
+@gazetteer.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def gazetteer_import(file: str) -> None:
+    """Add a GeoNames dump (allCountries.txt or a country file) for village-level coverage."""
+    from strife.resolve.places import import_geonames
+
+    try:
+        added = import_geonames(Path(file))
+    except ValueError as error:
+        _fail(f"{file}: {error}", EXIT_USAGE)
+    click.echo(f"{added} places imported from {file}")
+
+
+if __name__ == "__main__":
+    main()

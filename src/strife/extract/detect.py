@@ -1,0 +1,276 @@
+"""Detection: sentences in, mentions out, with a reason for every sentence left uncoded.
+
+For each sentence of the parsed, cleaned article:
+  1. find triggers from the lexicon (nothing found: "no event word");
+  2. drop triggers that report no occurrence (negation, intention, hypothetical,
+     trend, metaphor: modality.py) and sentences whose only time is background;
+  3. read actors from the syntax around the trigger and resolve them through the
+     actor dictionary (falling back to the actors named in the sentence);
+  4. read fatalities and displaced figures tied to death or flight words;
+  5. type the event from the trigger kind and the actors' types (classify.py);
+  6. place it (geocoder) and attach the sentence's attribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from strife.extract.arguments import Roles, roles_for
+from strife.extract.claims import attribute
+from strife.extract.classify import ARMED, CIVILIANS, classify
+from strife.extract.lexicon import TriggerHit, TriggerLexicon
+from strife.extract.mentions import ActorRef, Figure, Mention
+from strife.extract.modality import Modality
+from strife.extract.quantities import Quantity, VagueTable, find_quantities
+from strife.extract.time import TimeExpr, find_times
+from strife.records import Explanation
+
+DEATH = {"kill", "die", "dead", "death", "life", "massacre", "execute", "slay", "behead", "murder",
+         "perish", "toll", "body", "assassinate", "lynch", "shoot"}  # fmt: skip
+WOUND = {"wound", "injure", "hurt", "injury", "injured", "wounded", "maim"}
+PEOPLE = {"people", "person", "persons", "civilian", "civilians", "resident", "residents", "villager",
+          "villagers", "family", "families", "household", "households", "individual", "individuals",
+          "refugee", "refugees", "child", "children", "woman", "women", "men", "others", "inhabitant",
+          "inhabitants", "displaced", "idps", "migrants", "home", "homes"}  # fmt: skip
+HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "households",
+                   "households": "households", "home": "households", "homes": "households"}  # fmt: skip
+VIOLENT_KINDS = {"attack", "kill", "massacre", "ambush"}
+
+
+@dataclass
+class ArticleContext:
+    """What detection needs to know about the whole article."""
+
+    text: str
+    date: date | None
+    country: str | None
+    places: Sequence[Any]  # PlaceMention
+
+
+class Detector:
+    def __init__(
+        self,
+        lexicon: TriggerLexicon,
+        modality: Modality,
+        actors: Any,  # strife.resolve.actors.ActorDictionary
+        geocoder: Any,  # strife.resolve.places.Geocoder
+        vague: VagueTable | None = None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.modality = modality
+        self.actors = actors
+        self.geocoder = geocoder
+        self.vague = vague
+
+    def __call__(self, doc: Doc, ctx: ArticleContext) -> tuple[list[Mention], list[Explanation]]:
+        mentions: list[Mention] = []
+        explanations: list[Explanation] = []
+        for index, sent in enumerate(doc.sents):
+            found, reasons = self._sentence(index, sent, ctx)
+            mentions += found
+            verdict = "coded" if found else "skipped"
+            explanations.append(Explanation(sent.text, sent.start_char, sent.end_char, verdict, reasons))
+        return mentions, explanations
+
+    def _sentence(self, index: int, sent: Span, ctx: ArticleContext) -> tuple[list[Mention], list[str]]:
+        hits = list(self.lexicon.find(sent))
+        if not hits:
+            return [], ["no event word"]
+        times = [_shift(t, sent.start_char) for t in find_times(sent.text, ctx.date)]
+        current = [t for t in times if not t.background]
+        quantities = [_shift_q(q, sent.start_char) for q in find_quantities(sent.text, self.vague)]
+        attribution = attribute(sent)
+        mentions, reasons = [], []
+        for hit in hits:
+            head = sent.doc[hit.head]
+            words = sent.doc[hit.start : hit.end].text
+            reason = self.modality.reason(head, sent)
+            if reason is None and times and not current:
+                reason = f"background ('{times[0].text}')"
+            if reason is not None:
+                reasons.append(f"'{words}': {reason}")
+                continue
+            mention = self._mention(index, sent, hit, ctx, quantities, _nearest(current, head.idx))
+            if mention is None:
+                reasons.append(f"'{words}': no actors, victims or figures to make it an event")
+                continue
+            mention.attribution = attribution
+            label = mention.typing.sub_event_type if mention.typing else "figures only"
+            reasons.append(f"'{words}': {label}")
+            mentions.append(mention)
+        return mentions, reasons
+
+    def _mention(
+        self,
+        index: int,
+        sent: Span,
+        hit: TriggerHit,
+        ctx: ArticleContext,
+        quantities: list[Quantity],
+        time: TimeExpr | None,
+    ) -> Mention | None:
+        doc = sent.doc
+        roles = roles_for(doc, hit.head)
+        agents, patients = self._resolve_roles(roles, ctx)
+        deaths, deaths_mentioned, victims = self._deaths(sent, quantities, ctx)
+        if not patients and victims is not None:
+            patients = [victims]
+        if not agents and not patients:
+            agents, patients = self._sentence_actors(sent, ctx)
+        typing = classify(hit.kind, [a.type for a in agents], [p.type for p in patients], sent.text)
+        if typing is None and hit.kind not in VIOLENT_KINDS:
+            return None
+        if typing is None and deaths is None and not deaths_mentioned:
+            return None
+        if typing is not None and not hit.trigger.strong and not (agents or patients or deaths):
+            return None
+        mention = Mention(
+            typing=typing,
+            kind=hit.kind,
+            strong=hit.trigger.strong,
+            sentence=index,
+            sent_start=sent.start_char,
+            sent_end=sent.end_char,
+            trigger_start=doc[hit.start].idx,
+            trigger_end=doc[hit.end - 1].idx + len(doc[hit.end - 1]),
+            deaths=deaths,
+            deaths_mentioned=deaths_mentioned,
+            time=time,
+        )
+        if typing is not None and typing.event_type == "Displacement":
+            mention.actor1 = self._civilians(patients or agents, ctx, sent)
+            mention.displaced = self._displaced(quantities)
+        else:
+            mention.actor1 = agents[0] if agents else None
+            others = [p for p in patients if mention.actor1 is None or p.name != mention.actor1.name]
+            mention.actor2 = others[0] if others else None
+        mention.location = self.geocoder.locate(
+            ctx.text, ctx.places, sent.start_char, sent.end_char, ctx.country, anchor=mention.trigger_start
+        )
+        if typing is not None and typing.event_type == "Displacement":
+            end = min(len(ctx.text), sent.end_char + 400)
+            mention.destination = self.geocoder.destination(
+                ctx.text, ctx.places, sent.start_char, end, ctx.country
+            )
+        return mention
+
+    # -- actors -------------------------------------------------------------------------------
+
+    def _resolve(self, span: Span, ctx: ArticleContext) -> ActorRef | None:
+        actor = self.actors.resolve(span.text, on=ctx.date, country=ctx.country)
+        if actor is None:
+            return None
+        return ActorRef(actor.name, actor.type, actor.country, span.start_char, span.end_char, actor.assoc)
+
+    def _resolve_roles(self, roles: Roles, ctx: ArticleContext) -> tuple[list[ActorRef], list[ActorRef]]:
+        agents = [a for a in (self._resolve(s, ctx) for s in roles.agents) if a]
+        patients = [p for p in (self._resolve(s, ctx) for s in roles.patients) if p]
+        sides = [s for s in (self._resolve(s, ctx) for s in roles.sides) if s]
+        if sides and not agents:
+            agents, sides = sides[:1], sides[1:]
+        patients += [s for s in sides if all(s.name != a.name for a in agents)]
+        return agents, patients
+
+    def _sentence_actors(self, sent: Span, ctx: ArticleContext) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Fallback when the syntax gave nothing: the armed actors named in the sentence, in order."""
+        found: list[ActorRef] = []
+        for start, end, actor in self.actors.find(sent.text, on=ctx.date, country=ctx.country):
+            if actor.type == CIVILIANS or any(a.name == actor.name for a in found):
+                continue
+            found.append(ActorRef(actor.name, actor.type, actor.country, sent.start_char + start,
+                                  sent.start_char + end, actor.assoc))  # fmt: skip
+        return found[:1], found[1:2]
+
+    def _civilians(self, people: list[ActorRef], ctx: ArticleContext, sent: Span) -> ActorRef:
+        for actor in people:
+            if actor.type == CIVILIANS:
+                return actor
+        name = f"Civilians ({ctx.country})" if ctx.country else "Civilians"
+        return ActorRef(name, CIVILIANS, ctx.country, sent.start_char, sent.start_char)
+
+    # -- figures ------------------------------------------------------------------------------
+
+    def _deaths(
+        self, sent: Span, quantities: list[Quantity], ctx: ArticleContext
+    ) -> tuple[Figure | None, bool, ActorRef | None]:
+        """The death figure of a sentence (never the wounded), whether deaths are mentioned at all,
+        and who the dead were when the figure's noun says so ("12 Somali soldiers")."""
+        doc = sent.doc
+        mentioned = any(tok.lemma_.lower() in DEATH for tok in sent)
+        for q in quantities:
+            token = _token_at(doc, q.start)
+            if token is None or _attached_to(token, DEATH | WOUND) not in DEATH:
+                continue
+            victims = None
+            if q.noun_start is not None and q.noun_end is not None:
+                span = doc.char_span(q.start, q.noun_end, alignment_mode="expand")
+                if span is not None:
+                    victims = self._resolve(span, ctx)
+            figure = Figure(q.value, q.low, q.high, "people", q.start, q.end, q.text)
+            return figure, True, victims
+        return None, mentioned and _death_of_armed_or_people(sent), None
+
+    def _displaced(self, quantities: list[Quantity]) -> Figure | None:
+        for q in quantities:
+            noun = (q.noun or "").lower()
+            if noun in PEOPLE:
+                unit = HOUSEHOLD_UNITS.get(noun, "people")
+                return Figure(q.value, q.low, q.high, unit, q.start, q.end, q.text)
+        return None
+
+
+def _death_of_armed_or_people(sent: Span) -> bool:
+    return any(tok.lemma_.lower() in DEATH and tok.pos_ in {"VERB", "NOUN", "ADJ"} for tok in sent)
+
+
+def _attached_to(token: Token, words: set[str]) -> str | None:
+    """The death or wound word a number hangs on, walking up the parse (and into the verb's subject)."""
+    current = token
+    for _ in range(5):
+        lemma = current.lemma_.lower()
+        if lemma in words:
+            return "kill" if lemma in DEATH else "wound"
+        for child in current.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"} and child.lemma_.lower() in words:
+                return "kill" if child.lemma_.lower() in DEATH else "wound"
+        if current.head is current:
+            break
+        current = current.head
+    return None
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _nearest(times: list[TimeExpr], anchor: int) -> TimeExpr | None:
+    if not times:
+        return None
+    return min(times, key=lambda t: (t.precision or 9, abs(t.start - anchor)))
+
+
+def _shift(expr: TimeExpr, offset: int) -> TimeExpr:
+    from dataclasses import replace
+
+    return replace(expr, start=expr.start + offset, end=expr.end + offset)
+
+
+def _shift_q(q: Quantity, offset: int) -> Quantity:
+    from dataclasses import replace
+
+    return replace(
+        q,
+        start=q.start + offset,
+        end=q.end + offset,
+        noun_start=None if q.noun_start is None else q.noun_start + offset,
+        noun_end=None if q.noun_end is None else q.noun_end + offset,
+    )
+
+
+ARMED_TYPES = ARMED

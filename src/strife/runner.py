@@ -1,0 +1,47 @@
+"""Runs the pipeline over a stream of inputs, in this process or in a pool of workers.
+
+Each worker process builds its own `Resources` (one model per worker) on first
+use. Work is sent in chunks and results come back in input order, so the output
+of N workers is identical to the output of one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+from collections.abc import Iterable, Iterator
+
+from strife.pipeline import Outcome, Pipeline
+from strife.records import Article, Rejection
+from strife.resources import Resources
+from strife.stages import default_pipeline
+
+_worker_pipeline: Pipeline | None = None  # one per worker process, set by _init_worker
+
+
+def _init_worker(model: str) -> None:
+    global _worker_pipeline
+    _worker_pipeline = default_pipeline(Resources(model=model))
+
+
+def _run_chunk(chunk: list[Article | Rejection]) -> list[Outcome]:
+    assert _worker_pipeline is not None, "worker used before its initialiser ran"
+    return list(_worker_pipeline.run(chunk))
+
+
+def run(
+    items: Iterable[Article | Rejection],
+    resources: Resources | None = None,
+    workers: int = 1,
+    chunk_size: int = 16,
+) -> Iterator[Outcome]:
+    resources = resources or Resources()
+    if workers <= 1:
+        yield from default_pipeline(resources).run(items)
+        return
+    iterator = iter(items)
+    chunks = iter(lambda: list(itertools.islice(iterator, chunk_size)), [])
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=(resources.model,)) as pool:
+        for outcomes in pool.imap(_run_chunk, chunks):
+            yield from outcomes

@@ -1,0 +1,80 @@
+"""The default stages: clean -> parse -> extract (detect, resolve, assemble).
+
+Each stage names itself, says what it needs from the `Work` and what it sets.
+"""
+
+from __future__ import annotations
+
+from strife.assemble import Builder, merge, salient_actors
+from strife.extract.detect import ArticleContext
+from strife.extract.mentions import ActorRef
+from strife.pipeline import Pipeline, Work
+from strife.resources import Resources
+
+
+class Clean:
+    """Needs article.text; sets work.clean (boilerplate dropped, spun wording normalised)."""
+
+    name = "clean"
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, work: Work) -> Work:
+        work.clean = self.resources.cleaner(work.article.text)
+        if not work.clean.text.strip():
+            work.skip = "nothing left after removing boilerplate"
+        return work
+
+
+class Parse:
+    """Needs work.clean; sets work.doc. Batches through nlp.pipe, which is several times faster."""
+
+    name = "parse"
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, work: Work) -> Work:
+        work.doc = self.resources.nlp(work.clean.text)
+        return work
+
+    def pipe(self, works: list[Work]) -> list[Work]:
+        docs = self.resources.nlp.pipe([w.clean.text for w in works], batch_size=16)
+        for work, doc in zip(works, docs, strict=True):
+            work.doc = doc
+        return works
+
+
+class Extract:
+    """Needs work.doc; sets work.mentions, work.events and work.explanations."""
+
+    name = "extract"
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, work: Work) -> Work:
+        res = self.resources
+        text, article = work.clean.text, work.article
+        found = res.actors.find(text, on=article.date)
+        hints = [actor.country for _, _, actor in found if actor.country]
+        places = res.geocoder.mentions(text)
+        country = res.geocoder.article_country(text, places, hints=hints)
+        if country is not None:
+            places = res.geocoder.mentions(text, country=country)
+        ctx = ArticleContext(text=text, date=article.date, country=country, places=places)
+        work.mentions, work.explanations = res.detector(work.doc, ctx)
+        refs = [ActorRef(a.name, a.type, a.country, s, e, a.assoc)
+                for s, e, a in res.actors.find(text, on=article.date, country=country)]  # fmt: skip
+        drafts = merge(work.mentions, article.date)
+        builder = Builder(article, work.clean, country, salient_actors(work.mentions, refs))
+        work.events = builder.build(drafts)
+        for explanation in work.explanations:
+            explanation.start, explanation.end = work.clean.to_original(explanation.start, explanation.end)
+        return work
+
+
+def default_pipeline(resources: Resources | None = None) -> Pipeline:
+    resources = resources or Resources()
+    return Pipeline([Clean(resources), Parse(resources), Extract(resources)])
