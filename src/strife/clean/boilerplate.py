@@ -1,0 +1,157 @@
+"""Rules that find scraped boilerplate: the date header, promos, link lists, photo credits."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+KINDS = ("header", "line", "inline", "heading")
+
+# A headline in a "Read more:" list: short and without sentence-final punctuation.
+_HEADLINE_MAX_WORDS = 25
+_SENTENCE_END = re.compile(r"[.!:;][\"'\u201d\u2019)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One boilerplate pattern.
+
+    kind: "header" (at the very start of the text), "line" (a whole line matches),
+    "inline" (any match inside a line), "heading" (a whole line that opens a list of
+    other headlines, dropped together with the list).
+    """
+
+    kind: str
+    pattern: str
+    reason: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"boilerplate rule {self.pattern!r}: kind {self.kind!r} is not one of {KINDS}")
+
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.IGNORECASE)
+
+
+class BoilerplateRules:
+    """Finds the spans of a text that are not part of the article."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self._compiled = [(rule, rule.compiled()) for rule in rules]
+
+    @classmethod
+    def load(cls, name: str = "boilerplate.tsv") -> BoilerplateRules:
+        """Read the rules from src/strife/data/<name> (TSV: kind, pattern, reason)."""
+        text = resources.files("strife").joinpath("data", name).read_text(encoding="utf-8")
+        return cls.parse(text, source=name)
+
+    @classmethod
+    def parse(cls, text: str, source: str = "<rules>") -> BoilerplateRules:
+        rules: list[Rule] = []
+        reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader, None)
+        if header is None or [h.strip() for h in header[:3]] != ["kind", "pattern", "reason"]:
+            raise ValueError(f"{source}: the first line must be the header 'kind<TAB>pattern<TAB>reason'")
+        for number, fields in enumerate(reader, start=2):
+            if not fields or not fields[0].strip() or fields[0].startswith("#"):
+                continue
+            if len(fields) != 3:
+                raise ValueError(f"{source}:{number}: expected 3 tab-separated fields, got {len(fields)}")
+            try:
+                rule = Rule(fields[0].strip(), fields[1], fields[2].strip())
+                rule.compiled()
+            except (ValueError, re.error) as error:
+                raise ValueError(f"{source}:{number}: {error}") from error
+            rules.append(rule)
+        return cls(rules)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans (start, end, reason) of `text` to drop, sorted and not overlapping.
+
+        Order matters: the header goes first, because the first line's remainder
+        ("Advertisement") is only recognisable once the header is cut off it.
+        """
+        spans: list[tuple[int, int, str]] = []
+        body_start = 0
+        for rule, pattern in self._of_kind("header"):
+            match = pattern.match(text)
+            if match and match.end() > 0:
+                spans.append((0, match.end(), rule.reason))
+                body_start = max(body_start, match.end())
+        lines = list(_lines(text, body_start))
+        skip_until = -1
+        for index, (start, end) in enumerate(lines):
+            if index <= skip_until:
+                continue
+            content = text[start:end].strip()
+            if not content:
+                continue
+            heading = self._first_full_match("heading", content)
+            if heading is not None:
+                last = _list_end(text, lines, index)
+                spans.append((start, lines[last][1], heading))
+                skip_until = last
+                continue
+            reason = self._first_full_match("line", content)
+            if reason is not None:
+                spans.append((start, end, reason))
+        for rule, pattern in self._of_kind("inline"):
+            for match in pattern.finditer(text, body_start):
+                if match.end() > match.start():
+                    spans.append((match.start(), match.end(), rule.reason))
+        return _merge(spans)
+
+    def _of_kind(self, kind: str) -> list[tuple[Rule, re.Pattern[str]]]:
+        return [(rule, pattern) for rule, pattern in self._compiled if rule.kind == kind]
+
+    def _first_full_match(self, kind: str, content: str) -> str | None:
+        for rule, pattern in self._of_kind(kind):
+            if pattern.fullmatch(content):
+                return rule.reason
+        return None
+
+
+def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line from `start`, without its newline."""
+    pos = start
+    while pos <= len(text):
+        newline = text.find("\n", pos)
+        end = len(text) if newline < 0 else newline
+        yield pos, end
+        if newline < 0:
+            return
+        pos = newline + 1
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line)
+
+
+def _list_end(text: str, lines: list[tuple[int, int]], heading: int) -> int:
+    """Index of the last line of the headline list that follows a heading line."""
+    last = heading
+    for index in range(heading + 1, len(lines)):
+        content = text[lines[index][0] : lines[index][1]].strip()
+        if not content:
+            continue
+        if not _is_headline(content):
+            break
+        last = index
+    return last
+
+
+def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    merged: list[tuple[int, int, str]] = []
+    for start, end, reason in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            prev = merged[-1]
+            merged[-1] = (prev[0], max(prev[1], end), prev[2])
+        else:
+            merged.append((start, end, reason))
+    return merged

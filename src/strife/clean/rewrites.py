@@ -1,0 +1,147 @@
+"""The table of machine-rewritten ("spun") wording and its plain news-English form."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from strife.clean.text import Edit
+
+# A figure inside a rewrite pattern ("left {num} useless"): kept as written, so its
+# offsets stay exact; only the words around it are replaced.
+PLACEHOLDER = "{num}"
+_NUMBER = (
+    r"\d[\d,]*(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a hundred|hundreds|dozens|scores)(?:-\w+)?"
+)
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """One row of the table: spun wording, its plain form, and why it is safe."""
+
+    spun: str
+    plain: str
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.spun.count(PLACEHOLDER) != self.plain.count(PLACEHOLDER):
+            raise ValueError(
+                f"rewrite {self.spun!r} -> {self.plain!r}: both sides need the same number of {PLACEHOLDER}"
+            )
+
+    def pattern(self) -> re.Pattern[str]:
+        """Word-bounded; a lower-case first letter matches either case, the rest exactly as written."""
+        parts = self.spun.split(PLACEHOLDER)
+        body = f"({_NUMBER})".join(re.escape(p) for p in parts)
+        first = self.spun[0]
+        # A row written with a capital ("Eighties") matches only that case: "eighties" is an age.
+        if first.isalpha() and first.islower():
+            body = f"[{first.lower()}{first.upper()}]" + body[len(re.escape(first)) :]
+        return re.compile(rf"(?<![\w'\u2019-]){body}(?![\w-])")
+
+
+class RewriteTable:
+    """Finds spun phrases in a text and proposes edits back to plain wording.
+
+    Longer phrases win over shorter ones that overlap them, so a row such as
+    "sexual assaults" (kept as is) shields its words from a general row ("assaults").
+    """
+
+    def __init__(self, rows: list[Rewrite]) -> None:
+        self.rows = sorted(rows, key=lambda r: len(r.spun), reverse=True)
+        self._patterns = [(row, row.pattern()) for row in self.rows]
+
+    @classmethod
+    def load(cls, name: str = "rewrites.tsv") -> RewriteTable:
+        """Read the table from src/strife/data/<name> (TSV: spun, plain, note)."""
+        text = resources.files("strife").joinpath("data", name).read_text(encoding="utf-8")
+        return cls.parse(text, source=name)
+
+    @classmethod
+    def parse(cls, text: str, source: str = "<table>") -> RewriteTable:
+        rows: list[Rewrite] = []
+        reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader, None)
+        if header is None or [h.strip() for h in header[:2]] != ["spun", "plain"]:
+            raise ValueError(f"{source}: the first line must be the header 'spun<TAB>plain<TAB>note'")
+        for number, fields in enumerate(reader, start=2):
+            if not fields or not fields[0].strip() or fields[0].startswith("#"):
+                continue
+            if len(fields) < 2:
+                raise ValueError(f"{source}:{number}: expected 'spun<TAB>plain[<TAB>note]', got {fields!r}")
+            rows.append(
+                Rewrite(fields[0].strip(), fields[1].strip(), fields[2].strip() if len(fields) > 2 else "")
+            )
+        return cls(rows)
+
+    def edits(self, text: str, blocked: list[tuple[int, int]] | None = None) -> list[Edit]:
+        """Edits that turn every spun phrase of `text` into its plain form.
+
+        Spans in `blocked` (text that is being removed) are left alone.
+        """
+        taken: list[tuple[int, int]] = list(blocked or [])
+        found: list[Edit] = []
+        for row, pattern in self._patterns:
+            for match in pattern.finditer(text):
+                edits = _piece_edits(row, match)
+                # A row that changes nothing shields its whole phrase; others claim their edits.
+                claims = [(e.start, e.end) for e in edits] or [(match.start(), match.end())]
+                if any(s < ce and cs < e for s, e in taken for cs, ce in claims):
+                    continue
+                taken.extend(claims)
+                found.extend(edits)
+        return found
+
+
+def _piece_edits(row: Rewrite, match: re.Match[str]) -> list[Edit]:
+    """The edits of one match: per literal piece around the placeholders, only the words that change."""
+    spun_parts = row.spun.split(PLACEHOLDER)
+    plain_parts = row.plain.split(PLACEHOLDER)
+    bounds = [match.start()]
+    for group in range(1, len(spun_parts)):
+        bounds.extend([match.start(group), match.end(group)])
+    bounds.append(match.end())
+    edits = []
+    for index, plain in enumerate(plain_parts):
+        start, end = bounds[2 * index], bounds[2 * index + 1]
+        written = match.string[start:end]
+        if index == 0 and written[:1].isupper():
+            plain = plain[:1].upper() + plain[1:]
+        if written != plain:
+            edits.append(_narrow(match.string, start, end, plain, row.spun))
+    return edits
+
+
+def _narrow(text: str, start: int, end: int, plain: str, reason: str) -> Edit:
+    """An edit of text[start:end] -> plain, cut down to the words that differ.
+
+    Narrow edits let two rows touch one phrase ("introduced an offensive" and
+    "offensive towards") without their claimed spans overlapping.
+    """
+    written = text[start:end]
+    lead = written[: len(written) - len(written.lstrip())]
+    trail = written[len(written.rstrip()) :]
+    if lead and plain.startswith(lead):
+        start, plain = start + len(lead), plain[len(lead) :]
+    if trail and plain.endswith(trail) and end - len(trail) > start:
+        end, plain = end - len(trail), plain[: len(plain) - len(trail)]
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    new = plain.split(" ")
+    if not words or " ".join(text[s:e] for s, e in words) != text[start:end]:
+        return Edit(start, end, plain, reason=reason, removal=False)
+    head = 0
+    while head < min(len(words), len(new)) - 1 and text[words[head][0] : words[head][1]] == new[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(words), len(new)) - head - 1
+        and text[words[-1 - tail][0] : words[-1 - tail][1]] == new[-1 - tail]
+    ):
+        tail += 1
+    kept = words[head : len(words) - tail]
+    return Edit(kept[0][0], kept[-1][1], " ".join(new[head : len(new) - tail]), reason=reason, removal=False)

@@ -1,0 +1,120 @@
+"""Boilerplate removal: the header, promos, link lists, credits; body text left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.clean import BoilerplateRules, Cleaner
+
+BODY = "Gunmen attacked a checkpoint on Monday, officials said."
+AFTER = "Two police officers were wounded."
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner.default()
+
+
+@pytest.mark.parametrize(
+    ("noise", "reason"),
+    [
+        (
+            "For all the latest headlines follow our Google News channel online or via the app.",
+            "follow-us promo",
+        ),
+        ("Follow us on Twitter", "follow-us promo"),
+        ("Subscribe to our newsletter", "subscribe promo"),
+        ("Sign up for our free daily newsletter", "subscribe promo"),
+        ("Advertisement", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("Share this article", "share buttons"),
+        ("Facebook Twitter Email", "share buttons"),
+        ("Photo: AFP", "photo credit"),
+        ("In this file photo taken on May 2, 2019, soldiers patrol a road.", "photo caption"),
+        ("3 min read", "page metadata"),
+    ],
+)
+def test_boilerplate_line_is_dropped(cleaner: Cleaner, noise: str, reason: str) -> None:
+    cleaned = cleaner(f"{BODY}\n\n{noise}\n\n{AFTER}")
+    assert cleaned.text == f"{BODY}\n\n{AFTER}"
+    assert [r for _, _, r in cleaned.removed] == [reason]
+
+
+@pytest.mark.parametrize("heading", ["Read more:", "Read extra:", "Related:", "Also read", "Related stories"])
+def test_heading_and_its_headline_list_are_dropped(cleaner: Cleaner, heading: str) -> None:
+    text = f"{BODY}\n\n{heading}\n\nRebels seize border town\n\nPrices rise again in the capital"
+    assert cleaner(text).text == BODY
+
+
+def test_headline_list_ends_where_body_resumes(cleaner: Cleaner) -> None:
+    text = f"{BODY}\n\nRead more: Army retakes hill\nCeasefire talks stall\n\n{AFTER}"
+    assert cleaner(text).text == f"{BODY}\n\n{AFTER}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{BODY} (Photo by Jane Doe/AFP)", BODY),
+        (f"{BODY} (Photo: Reuters)\n{AFTER}", f"{BODY}\n\n{AFTER}"),
+        (f"{BODY} [File Photo: AFP]\n{AFTER}", f"{BODY}\n\n{AFTER}"),
+        (f"{BODY} (John Smith/Getty Images)", BODY),
+    ],
+)
+def test_inline_photo_credit_is_dropped(cleaner: Cleaner, text: str, expected: str) -> None:
+    assert cleaner(text).text == expected
+
+
+def test_inline_removal_inside_a_line_leaves_a_space(cleaner: Cleaner) -> None:
+    assert cleaner("Smoke rose (Photo: AP) over the town.").text == "Smoke rose over the town."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f" date 2022-05-14 {BODY}", BODY),
+        (f"date 2022-05-14\n{BODY}", BODY),
+        (f"  date 2022-05 {BODY}", BODY),
+        (f" date 2021-06-21 Advertisement\n\n{BODY}", BODY),
+    ],
+)
+def test_scraped_header_is_stripped(cleaner: Cleaner, text: str, expected: str) -> None:
+    assert cleaner(text).text == expected
+
+
+def test_header_word_inside_text_is_kept(cleaner: Cleaner) -> None:
+    text = "Officials set a date 2022-05-14 for the talks."
+    assert cleaner(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BODY,
+        f"{BODY}\n\n{AFTER}",
+        "Residents followed the convoy out of town.\n\nRelated clashes were reported in the south.",
+        "The photo showed burned homes.",
+    ],
+)
+def test_text_without_boilerplate_is_unchanged(cleaner: Cleaner, text: str) -> None:
+    cleaned = cleaner(text)
+    assert cleaned.text == text
+    assert cleaned.removed == ()
+
+
+def test_removed_region_leaves_a_paragraph_break(cleaner: Cleaner) -> None:
+    cleaned = cleaner(f"{BODY}\nAdvertisement\n{AFTER}")
+    assert cleaned.text == f"{BODY}\n\n{AFTER}"
+
+
+def test_unknown_rule_kind_is_refused() -> None:
+    with pytest.raises(ValueError, match="kind"):
+        BoilerplateRules.parse("kind\tpattern\treason\nparagraph\tfoo\tbar\n")
+
+
+def test_bad_pattern_names_the_line() -> None:
+    with pytest.raises(ValueError, match=r"<rules>:2"):
+        BoilerplateRules.parse("kind\tpattern\treason\nline\t(unclosed\tbar\n")
+
+
+def test_shipped_rules_load() -> None:
+    assert {rule.kind for rule in BoilerplateRules.load().rules} == {"header", "line", "inline", "heading"}
