@@ -1,0 +1,36 @@
+import pytest
+
+from strife.extract.classify import classify
+
+
+@pytest.mark.parametrize(
+    ("kind", "agents", "patients", "sentence", "expected"),
+    [
+        ("kill", [2], [7], "Rebels killed five villagers.", ("Violence against civilians", "Attack")),
+        ("kill", [2], [1], "Rebels killed five soldiers.", ("Battles", "Armed clash")),
+        ("kill", [1], [6], "Police killed two protesters.", ("Protests", "Excessive force against protesters")),
+        ("capture", [2], [], "Rebels captured the town.", ("Battles", "Non-state actor overtakes territory")),
+        ("recapture", [1], [], "The army retook the town.", ("Battles", "Government regains territory")),
+        ("explosion", [], [], "A suicide bomber caused the blast.", ("Explosions/Remote violence", "Suicide bomb")),
+        ("explosion", [], [], "A bomb exploded in the market.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        ("protest", [6], [], "Police fired tear gas at protesters.", ("Protests", "Protest with intervention")),
+        ("protest", [6], [], "Protesters threw stones at shops.", ("Riots", "Violent demonstration")),
+        ("flee", [7], [], "Villagers fled.", ("Displacement", "Forced to flee")),
+    ],
+)
+def test_classify(kind, agents, patients, sentence, expected) -> None:
+    typing = classify(kind, agents, patients, sentence)
+    assert typing is not None
+    assert (typing.event_type, typing.sub_event_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "agents", "patients"),
+    [
+        ("flee", [2], []),  # fighters escaping are not displaced people
+        ("attack", [], []),  # an attack with no one on either side is not codable
+        ("capture", [], []),
+    ],
+)
+def test_not_an_event(kind, agents, patients) -> None:
+    assert classify(kind, agents, patients, "text") is None

@@ -1,0 +1,37 @@
+import pytest
+
+from strife.extract.lexicon import TriggerLexicon
+from strife.extract.modality import Modality, ModalityCues
+
+
+@pytest.fixture(scope="module")
+def judge() -> tuple[TriggerLexicon, Modality]:
+    return TriggerLexicon.load(), Modality(ModalityCues.load())
+
+
+def _reason(judge, nlp, sentence: str) -> str | None:
+    lexicon, modality = judge
+    sent = next(nlp(sentence).sents)
+    hit = next(lexicon.find(sent))
+    return modality.reason(sent.doc[hit.head], sent)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The army denied shelling the town.", "denial"),
+        ("Soldiers did not attack the village.", "negated"),
+        ("The rebels vowed to attack the capital.", "intention"),
+        ("The offensive would continue in the north.", "not yet happened"),
+        ("If the rebels capture the town they will kill the prisoners.", "hypothetical"),
+        ("The group has attacked the minority on numerous occasions.", "trend"),
+        ("The striker scored twice in the battle for the league title.", "metaphor"),
+        ("Gunmen killed four farmers in the village on Sunday.", None),
+    ],
+)
+def test_modality_reason(judge, nlp, sentence: str, expected: str | None) -> None:
+    reason = _reason(judge, nlp, sentence)
+    if expected is None:
+        assert reason is None
+    else:
+        assert reason is not None and expected in reason
