@@ -1,0 +1,205 @@
+"""The store's tables and the ordered migration steps that build them.
+
+A store's schema version is the number of steps applied to it; each applied step
+is a row of `meta`. Opening a store runs the steps it lacks, in order, each in
+its own transaction, so a store written by any earlier release is brought up to
+date and a crash mid-migration leaves it at the last whole step.
+
+To change the schema, append a step: never edit one that has shipped, because
+stores in the field were built by the old text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+
+Connection = duckdb.DuckDBPyConnection
+
+
+class StoreError(RuntimeError):
+    """A store cannot be opened or used; the message names the store, the cause and the fix."""
+
+
+class StoreVersionError(StoreError):
+    """The store was written by a newer strife than this one."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: SQL statements (`;`-separated) or a function of the connection."""
+
+    version: int
+    description: str
+    apply: str | Callable[[Connection], None]
+
+    def run(self, con: Connection) -> None:
+        if callable(self.apply):
+            self.apply(con)
+            return
+        for statement in self.apply.split(";"):
+            if statement.strip():
+                con.execute(statement)
+
+
+_V1_TABLES = """
+CREATE TABLE articles (
+    id VARCHAR PRIMARY KEY,
+    hash VARCHAR NOT NULL UNIQUE,
+    date DATE,
+    url VARCHAR,
+    title VARCHAR,
+    outlet VARCHAR,
+    origin VARCHAR,
+    date_note VARCHAR,
+    text VARCHAR NOT NULL,
+    ingested_at TIMESTAMP NOT NULL
+);
+CREATE TABLE events (
+    event_id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL REFERENCES articles (id),
+    event_type VARCHAR NOT NULL,
+    sub_event_type VARCHAR NOT NULL,
+    event_date DATE,
+    date_start DATE,
+    date_end DATE,
+    time_precision INTEGER,
+    actor1 VARCHAR,
+    actor1_type INTEGER,
+    assoc_actor1 VARCHAR,
+    actor2 VARCHAR,
+    actor2_type INTEGER,
+    assoc_actor2 VARCHAR,
+    interaction INTEGER,
+    country VARCHAR,
+    admin1 VARCHAR,
+    admin2 VARCHAR,
+    location VARCHAR,
+    latitude DOUBLE,
+    longitude DOUBLE,
+    geo_precision INTEGER,
+    fatalities INTEGER,
+    fatalities_low INTEGER,
+    fatalities_high INTEGER,
+    fatalities_disputed BOOLEAN NOT NULL,
+    displaced_figure INTEGER,
+    displaced_unit VARCHAR,
+    displaced_people INTEGER,
+    displacement_origin VARCHAR,
+    displacement_destination VARCHAR,
+    reported_by VARCHAR,
+    disputed BOOLEAN NOT NULL,
+    notes VARCHAR,
+    confidence DOUBLE,
+    schema_version INTEGER NOT NULL
+);
+CREATE TABLE evidence (
+    event_id VARCHAR NOT NULL REFERENCES events (event_id),
+    ordinal INTEGER NOT NULL,
+    field VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL,
+    sentence VARCHAR NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (event_id, ordinal)
+);
+CREATE TABLE claims (
+    event_id VARCHAR NOT NULL REFERENCES events (event_id),
+    ordinal INTEGER NOT NULL,
+    claimant VARCHAR,
+    statement VARCHAR NOT NULL,
+    figure INTEGER,
+    PRIMARY KEY (event_id, ordinal)
+);
+CREATE TABLE sources (
+    event_id VARCHAR NOT NULL REFERENCES events (event_id),
+    ordinal INTEGER NOT NULL,
+    article_id VARCHAR NOT NULL,
+    url VARCHAR,
+    outlet VARCHAR,
+    date DATE,
+    originating_agency VARCHAR,
+    PRIMARY KEY (event_id, ordinal)
+);
+CREATE TABLE rejections (
+    origin VARCHAR NOT NULL,
+    stage VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    article_id VARCHAR,
+    "at" TIMESTAMP NOT NULL,
+    UNIQUE (origin, stage, reason)
+);
+CREATE INDEX events_date ON events (event_date);
+CREATE INDEX events_article ON events (article_id)
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, events, evidence, claims, sources, rejections", _V1_TABLES),
+)
+
+# `meta` is outside the steps: it must exist before the first step can be recorded.
+_META = """
+CREATE TABLE IF NOT EXISTS meta (
+    version INTEGER PRIMARY KEY,
+    description VARCHAR NOT NULL,
+    applied_at TIMESTAMP NOT NULL
+)
+"""
+
+
+def current_version(steps: Sequence[Migration] = MIGRATIONS) -> int:
+    """The schema version a store has once every step in `steps` is applied."""
+    return steps[-1].version if steps else 0
+
+
+def stored_version(con: Connection) -> int:
+    """The schema version recorded in an open store (0 for a store with no `meta`)."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT max(version) FROM meta").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(con: Connection, steps: Sequence[Migration] = MIGRATIONS, *, where: str = "store") -> int:
+    """Apply the steps the store lacks, in order; return the resulting version.
+
+    Raises StoreVersionError when the store is newer than `steps` (written by a
+    later strife), naming `where` (the store's path) and the fix.
+    """
+    _check_order(steps)
+    found = stored_version(con)
+    latest = current_version(steps)
+    if found > latest:
+        raise StoreVersionError(
+            f"{where}: store schema version {found} is newer than this strife supports ({latest}); "
+            "upgrade strife to open it, or point to another store"
+        )
+    for step in steps:
+        if step.version <= found:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(_META)
+            step.run(con)
+            con.execute(
+                "INSERT INTO meta VALUES (?, ?, ?)",
+                [step.version, step.description, datetime.now(UTC).replace(tzinfo=None)],
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return max(found, latest)
+
+
+def _check_order(steps: Sequence[Migration]) -> None:
+    # A gap or a repeat would make "the steps a store lacks" ambiguous.
+    versions = [step.version for step in steps]
+    if versions != list(range(1, len(steps) + 1)):
+        raise ValueError(f"migration versions must run 1..{len(steps)} in order, got {versions}")
