@@ -224,3 +224,7 @@ def test_to_dict_carries_the_figures() -> None:
     data = score(news_gold(news_row("a1", [gold_event()])), {"a1": [predicted()]}).to_dict()
     assert data["events"]["f1"] == 1.0
     assert data["fields"]["admin1"] == {"correct": 1, "total": 1, "accuracy": 1.0}
+
+
+def test_a_single_clustered_article_gives_no_duplicate_figures() -> None:
+    assert score(news_gold(news_row("a1", [gold_event()], cluster="vale-march")), {}).duplicates is None

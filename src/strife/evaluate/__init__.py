@@ -8,6 +8,7 @@ reports = evaluate([path, ...], extract)         # extract: Article -> events
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,6 @@ def evaluate(paths: Sequence[Path], extract: Callable[[Article], Sequence[Event]
         report = score(gold, predictions)
         if failures:
             notes = (*report.notes, f"{len(failures)} articles failed to extract")
-            report = Report(**{**report.__dict__, "notes": notes, "errors": (*failures, *report.errors)})
+            report = dataclasses.replace(report, notes=notes, errors=(*failures, *report.errors))
         reports.append(report)
     return reports
