@@ -97,7 +97,8 @@ def extract(inputs: tuple[str, ...], explain: bool, workers: int, max_bytes: int
 @_db
 @_workers
 @_max_bytes
-def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int) -> None:
+@click.option("--show", is_flag=True, help="print the stored events as a table afterwards")
+def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, show: bool) -> None:
     """Extract events from INPUTS and store articles, events and rejections in the DuckDB store.
 
     Re-running on the same inputs adds nothing: articles are keyed by a hash of their text.
@@ -134,8 +135,15 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int) -> No
         f"articles read {counts['read']}, stored {counts['stored']}, duplicates skipped {counts['duplicates']}, "
         f"rejected {len(rejections)}, events {counts['events']} (store: {db})"
     )
+    if show:
+        from strife.export import format_table
+
+        click.echo(format_table(_query(db, **dict.fromkeys(_FILTER_NAMES))))
     if counts["read"] == 0 and rejections:
         sys.exit(EXIT_FAILED)
+
+
+_FILTER_NAMES = ("country", "admin1", "event_type", "since", "until", "actor")
 
 
 def _filters(func: Any) -> Any:
