@@ -46,6 +46,9 @@ class DecodeError(ValueError):
 def choose_encoding(sample: bytes) -> str:
     """Name the encoding of `sample` (the start of a file, maybe cut mid-character).
 
+    Bytes that hold valid UTF-8 characters beside invalid ones are damaged UTF-8, not
+    another encoding: "utf-8" is returned and the damaged part fails to decode, so that
+    only it is rejected (a line of a collection) instead of the whole file being misread.
     Raises DecodeError for binary data and for bytes no encoding fits with confidence.
     """
     for bom, name in _BOMS:
@@ -57,7 +60,10 @@ def choose_encoding(sample: bytes) -> str:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8"
     except UnicodeDecodeError:
-        return _detected(sample)
+        pass
+    if any(ord(char) > 127 and char != "\ufffd" for char in sample.decode("utf-8", errors="replace")):
+        return "utf-8"
+    return _detected(sample)
 
 
 def _detected(sample: bytes) -> str:
