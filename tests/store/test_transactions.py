@@ -14,7 +14,8 @@ from strife.records import Article, Event
 from strife.store import AddResult, Store
 
 # Runs in a child process: stores article a1 whole, then starts on a2 and is
-# SIGKILLed right after the insert into one table, before the commit.
+# SIGKILLed right after the insert into one table, before the commit (the test
+# that redoes the add kills it after "events").
 _CHILD = textwrap.dedent(
     """
     import os, signal, sys
@@ -50,7 +51,7 @@ _CHILD = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("kill_after", ["articles", "events", "evidence", "claims"])
+@pytest.mark.parametrize("kill_after", ["articles", "claims"])
 def test_killed_add_leaves_no_partial_article(tmp_path: Path, kill_after: str) -> None:
     path = tmp_path / "s.duckdb"
     child = subprocess.run(
@@ -70,7 +71,10 @@ def test_killed_add_leaves_no_partial_article(tmp_path: Path, kill_after: str) -
 
 def test_killed_add_can_be_redone(tmp_path: Path, event_factory: Callable[..., Event]) -> None:
     path = tmp_path / "s.duckdb"
-    subprocess.run([sys.executable, "-c", _CHILD, str(path), "events"], capture_output=True, timeout=60)
+    child = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path), "events"], capture_output=True, timeout=60
+    )
+    assert child.returncode == -9
     with Store.open(path) as store:
         result = store.add(Article(id="a2", text="second article"), [event_factory("a2-1", "a2")])
         assert result is AddResult.STORED

@@ -1,0 +1,45 @@
+"""Exports of events: jsonl, csv, acled-csv, geojson, parquet; and a terminal table.
+
+count = export(store.events(), "geojson", Path("events.geojson"))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TextIO
+
+from strife.export.parquet import write_parquet
+from strife.export.table import format_table
+from strife.export.writers import write_acled_csv, write_csv, write_geojson, write_jsonl
+from strife.records import Event
+
+_TEXT_WRITERS: dict[str, Callable[[Iterable[Event], TextIO], int]] = {
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "acled-csv": write_acled_csv,
+    "geojson": write_geojson,
+}
+FORMATS: tuple[str, ...] = (*_TEXT_WRITERS, "parquet")
+
+
+def export(events: Iterable[Event], fmt: str, out: str | Path | TextIO) -> int:
+    """Write the events in format `fmt` to a file path or an open text stream; return the count.
+
+    parquet is binary and written by DuckDB, so it needs a file path.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        if not isinstance(out, (str, Path)):
+            raise ValueError("parquet export needs a file path, not a stream; give an output file")
+        return write_parquet(events, Path(out))
+    write = _TEXT_WRITERS[fmt]
+    if isinstance(out, (str, Path)):
+        # newline="" lets the csv module write its own line endings.
+        with Path(out).open("w", encoding="utf-8", newline="") as stream:
+            return write(events, stream)
+    return write(events, out)
+
+
+__all__ = ["FORMATS", "export", "format_table"]

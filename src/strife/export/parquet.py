@@ -1,0 +1,92 @@
+"""Parquet export through DuckDB: typed columns, claims/sources/evidence as lists of structs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from strife.records import Event
+
+_CLAIM = "STRUCT(claimant VARCHAR, statement VARCHAR, figure INTEGER)[]"
+_SOURCE = "STRUCT(article_id VARCHAR, url VARCHAR, outlet VARCHAR, date DATE, originating_agency VARCHAR)[]"
+_EVIDENCE = 'STRUCT(field VARCHAR, article_id VARCHAR, sentence VARCHAR, start INTEGER, "end" INTEGER)[]'
+
+# One entry per Event field, in the record's order; a test checks none is missing.
+COLUMN_TYPES: dict[str, str] = {
+    "event_id": "VARCHAR",
+    "event_type": "VARCHAR",
+    "sub_event_type": "VARCHAR",
+    "event_date": "DATE",
+    "date_start": "DATE",
+    "date_end": "DATE",
+    "time_precision": "INTEGER",
+    "actor1": "VARCHAR",
+    "actor1_type": "INTEGER",
+    "assoc_actor1": "VARCHAR",
+    "actor2": "VARCHAR",
+    "actor2_type": "INTEGER",
+    "assoc_actor2": "VARCHAR",
+    "interaction": "INTEGER",
+    "country": "VARCHAR",
+    "admin1": "VARCHAR",
+    "admin2": "VARCHAR",
+    "location": "VARCHAR",
+    "latitude": "DOUBLE",
+    "longitude": "DOUBLE",
+    "geo_precision": "INTEGER",
+    "fatalities": "INTEGER",
+    "fatalities_low": "INTEGER",
+    "fatalities_high": "INTEGER",
+    "fatalities_disputed": "BOOLEAN",
+    "displaced_figure": "INTEGER",
+    "displaced_unit": "VARCHAR",
+    "displaced_people": "INTEGER",
+    "displacement_origin": "VARCHAR",
+    "displacement_destination": "VARCHAR",
+    "reported_by": "VARCHAR",
+    "claims": _CLAIM,
+    "disputed": "BOOLEAN",
+    "sources": _SOURCE,
+    "evidence": _EVIDENCE,
+    "notes": "VARCHAR",
+    "confidence": "DOUBLE",
+    "schema_version": "INTEGER",
+}
+_NESTED = ("claims", "sources", "evidence")
+# Events go into DuckDB this many at a time, one column list per parameter.
+_CHUNK = 10_000
+
+
+def _chunks(events: Iterable[Event]) -> Iterator[list[Event]]:
+    it = iter(events)
+    while chunk := list(islice(it, _CHUNK)):
+        yield chunk
+
+
+def _value(event: Event, name: str) -> Any:
+    if name in _NESTED:
+        return [part.to_dict() for part in getattr(event, name)]
+    return getattr(event, name)
+
+
+def write_parquet(events: Iterable[Event], path: Path) -> int:
+    """Write the events to a Parquet file at `path`; return how many."""
+    names = list(COLUMN_TYPES)
+    quoted = ", ".join(f'"{n}"' for n in names)
+    count = 0
+    with duckdb.connect() as con:
+        columns = ", ".join(f'"{n}" {kind}' for n, kind in COLUMN_TYPES.items())
+        con.execute(f"CREATE TABLE events ({columns})")
+        selects = ", ".join(f"unnest(${i + 1})" for i in range(len(names)))
+        for chunk in _chunks(events):
+            params = [[_value(event, name) for event in chunk] for name in names]
+            con.execute(f"INSERT INTO events ({quoted}) SELECT {selects}", params)
+            count += len(chunk)
+        # COPY takes no parameters; the path is quoted as an SQL string literal.
+        target = str(path).replace("'", "''")
+        con.execute(f"COPY events TO '{target}' (FORMAT PARQUET)")
+    return count

@@ -1,0 +1,68 @@
+"""The text exports: JSON Lines, flat CSV, ACLED CSV and GeoJSON, each streamed event by event."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from strife.export.acled import ACLED_COLUMNS, acled_row, country_iso_numbers
+from strife.export.flat import FLAT_FIELDS, flat_record
+from strife.records import Event
+
+
+def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
+    """One `Event.to_dict()` JSON object per line."""
+    count = 0
+    for event in events:
+        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _csv_cell(value: Any) -> Any:
+    # Lowercase booleans read back as booleans in DuckDB, pandas and R; None is an empty cell.
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+        count += 1
+    return count
+
+
+def write_csv(events: Iterable[Event], out: TextIO) -> int:
+    """One row per event with every field; claims, sources and evidence as JSON strings."""
+    return _write_csv((flat_record(event) for event in events), FLAT_FIELDS, out)
+
+
+def write_acled_csv(events: Iterable[Event], out: TextIO) -> int:
+    """ACLED's public columns in ACLED's order (see strife.export.acled for what fills them)."""
+    iso_numbers = country_iso_numbers()
+    return _write_csv((acled_row(event, iso_numbers) for event in events), ACLED_COLUMNS, out)
+
+
+def _feature(event: Event) -> dict[str, Any]:
+    geometry = None
+    if event.latitude is not None and event.longitude is not None:
+        # GeoJSON positions are longitude first (RFC 7946).
+        geometry = {"type": "Point", "coordinates": [event.longitude, event.latitude]}
+    return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": flat_record(event)}
+
+
+def write_geojson(events: Iterable[Event], out: TextIO) -> int:
+    """A FeatureCollection: a Point per located event, null geometry for the rest."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    count = 0
+    for event in events:
+        out.write(("," if count else "") + "\n" + json.dumps(_feature(event), ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n")
+    return count
