@@ -5,6 +5,7 @@ its reason; it never raises for bad input.
 """
 
 from strife.ingest.files import DEFAULT_OPTIONS, ReadOptions, read_inputs
+from strife.ingest.html import parse_html
 from strife.ingest.scraped import parse_scraped
 
-__all__ = ["DEFAULT_OPTIONS", "ReadOptions", "parse_scraped", "read_inputs"]
+__all__ = ["DEFAULT_OPTIONS", "ReadOptions", "parse_html", "parse_scraped", "read_inputs"]

@@ -80,7 +80,10 @@ def read_inputs(
         path = Path(item)
         if path.is_dir():
             for entry in _walk(path):
-                yield from [entry] if isinstance(entry, Rejection) else _read_path(entry, options)
+                if isinstance(entry, Rejection):
+                    yield entry
+                else:
+                    yield from _read_path(entry, options)
         else:
             yield from _read_path(path, options)
 
