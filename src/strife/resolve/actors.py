@@ -1,0 +1,437 @@
+"""Actor dictionary: noun phrases in a text -> canonical actors with a type code (CODEBOOK section 4).
+
+Three data files drive it, each editable by a domain expert:
+
+- ``data/actors.tsv``: named actors, one row per actor and period (the Taliban are rebels
+  to 2021-08-14 and the state forces of Afghanistan from 2021-08-15), with aliases that
+  match anywhere and local aliases ("the resistance", "junta") that match only in
+  articles about the given countries.
+- ``data/generic_actors.tsv``: common nouns ("civilians", "troops", "gunmen") that name
+  an actor once a country is known: ``Civilians (<Country>)``, ``Military Forces of
+  <Country>``, ``Unidentified Armed Group (<Country>)``.
+- ``data/actor_demonyms.tsv``: "Russian", "Somalia" and the like, which give a generic
+  noun right after them its country ("Russian troops" -> Military Forces of Russia).
+
+Matching works on word tokens: case, accents, hyphens and brackets are ignored, the last
+word may carry a plural or possessive ending, and the longest alias wins. An alias written
+all in capitals (NRF, IS-K) or starting with "=" must match exactly as written, so "IS"
+does not match the verb "is" nor "the Front" match "the front line".
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+_APOSTROPHE = "\u2019"  # typographic apostrophe, read as "'"
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?")
+# What may stand between two words of one name: spaces, hyphens, brackets, slashes, "&".
+_GAP = re.compile(r"[\s\-\u2010\u2011\u2013\u2014()/&]*")
+_MAX_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor: canonical name, type code 1-8, home country, associated actor, matched text."""
+
+    name: str
+    type: int
+    country: str | None
+    assoc: str | None = None
+    matched: str = ""  # the alias text matched
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One row of actors.tsv."""
+
+    name: str
+    type: int
+    country: str | None
+    local_in: frozenset[str]
+    valid_from: date | None
+    valid_to: date | None
+    assoc: str | None
+
+    def valid_on(self, on: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class _Generic:
+    """One row of generic_actors.tsv."""
+
+    template: str
+    type: int
+    after_name: bool
+
+
+@dataclass(frozen=True)
+class _Sense:
+    entry: _Entry
+    local: bool
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    raw: str  # apostrophes unified, case kept: for aliases that must match as written
+    folded: str  # case and accents folded
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace(_APOSTROPHE, "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [
+        _Token(m.start(), m.end(), m.group().replace(_APOSTROPHE, "'"), _fold(m.group()))
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def _endings(word: str) -> Iterator[str]:
+    """The word, then without a possessive, then without a plural ending.
+
+    "militants'" -> "militants'", "militants", "militant"."""
+    yield word
+    bare = word[:-2] if word.lower().endswith("'s") else word.rstrip("'")
+    if bare != word:
+        yield bare
+    low = bare.lower()
+    if low.endswith("ies"):
+        yield bare[:-3] + ("Y" if bare[-3:].isupper() else "y")
+    if low.endswith("es"):
+        yield bare[:-2]
+    if low.endswith("s") and len(bare) > 2:
+        yield bare[:-1]
+
+
+def _joined(text: str, tokens: list[_Token], i: int, n: int) -> bool:
+    """Whether tokens i..i+n-1 sit together as one name (no sentence break or comma between them)."""
+    for k in range(i + 1, i + n):
+        gap = text[tokens[k - 1].end : tokens[k].start]
+        # "U.S. troops": a full stop after a single letter is an abbreviation, not a sentence end.
+        if gap.startswith(".") and len(tokens[k - 1].raw) == 1:
+            gap = gap[1:]
+        if not _GAP.fullmatch(gap):
+            return False
+    return True
+
+
+class _Lexicon(Generic[V]):
+    """Aliases (as word tuples) -> values, with case-folded and exact-case keys."""
+
+    def __init__(self) -> None:
+        self._folded: dict[tuple[str, ...], list[V]] = defaultdict(list)
+        self._exact: dict[tuple[str, ...], list[V]] = defaultdict(list)
+        self.longest = 1
+
+    def add(self, alias: str, value: V) -> None:
+        alias = alias.strip()
+        exact = alias.startswith("=") or alias.isupper()
+        words = _tokens(alias.lstrip("="))
+        if not words:
+            return
+        key = tuple(t.raw if exact else t.folded for t in words)
+        (self._exact if exact else self._folded)[key].append(value)
+        if exact and len(key) == 1 and len(key[0]) >= 4 and key[0].isalpha() and alias.isupper():
+            # Some agencies write long acronyms as words ("Jnim", "Iswap"); short ones stay exact
+            # so that "IS" never matches "is".
+            self._exact[(key[0].capitalize(),)].append(value)
+        self.longest = max(self.longest, len(key))
+
+    def items(self) -> Iterator[tuple[tuple[str, ...], list[V]]]:
+        yield from self._folded.items()
+        yield from self._exact.items()
+
+    def match(self, text: str, tokens: list[_Token], i: int) -> tuple[int, list[V]]:
+        """The longest alias starting at token i: (number of words, values); (0, []) when none."""
+        return next(self.matches(text, tokens, i), (0, []))
+
+    def matches(self, text: str, tokens: list[_Token], i: int) -> Iterator[tuple[int, list[V]]]:
+        """Every alias starting at token i, longest first, as (number of words, values)."""
+        for n in range(min(self.longest, _MAX_WORDS, len(tokens) - i), 0, -1):
+            if not _joined(text, tokens, i, n):
+                continue
+            span = tokens[i : i + n]
+            for last_raw in _endings(span[-1].raw):
+                folded = (*(t.folded for t in span[:-1]), _fold(last_raw))
+                raw = (*(t.raw for t in span[:-1]), last_raw)
+                values = self._folded.get(folded, []) + self._exact.get(raw, [])
+                if values:
+                    yield n, values
+                    break
+
+
+@dataclass
+class _Candidate:
+    start: int  # token index
+    end: int  # exclusive
+    named: list[_Sense]
+    generic: _Generic | None
+    country: str | None = None  # from a demonym before a generic noun
+
+
+def _split(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split("|") if part.strip()]
+
+
+def _date(cell: str | None, where: str) -> date | None:
+    if not (cell or "").strip():
+        return None
+    try:
+        return date.fromisoformat((cell or "").strip())
+    except ValueError:
+        raise ValueError(
+            f"{where}: date {cell!r} is not ISO (YYYY-MM-DD); fix the cell or leave it empty"
+        ) from None
+
+
+def _type(cell: str | None, where: str) -> int:
+    if (cell or "").strip() not in {str(code) for code in range(1, 9)}:
+        raise ValueError(
+            f"{where}: type {cell!r} is not a code 1-8 (CODEBOOK section 4); fix the type column"
+        )
+    return int(cell or 0)
+
+
+def _rows(path: Path | None, default: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """(where, row) for each data row of a TSV file whose comment lines start with '#'."""
+    source = path or resources.files("strife.data").joinpath(default)
+    with source.open(encoding="utf-8") as handle:
+        lines = [(n, line) for n, line in enumerate(handle, 1) if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader((line for _, line in lines), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for (number, _), row in zip(lines[1:], reader, strict=True):
+        yield f"{getattr(source, 'name', default)} line {number}", row
+
+
+class ActorDictionary:
+    """Named and generic actors with validity dates; resolves noun phrases and finds mentions in text."""
+
+    def __init__(
+        self,
+        entries: list[_Entry],
+        aliases: list[tuple[str, _Sense]],
+        generics: list[tuple[str, _Generic]],
+        demonyms: list[tuple[str, str]],
+    ) -> None:
+        self.entries = entries
+        self._named: _Lexicon[_Sense] = _Lexicon()
+        self._generic: _Lexicon[_Generic] = _Lexicon()
+        self._demonyms: _Lexicon[str] = _Lexicon()
+        for alias, sense in aliases:
+            self._named.add(alias, sense)
+        for alias, generic in generics:
+            self._generic.add(alias, generic)
+        for alias, country in demonyms:
+            self._demonyms.add(alias, country)
+        self.countries = {c for _, c in demonyms} | {e.country for e in entries if e.country}
+        self._by_name: dict[str, list[_Entry]] = defaultdict(list)
+        for entry in entries:
+            self._by_name[_fold(entry.name)].append(entry)
+
+    @classmethod
+    def load(
+        cls, path: Path | None = None, generic_path: Path | None = None, demonym_path: Path | None = None
+    ) -> ActorDictionary:
+        """Read the three data files (the packaged ones by default); errors name the file, line and fix."""
+        entries: list[_Entry] = []
+        aliases: list[tuple[str, _Sense]] = []
+        for where, row in _rows(path, "actors.tsv"):
+            if not (row.get("name") or "").strip():
+                raise ValueError(f"{where}: empty name; every row needs a canonical name")
+            country = (row.get("country") or "").strip() or None
+            entry = _Entry(
+                name=row["name"].strip(),
+                type=_type(row.get("type"), where),
+                country=country,
+                local_in=frozenset(_split(row.get("local_in")) or ([country] if country else [])),
+                valid_from=_date(row.get("valid_from"), where),
+                valid_to=_date(row.get("valid_to"), where),
+                assoc=(row.get("assoc") or "").strip() or None,
+            )
+            if entry.valid_from and entry.valid_to and entry.valid_from > entry.valid_to:
+                raise ValueError(f"{where}: valid_from is after valid_to; swap or fix the dates")
+            entries.append(entry)
+            aliases += [(a, _Sense(entry, False)) for a in [entry.name, *_split(row.get("aliases"))]]
+            aliases += [(a, _Sense(entry, True)) for a in _split(row.get("local_aliases"))]
+        generics = []
+        for where, row in _rows(generic_path, "generic_actors.tsv"):
+            generic = _Generic(
+                row["template"].strip(), _type(row.get("type"), where), row.get("after_name") == "yes"
+            )
+            generics += [(a, generic) for a in _split(row.get("aliases"))]
+        demonyms = [
+            (alias, row["country"].strip())
+            for _, row in _rows(demonym_path, "actor_demonyms.tsv")
+            for alias in _split(row.get("aliases"))
+        ]
+        return cls(entries, aliases, generics, demonyms)
+
+    def alias_senses(self) -> Iterator[tuple[tuple[str, ...], list[tuple[_Entry, bool]]]]:
+        """Every alias key with the (entry, local) pairs it names: for data checks."""
+        for key, senses in self._named.items():
+            yield key, [(s.entry, s.local) for s in senses]
+
+    def resolve(self, phrase: str, on: date | None = None, country: str | None = None) -> Actor | None:
+        """The actor a noun phrase names ("NRF forces", "Russian troops", "residents"), or None.
+
+        A named actor anywhere in the phrase wins over a generic noun ("Taliban commanders"
+        is the Taliban); `on` picks the row valid that day (None: the open-ended row) and
+        `country` is the article's country, which fills generic nouns and local aliases.
+        """
+        found = self._mentions(phrase, on, country)
+        named = [m for m in found if m[3]]
+        best = named or found
+        return best[0][2] if best else None
+
+    def find(
+        self, text: str, on: date | None = None, country: str | None = None
+    ) -> list[tuple[int, int, Actor]]:
+        """All actor mentions in a text as (char start, char end, actor), in text order.
+
+        Longest mentions are taken first and mentions never overlap."""
+        return [(start, end, actor) for start, end, actor, _ in self._mentions(text, on, country)]
+
+    def country_of(self, name: str) -> str | None:
+        """The home country of a canonical actor name ("Civilians (Sudan)" -> "Sudan"), for country hints."""
+        for entry in self._by_name.get(_fold(name), []):
+            if entry.country:
+                return entry.country
+        match = re.search(r"\(([^()]+)\)\s*$", name) or re.search(
+            r"\bof (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?$", name
+        )
+        if match and match.group(1) in self.countries:
+            return match.group(1)
+        return None
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def _mentions(
+        self, text: str, on: date | None, country: str | None
+    ) -> list[tuple[int, int, Actor, bool]]:
+        tokens = _tokens(text)
+        candidates = list(self._candidates(text, tokens))
+        # Longest first; at equal length a named actor beats a generic noun.
+        candidates.sort(key=lambda c: (c.start - c.end, not c.named, c.start))
+        taken: set[int] = set()
+        out = []
+        for cand in candidates:
+            if taken & set(range(cand.start, cand.end)):
+                continue
+            actor, is_named = self._actor(cand, on, country)
+            if actor is None:
+                continue
+            start, end = tokens[cand.start].start, tokens[cand.end - 1].end
+            out.append((start, end, replace(actor, matched=text[start:end]), is_named))
+            taken |= set(range(cand.start, cand.end))
+        return sorted(out, key=lambda m: m[0])
+
+    def _candidates(self, text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
+        # Every named alias at a position is a candidate: when the longest one names no actor
+        # here (a local alias of another country), a shorter one still can.
+        named_all = [
+            (i, n, senses) for i in range(len(tokens)) for n, senses in self._named.matches(text, tokens, i)
+        ]
+        named_spans = {(i, n) for i, n, _ in named_all}
+        generic = [self._generic.match(text, tokens, i) for i in range(len(tokens))]
+        demonym_ends: dict[int, tuple[int, str]] = {}  # token index after a demonym -> (its start, country)
+        for i in range(len(tokens)):
+            n, countries = self._demonyms.match(text, tokens, i)
+            if n and i + n < len(tokens) and _joined(text, tokens, i + n - 1, 2):
+                demonym_ends.setdefault(i + n, (i, countries[0]))
+        for i, n, senses in named_all:
+            # A word that is both an alias and a generic noun keeps both readings on one candidate.
+            same = generic[i][1][0] if generic[i][0] == n else None
+            end = i + n
+            # "Taliban fighters", "al-Shabaab militants": the noun after the name is the same actor.
+            after = generic[end] if end < len(tokens) else (0, [])
+            if same is None and after[0] and after[1][0].after_name and _joined(text, tokens, end - 1, 2):
+                end += after[0]
+            yield _Candidate(i, end, senses, same)
+        for i, (n, generics) in enumerate(generic):
+            start, country = demonym_ends.get(i, (i, None))
+            if n and (country is not None or (i, n) not in named_spans):
+                yield _Candidate(start, i + n, [], generics[0], country)
+
+    def _actor(self, cand: _Candidate, on: date | None, country: str | None) -> tuple[Actor | None, bool]:
+        """The candidate's actor and whether it is a named one (a generic reading is the fallback)."""
+        entry = self._choose(cand.named, on, country, stale_ok=cand.generic is None)
+        if entry is not None:
+            return self._from_entry(entry, country), True
+        if cand.generic is not None:
+            return self._from_generic(cand.generic, cand.country or country, on, country), False
+        return None, False
+
+    def _choose(
+        self, senses: list[_Sense], on: date | None, country: str | None, stale_ok: bool
+    ) -> _Entry | None:
+        """The row an alias names: a local row for the article's country first, then by date."""
+        local = [s.entry for s in senses if s.local and country in s.entry.local_in]
+        shared = [s.entry for s in senses if not s.local]
+        if country is None and not shared:
+            # Without a country a local alias counts only when all its rows are one country's.
+            homes = {s.entry.local_in for s in senses if s.local}
+            local = [s.entry for s in senses if s.local] if len(homes) == 1 else []
+        shared.sort(key=lambda e: e.country != country)
+        for pool in (local, shared):
+            if not pool:
+                continue
+            if on is None:
+                return sorted(pool, key=lambda e: e.valid_to is not None)[0]
+            valid = [e for e in pool if e.valid_on(on)]
+            if valid:
+                return valid[0]
+            if stale_ok:
+                # A named actor out of its period ("Afghan National Army" in 2023) is still that actor.
+                return min(pool, key=lambda e: abs(((e.valid_to or e.valid_from or on) - on).days))
+        return None
+
+    def _from_entry(self, entry: _Entry, country: str | None) -> Actor:
+        kind = entry.type
+        if kind == 1 and country and entry.country and entry.country != country:
+            kind = 8  # state forces acting outside their own country are external forces (ACLED)
+        return Actor(entry.name, kind, entry.country, entry.assoc)
+
+    def _from_generic(
+        self, generic: _Generic, home: str | None, on: date | None, country: str | None
+    ) -> Actor:
+        if home is None:
+            bare = generic.template.replace(" ({country})", "").replace(" of {country}", "")
+            return Actor(bare, generic.type, None)
+        if generic.type == 1:
+            # The dictionary's own name for the country's forces wins: "... of Afghanistan (2021-)".
+            prefix = generic.template.split("{country}")[0]
+            rows = [
+                e
+                for e in self.entries
+                if e.type == 1 and e.country == home and _is_state_name(e.name, prefix)
+            ]
+            entry = self._choose([_Sense(e, False) for e in rows], on, None, stale_ok=False)
+            if entry is not None:
+                return self._from_entry(entry, country)
+            return self._from_entry(
+                _Entry(generic.template.format(country=home), 1, home, frozenset(), None, None, None), country
+            )
+        return Actor(generic.template.format(country=home), generic.type, home)
+
+
+def _is_state_name(name: str, prefix: str) -> bool:
+    """Whether a name is the prefix plus a country, maybe dated: "Military Forces of Myanmar (2021-)"."""
+    rest = name[len(prefix) :] if name.startswith(prefix) else ""
+    return bool(rest) and re.fullmatch(r"(?:the )?[^()]+?(?: \(\d{4}-(?:\d{4})?\))?", rest) is not None

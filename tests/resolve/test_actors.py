@@ -1,0 +1,285 @@
+"""The actor dictionary: aliases, dates, generic nouns, demonyms, mention spans and the data files."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from importlib import resources
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from strife.resolve.actors import Actor, ActorDictionary
+
+BEFORE = date(2021, 7, 1)  # the Taliban still a rebel group
+AFTER = date(2022, 5, 14)  # the Taliban the state
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "on", "country", "name"),
+    [
+        ("NRF", AFTER, "Afghanistan", "National Resistance Front"),
+        ("NRF forces", AFTER, "Afghanistan", "National Resistance Front"),
+        ("the National Resistance Front of Afghanistan", AFTER, None, "National Resistance Front"),
+        ("the resistance", AFTER, "Afghanistan", "National Resistance Front"),
+        ("resistance fighters", AFTER, "Afghanistan", "National Resistance Front"),
+        ("the Front", AFTER, "Afghanistan", "National Resistance Front"),
+        ("ISIS-K", AFTER, None, "Islamic State Khorasan Province"),
+        ("IS-K", AFTER, None, "Islamic State Khorasan Province"),
+        ("ISKP", AFTER, None, "Islamic State Khorasan Province"),
+        ("Islamic State Khorasan", AFTER, None, "Islamic State Khorasan Province"),
+        ("Islamic State militants", AFTER, "Afghanistan", "Islamic State Khorasan Province"),
+        ("Islamic State militants", AFTER, "Nigeria", "Islamic State West Africa Province"),
+        ("the Pakistani Taliban", AFTER, "Pakistan", "Tehreek-e-Taliban Pakistan"),
+        ("al-Shabaab militants", AFTER, "Somalia", "Al Shabaab"),
+        ("Al-Shabab", AFTER, "Somalia", "Al Shabaab"),
+        ("Houthi rebels", AFTER, "Yemen", "Ansar Allah"),
+        ("the Saudi-led coalition", AFTER, "Yemen", "Military Forces of Saudi Arabia"),
+        ("JNIM fighters", AFTER, "Burkina Faso", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("Jnim", AFTER, "Burkina Faso", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("M23 rebels", AFTER, "Democratic Republic of Congo", "March 23 Movement"),
+        ("Tigray Defence Forces", AFTER, "Ethiopia", "Tigray People's Liberation Front"),
+        ("the junta", AFTER, "Myanmar", "Military Forces of Myanmar (2021-)"),
+        ("the Tatmadaw", AFTER, "Myanmar", "Military Forces of Myanmar (2021-)"),
+        ("People's Defense Forces", AFTER, "Myanmar", "People's Defence Force"),
+        ("the IDF", AFTER, "Palestine", "Military Forces of Israel"),
+        ("Hamas's armed wing", AFTER, "Palestine", "Hamas"),
+        ("Carabineros", date(2019, 10, 20), "Chile", "Police Forces of Chile"),
+        ("Naxalites", AFTER, "India", "Communist Party of India (Maoist)"),
+        ("Maoist rebels", AFTER, "India", "Communist Party of India (Maoist)"),
+        ("Viv Ansanm gang members", date(2024, 11, 12), "Haiti", "Viv Ansanm"),
+        ("the Taliban's elite Badri unit", AFTER, None, "Military Forces of Afghanistan (2021-)"),
+        ("Taliban commanders", AFTER, None, "Military Forces of Afghanistan (2021-)"),
+    ],
+)
+def test_alias_resolves_to_canonical_name(
+    actors: ActorDictionary, phrase: str, on: date, country: str | None, name: str
+) -> None:
+    actor = actors.resolve(phrase, on=on, country=country)
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize(
+    ("on", "name", "type_", "assoc"),
+    [
+        (date(2021, 8, 14), "Taliban", 2, None),
+        (date(2021, 8, 15), "Military Forces of Afghanistan (2021-)", 1, "Taliban"),
+        (BEFORE, "Taliban", 2, None),
+        (AFTER, "Military Forces of Afghanistan (2021-)", 1, "Taliban"),
+        (None, "Military Forces of Afghanistan (2021-)", 1, "Taliban"),
+    ],
+)
+def test_taliban_change_type_on_2021_08_15(
+    actors: ActorDictionary, on: date | None, name: str, type_: int, assoc: str | None
+) -> None:
+    assert actors.resolve("Taliban fighters", on=on) == Actor(
+        name, type_, "Afghanistan", assoc, "Taliban fighters"
+    )
+
+
+@pytest.mark.parametrize(("on", "type_"), [(date(2023, 4, 14), 1), (date(2023, 4, 15), 2)])
+def test_rsf_become_rebels_when_the_sudan_war_starts(actors: ActorDictionary, on: date, type_: int) -> None:
+    actor = actors.resolve("the RSF", on=on, country="Sudan")
+    assert actor is not None and (actor.name, actor.type) == ("Rapid Support Forces", type_)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "name", "type_"),
+    [
+        ("residents", "Sudan", "Civilians (Sudan)", 7),
+        ("villagers", "Burkina Faso", "Civilians (Burkina Faso)", 7),
+        ("a group of worshippers", "Pakistan", "Civilians (Pakistan)", 7),
+        ("demonstrators", "Iraq", "Protesters (Iraq)", 6),
+        ("an angry mob", "Haiti", "Rioters (Haiti)", 5),
+        ("riot police", "Chile", "Police Forces of Chile", 1),
+        ("security forces", "Iran", "Military Forces of Iran", 1),
+        ("unknown gunmen", "Nigeria", "Unidentified Armed Group (Nigeria)", 8),
+        ("bandits", "Nigeria", "Unidentified Armed Group (Nigeria)", 8),
+        ("insurgents", "Mozambique", "Unidentified Armed Group (Mozambique)", 8),
+        ("rebels", "Cameroon", "Unidentified Armed Group (Cameroon)", 8),
+        ("residents", None, "Civilians", 7),
+    ],
+)
+def test_generic_noun_takes_the_country_given(
+    actors: ActorDictionary, phrase: str, country: str | None, name: str, type_: int
+) -> None:
+    actor = actors.resolve(phrase, on=AFTER, country=country)
+    assert actor is not None and (actor.name, actor.type) == (name, type_)
+
+
+@pytest.mark.parametrize(
+    ("on", "country", "name"),
+    [
+        (date(2020, 6, 1), "Afghanistan", "Military Forces of Afghanistan (2004-2021)"),
+        (AFTER, "Afghanistan", "Military Forces of Afghanistan (2021-)"),
+        (date(2021, 1, 15), "Myanmar", "Military Forces of Myanmar (2016-2021)"),
+        (AFTER, "Myanmar", "Military Forces of Myanmar (2021-)"),
+        (AFTER, "Kenya", "Military Forces of Kenya"),
+    ],
+)
+def test_generic_soldiers_take_the_dated_regime_name(
+    actors: ActorDictionary, on: date, country: str, name: str
+) -> None:
+    actor = actors.resolve("soldiers", on=on, country=country)
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "name", "type_"),
+    [
+        ("Russian troops", "Ukraine", "Military Forces of Russia", 8),
+        ("Ukrainian soldiers", "Ukraine", "Military Forces of Ukraine", 1),
+        ("Afghan civilians", None, "Civilians (Afghanistan)", 7),
+        ("Somali security forces", "Somalia", "Military Forces of Somalia", 1),
+        ("Somalia's army", None, "Military Forces of Somalia", 1),
+        ("U.S. troops", "Syria", "Military Forces of the United States", 8),
+        ("Burkina Faso soldiers", "Burkina Faso", "Military Forces of Burkina Faso", 1),
+        ("South Sudanese civilians", "Sudan", "Civilians (South Sudan)", 7),
+        ("the Chilean government", "Chile", "Government of Chile", 1),
+    ],
+)
+def test_demonym_gives_a_generic_noun_its_country(
+    actors: ActorDictionary, phrase: str, country: str | None, name: str, type_: int
+) -> None:
+    actor = actors.resolve(phrase, on=AFTER, country=country)
+    assert actor is not None and (actor.name, actor.type) == (name, type_)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("the weather", None),
+        ("the front line", "Afghanistan"),  # "=the Front" is case-sensitive
+        ("what is left", None),  # "IS" matches only in capitals
+        ("let them go", "Pakistan"),  # "=LeT" matches only as written
+        ("a long pdf", "Myanmar"),  # short acronyms match only in capitals
+        ("Hama", "Syria"),  # a city, not a plural of Hamas
+        ("the resistance", "Chile"),  # a local alias outside its country
+        ("the junta", None),  # several countries' juntas, no country to choose
+        ("Russian shelling", "Ukraine"),  # a demonym alone is no actor
+    ],
+)
+def test_unknown_phrase_resolves_to_none(actors: ActorDictionary, phrase: str, country: str | None) -> None:
+    assert actors.resolve(phrase, on=AFTER, country=country) is None
+
+
+def test_named_actor_out_of_its_period_is_still_named(actors: ActorDictionary) -> None:
+    actor = actors.resolve("the Afghan National Army", on=AFTER)
+    assert actor is not None and actor.name == "Military Forces of Afghanistan (2004-2021)"
+
+
+def test_matched_keeps_the_text_as_written(actors: ActorDictionary) -> None:
+    actor = actors.resolve("dozens of Al-Shabab fighters", country="Somalia")
+    assert actor is not None and actor.matched == "Al-Shabab fighters"
+
+
+def test_find_returns_spans_of_every_mention(actors: ActorDictionary) -> None:
+    text = "Taliban fighters clashed with NRF forces on Monday. Unknown gunmen later killed five villagers."
+    found = actors.find(text, on=AFTER, country="Afghanistan")
+    assert [(text[s:e], a.name) for s, e, a in found] == [
+        ("Taliban fighters", "Military Forces of Afghanistan (2021-)"),
+        ("NRF forces", "National Resistance Front"),
+        ("Unknown gunmen", "Unidentified Armed Group (Afghanistan)"),
+        ("villagers", "Civilians (Afghanistan)"),
+    ]
+
+
+def test_find_takes_the_longest_alias(actors: ActorDictionary) -> None:
+    text = "The Islamic State Khorasan Province claimed the bombing."
+    found = actors.find(text, on=AFTER, country="Afghanistan")
+    assert [(text[s:e], a.name) for s, e, a in found] == [
+        ("Islamic State Khorasan Province", "Islamic State Khorasan Province")
+    ]
+
+
+def test_find_does_not_join_words_across_a_sentence_break(actors: ActorDictionary) -> None:
+    text = "They met the Pakistani. Taliban officials declined to comment."
+    found = actors.find(text, on=AFTER, country="Afghanistan")
+    assert [(text[s:e], a.name) for s, e, a in found] == [
+        ("Taliban", "Military Forces of Afghanistan (2021-)")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Civilians (Sudan)", "Sudan"),
+        ("Military Forces of Afghanistan (2021-)", "Afghanistan"),
+        ("Military Forces of the United States", "United States"),
+        ("Unidentified Armed Group (Democratic Republic of Congo)", "Democratic Republic of Congo"),
+        ("Hamas", "Palestine"),
+        ("Islamic State", None),
+        ("Nobody in particular", None),
+    ],
+)
+def test_country_of_canonical_name(actors: ActorDictionary, name: str, country: str | None) -> None:
+    assert actors.country_of(name) == country
+
+
+# -- the data files -------------------------------------------------------------------------------
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with resources.files("strife.data").joinpath(name).open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.mark.parametrize("name", ["actors.tsv", "generic_actors.tsv"])
+def test_every_row_has_a_type_code_1_to_8(name: str) -> None:
+    assert {row["type"] for row in _rows(name)} <= {str(code) for code in range(1, 9)}
+
+
+def test_every_date_parses_and_periods_run_forward() -> None:
+    for row in _rows("actors.tsv"):
+        start, end = (date.fromisoformat(row[k]) if row[k] else None for k in ("valid_from", "valid_to"))
+        assert not (start and end and start > end), row["name"]
+
+
+def test_no_alias_names_two_actors_at_once(actors: ActorDictionary) -> None:
+    clashes = []
+    for key, senses in actors.alias_senses():
+        for (a, a_local), (b, b_local) in combinations(senses, 2):
+            same_scope = a_local == b_local and (not a_local or a.local_in & b.local_in)
+            overlap = (a.valid_to is None or b.valid_from is None or b.valid_from <= a.valid_to) and (
+                b.valid_to is None or a.valid_from is None or a.valid_from <= b.valid_to
+            )
+            if a.name != b.name and same_scope and overlap:
+                clashes.append((" ".join(key), a.name, b.name))
+    assert clashes == []
+
+
+def test_generic_templates_have_a_country_slot() -> None:
+    assert all("{country}" in row["template"] for row in _rows("generic_actors.tsv"))
+
+
+def test_load_names_the_bad_line(tmp_path: Path) -> None:
+    path = tmp_path / "actors.tsv"
+    path.write_text(
+        "name\ttype\tcountry\taliases\tlocal_aliases\tlocal_in\tvalid_from\tvalid_to\tassoc\tnotes\n"
+        "Some Group\t9\tChad\t\t\t\t\t\t\t\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match=r"actors\.tsv line 2: type '9'"):
+        ActorDictionary.load(path)
+
+
+def test_gold_actor_names_follow_the_dictionary_conventions(shared: Path, actors: ActorDictionary) -> None:
+    """A dev-gold canonical name the dictionary knows gets the type gold gives it (conventions only)."""
+    mismatches = []
+    for line in (shared / "eval" / "dev" / "news_dev.jsonl").read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        on = date.fromisoformat(article["date"]) if article.get("date") else None
+        for event in article["events"]:
+            for names, type_ in zip(event["actors"], event["actor_types"], strict=False):
+                actor = actors.resolve(names[0], on=on, country=event.get("country"))
+                if actor is not None and actor.name in names and actor.type != type_:
+                    mismatches.append((names[0], actor.type, type_))
+    assert len(mismatches) <= 2, mismatches
