@@ -57,6 +57,11 @@ def actors() -> ActorDictionary:
         ("Viv Ansanm gang members", date(2024, 11, 12), "Haiti", "Viv Ansanm"),
         ("the Taliban's elite Badri unit", AFTER, None, "Military Forces of Afghanistan (2021-)"),
         ("Taliban commanders", AFTER, None, "Military Forces of Afghanistan (2021-)"),
+        ("coalition warplanes", date(2017, 12, 20), "Yemen", "Military Forces of Saudi Arabia"),
+        ("Russian mercenaries", AFTER, "Mali", "Wagner Group"),
+        ("resistance fighters", AFTER, "Myanmar", "People's Defence Force"),
+        ("al-Shabaab", date(2020, 5, 1), "Mozambique", "Islamic State (Central Africa Province)"),
+        ("al-Shabaab", date(2020, 5, 1), None, "Al Shabaab"),
     ],
 )
 def test_alias_resolves_to_canonical_name(

@@ -140,6 +140,7 @@ class _Lexicon(Generic[V]):
         self._folded: dict[tuple[str, ...], list[V]] = defaultdict(list)
         self._exact: dict[tuple[str, ...], list[V]] = defaultdict(list)
         self.longest = 1
+        self._firsts: set[str] = set()  # first words of all aliases, folded: a quick rejection
 
     def add(self, alias: str, value: V) -> None:
         alias = alias.strip()
@@ -154,6 +155,7 @@ class _Lexicon(Generic[V]):
             # so that "IS" never matches "is".
             self._exact[(key[0].capitalize(),)].append(value)
         self.longest = max(self.longest, len(key))
+        self._firsts.update(_fold(word) for word in _endings(key[0]))
 
     def items(self) -> Iterator[tuple[tuple[str, ...], list[V]]]:
         yield from self._folded.items()
@@ -165,6 +167,8 @@ class _Lexicon(Generic[V]):
 
     def matches(self, text: str, tokens: list[_Token], i: int) -> Iterator[tuple[int, list[V]]]:
         """Every alias starting at token i, longest first, as (number of words, values)."""
+        if not any(word in self._firsts for word in _endings(tokens[i].folded)):
+            return
         for n in range(min(self.longest, _MAX_WORDS, len(tokens) - i), 0, -1):
             if not _joined(text, tokens, i, n):
                 continue
