@@ -64,6 +64,16 @@ def test_inline_photo_credit_is_dropped(cleaner: Cleaner, text: str, expected: s
     assert cleaner(text).text == expected
 
 
+def test_caption_run_into_the_body_drops_only_the_caption(cleaner: Cleaner) -> None:
+    text = f"(FILES) In this file photo taken on May 2, 2019, soldiers patrol a road. - {BODY} {AFTER}"
+    assert cleaner(text).text == f"{BODY} {AFTER}"
+
+
+def test_merged_regions_keep_every_reason(cleaner: Cleaner) -> None:
+    cleaned = cleaner(f" date 2021-06-21 Advertisement\n\n{BODY}")
+    assert [r for _, _, r in cleaned.removed] == ["scraped date header; advertisement"]
+
+
 def test_inline_removal_inside_a_line_leaves_a_space(cleaner: Cleaner) -> None:
     assert cleaner("Smoke rose (Photo: AP) over the town.").text == "Smoke rose over the town."
 

@@ -151,7 +151,8 @@ def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     for start, end, reason in sorted(spans):
         if merged and start <= merged[-1][1]:
             prev = merged[-1]
-            merged[-1] = (prev[0], max(prev[1], end), prev[2])
+            reasons = prev[2] if reason in prev[2].split("; ") else f"{prev[2]}; {reason}"
+            merged[-1] = (prev[0], max(prev[1], end), reasons)
         else:
             merged.append((start, end, reason))
     return merged

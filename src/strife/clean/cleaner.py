@@ -46,7 +46,9 @@ def _widen(text: str, spans: list[tuple[int, int, str]]) -> list[Edit]:
         while end < len(text) and text[end] in _SPACE:
             end += 1
         if widened and start <= widened[-1][1]:
-            widened[-1] = (widened[-1][0], max(end, widened[-1][1]), widened[-1][2])
+            prev = widened[-1]
+            reasons = prev[2] if reason in prev[2].split("; ") else f"{prev[2]}; {reason}"
+            widened[-1] = (prev[0], max(end, prev[1]), reasons)
         else:
             widened.append((start, end, reason))
     edits = []
