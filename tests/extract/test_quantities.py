@@ -17,6 +17,7 @@ def table() -> VagueTable:
     [
         ("Gunmen killed 12 villagers.", "12", 12, "villagers"),
         ("About 1,200 homes burned.", "About 1,200", 1200, "homes"),
+        ("At least 3 385 people were evacuated.", "At least 3 385", 3385, "people"),
         ("Some 1.5 million people fled.", "Some 1.5 million", 1_500_000, "people"),
         ("Nearly 2m people are displaced.", "Nearly 2m", 2_000_000, "people"),
         ("Twelve soldiers died.", "Twelve", 12, "soldiers"),

@@ -71,7 +71,10 @@ _PLURAL_WITHOUT_S = {"people", "men", "women", "children", "police", "personnel"
                      "militia", "livestock", "cattle", "sheep", "clothing", "folk", "infantry"}  # fmt: skip
 _ADJECTIVE_ENDINGS = ("ed", "al", "an", "ian", "ese", "ive", "ous", "ic", "ish", "ary", "ful", "less", "ing")
 _TOKEN = re.compile(
-    r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+(?:\.(?=[A-Za-z]\.))?(?:['\u2019][A-Za-z]+)?|[^\sA-Za-z\d]"
+    r"\d{1,3}(?:[ \u00a0]\d{3})+(?!\d|[,.]\d)"  # 14 000: thousands grouped by spaces
+    r"|\d+(?:,\d{3})*(?:\.\d+)?"
+    r"|[A-Za-z]+(?:\.(?=[A-Za-z]\.))?(?:['\u2019][A-Za-z]+)?"
+    r"|[^\sA-Za-z\d]"
 )
 
 
@@ -240,7 +243,7 @@ def _numeral(toks: list[_Tok], i: int) -> _Figure | None:
     tok = toks[i]
     if not tok.text[0].isdigit():
         return None
-    value = float(tok.text.replace(",", ""))
+    value = float(re.sub(r"[,\s]", "", tok.text))
     end = i + 1
     if end < len(toks) and toks[end].start == tok.end and toks[end].text[0].isalpha():
         scale = _SCALE_SUFFIXES.get(toks[end].low)
