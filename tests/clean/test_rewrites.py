@@ -51,6 +51,9 @@ def cleaner() -> Cleaner:
         ("Greater than 40 families fled.", "More than 40 families fled."),
         ("Troops set fireplace to round 200 homes.", "Troops set fire to around 200 homes."),
         ("A number of different individuals fled.", "A number of other people fled."),
+        ("He spoke, including that the road was shut.", "He spoke, adding that the road was shut."),
+        ("Troops raided a close by village.", "Troops raided a nearby village."),
+        ("Images showed the stays of burned trucks.", "Images showed the remains of burned trucks."),
     ],
 )
 def test_spun_wording_becomes_plain(cleaner: Cleaner, spun: str, plain: str) -> None:
@@ -67,6 +70,7 @@ def test_spun_wording_becomes_plain(cleaner: Cleaner, spun: str, plain: str) -> 
         "The finalists met last week.",  # 'final' only inside a word
         "Efforts to combat the disease.",
         "It came earlier than expected.",  # 'earlier than' not before a time noun
+        "Costs rose, including that of fuel.",
     ],
 )
 def test_legitimate_wording_is_kept(cleaner: Cleaner, text: str) -> None:
