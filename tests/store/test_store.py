@@ -17,8 +17,9 @@ EventFactory = Callable[..., Event]
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "strife.duckdb") as opened:
+def store() -> Iterator[Store]:
+    # In memory: the same engine and schema, without a file per test (tests below cover files).
+    with Store.open(":memory:") as opened:
         yield opened
 
 
@@ -112,7 +113,7 @@ def test_event_id_stored_for_another_article_raises(
 ) -> None:
     store.add(article_factory("a1"), [event_factory("a1-1")])
     before = store.counts()
-    with pytest.raises(ValueError, match=r"a1-1 \(article a1\)"):
+    with pytest.raises(ValueError, match=r"a1-1 \(stored for article a1, given for a2\)"):
         store.add(article_factory("a2"), [event_factory("a2-1"), event_factory("a1-1")])
     assert store.counts() == before
 
@@ -252,3 +253,45 @@ def test_store_file_is_plain_duckdb(tmp_path: Path, article_factory: ArticleFact
         store.add(article_factory("a1"), [])
     with duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True) as con:
         assert con.execute("SELECT id FROM articles").fetchall() == [("a1",)]
+
+
+def test_add_many_returns_a_result_per_article_in_order(
+    store: Store, article_factory: ArticleFactory, event_factory: EventFactory
+) -> None:
+    store.add(article_factory("a0", text="already stored"), [])
+    results = store.add_many(
+        [
+            (article_factory("a1", text="one"), [event_factory("a1-1")]),
+            (article_factory("a2", text="already stored"), []),
+            (article_factory("a1", text="another text, same id"), []),
+            (article_factory("a3", text="ONE"), []),
+            (article_factory("a4", text="four"), [event_factory("a4-1")]),
+        ]
+    )
+    assert results == [
+        AddResult.STORED,
+        AddResult.DUPLICATE,
+        AddResult.ID_CONFLICT,
+        AddResult.DUPLICATE,
+        AddResult.STORED,
+    ]
+    assert [e.event_id for e in store.events()] == ["a1-1", "a4-1"]
+
+
+def test_add_many_stores_none_of_a_batch_with_a_taken_event_id(
+    store: Store, article_factory: ArticleFactory, event_factory: EventFactory
+) -> None:
+    store.add(article_factory("a1"), [event_factory("a1-1")])
+    before = store.counts()
+    with pytest.raises(ValueError, match="already stored"):
+        store.add_many(
+            [
+                (article_factory("a2"), [event_factory("a2-1")]),
+                (article_factory("a3"), [event_factory("a1-1")]),
+            ]
+        )
+    assert store.counts() == before
+
+
+def test_add_many_of_nothing_stores_nothing(store: Store) -> None:
+    assert store.add_many([]) == []

@@ -21,7 +21,7 @@ _CHILD = textwrap.dedent(
     import os, signal, sys
     from datetime import date
     from strife.records import Article, Claim, Event, Evidence, Source
-    from strife.store import Store, store as store_module
+    from strife.store import Store, _write as store_module
 
     path, kill_after = sys.argv[1], sys.argv[2]
     real_insert = store_module._insert

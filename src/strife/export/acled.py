@@ -11,6 +11,9 @@ dropped, so an ACLED-shaped file still holds everything strife found: their
 event_type stays "Displacement", disorder_type is left empty (filter on it to
 keep ACLED's types only) and the displaced figure goes in `tags`.
 
+inter1, inter2 and interaction are ACLED's numeric actor-type codes (its layout
+before the 2024 switch to text labels), as strife codes them (CODEBOOK section 4).
+
 Columns strife does not code are left empty: region, admin3, source_scale and
 timestamp (ACLED's upload time; strife's events carry none, and an export
 stamped with the clock would differ on every run).
