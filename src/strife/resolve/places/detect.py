@@ -1,0 +1,296 @@
+"""Toponym detection without NER: capitalised phrases matched against the gazetteer.
+
+The steps, in order:
+
+1. Split the text into runs of capitalised words ("Jab al-Seraj", "Panjshir Valley");
+   a comma or any lower-case word other than a name particle ends a run.
+2. Read the pattern words around each run: "X province", "the city of X",
+   "the districts of X, Y and Z" give the kind of place X is (data: KEYWORDS).
+3. Inside a run take the longest gazetteer match from the left; demonyms
+   ("Afghan") map to their country.
+4. Drop what is probably not a place: common words and names used lower-case
+   elsewhere in the text, small places that are part of a longer name (a person's
+   surname), small places abroad when the article's country is known.
+5. Choose among same-named places: the article's country first, then the kind the
+   pattern names, then admin1 areas named in the text, then prominence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from strife.resolve.places.gazetteer import Gazetteer
+from strife.resolve.places.model import Place, PlaceMention
+from strife.resolve.places.names import fold, read_json, read_table, read_words
+
+# The kinds a pattern word names, most likely first.
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "province": ("admin1", "admin2"), "state": ("admin1",), "governorate": ("admin1",),
+    "oblast": ("admin1",), "prefecture": ("admin1", "admin2"), "department": ("admin1", "admin2"),
+    "region": ("admin1", "admin2", "feature", "city"), "district": ("admin2", "city", "admin1"),
+    "county": ("admin2", "admin1"), "municipality": ("admin2", "city"), "raion": ("admin2",),
+    "city": ("city", "admin2"), "town": ("city", "admin2"), "village": ("city", "feature"),
+    "valley": ("admin1", "feature", "admin2", "city"), "area": ("city", "admin2", "feature", "admin1"),
+    "camp": ("feature", "city"), "neighbourhood": ("city", "feature"), "neighborhood": ("city", "feature"),
+}  # fmt: skip
+PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "as",
+        "ash",
+        "an",
+        "de",
+        "du",
+        "da",
+        "do",
+        "e",
+        "i",
+        "wa",
+        "bin",
+        "ibn",
+        "la",
+        "le",
+        "os",
+        "us",
+        "ul",
+        "del",
+        "di",
+    }
+)
+# A word; an apostrophe stays inside it ("Sa'dah") unless it starts a possessive "'s".
+_TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['\u2019](?!s\b)[\w\-]+)*")
+MAX_WORDS = 5
+# A match: start, end, surface, candidate places (none: unknown), kinds named by the pattern,
+# and whether it is inside a longer name.
+_Hit = tuple[int, int, str, tuple[Place, ...], tuple[str, ...], bool]
+LOCAL_POPULATION = 100_000  # below this a town abroad or inside a longer name is not trusted
+
+
+def _plural(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The data files detection reads: demonyms, common words, context cues."""
+
+    demonyms: dict[str, str]
+    common: frozenset[str]
+    cues: dict[str, list[str]]
+
+    @classmethod
+    def load(cls) -> Tables:
+        cues = {k: v for k, v in read_json("cues.json").items() if not k.startswith("_")}
+        return cls(
+            {row[0]: row[1] for row in read_table("demonyms.tsv")}, read_words("common_words.txt"), cues
+        )
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        head = self.text.split("-", 1)
+        if len(head) == 2 and head[0].lower() in PARTICLES and head[1][:1].isupper():
+            return True  # "al-Seraj"
+        return self.text[:1].isupper()
+
+
+def _runs(text: str) -> list[list[_Token]]:
+    tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    for index, token in enumerate(tokens):
+        joined = bool(current) and text[current[-1].end : token.start] == " "
+        if token.capitalised and (joined or not current):
+            current.append(token)
+            continue
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if joined and token.text.lower() in PARTICLES and nxt is not None and nxt.capitalised:
+            current.append(token)
+            continue
+        if current:
+            runs.append(current)
+        current = [token] if token.capitalised else []
+    if current:
+        runs.append(current)
+    return [run for run in runs if run[-1].text.lower() not in PARTICLES]
+
+
+class Detector:
+    """Finds PlaceMentions in a text with one gazetteer and the data tables."""
+
+    def __init__(self, gazetteer: Gazetteer, tables: Tables) -> None:
+        self.gazetteer = gazetteer
+        self.tables = tables
+        near = "|".join(re.escape(c) for c in sorted(tables.cues["near"], key=len, reverse=True))
+        filler = r"(?:\s+(?:the|a|capital|provincial|town|city|village|district|area|of|\(?\d+\s*\w*\)?),?)*"
+        self._near = re.compile(rf"\b(?:{near}){filler}\s*$", re.IGNORECASE)
+        self._before = re.compile(r"\b(\w+?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+        self._after = re.compile(r"^\s+(\w+)")
+
+    def _hint(self, text: str, run: list[_Token]) -> tuple[tuple[str, ...], str]:
+        """The kinds a pattern word around the run names, and whether it came after or before."""
+        after = self._after.match(text, run[-1].end)
+        if (
+            after
+            and _plural(after.group(1).lower()) in KEYWORDS
+            and text[run[-1].end : run[-1].end + 1] == " "
+        ):
+            return KEYWORDS[_plural(after.group(1).lower())], "after"
+        before = self._before.search(text[max(0, run[0].start - 40) : run[0].start])
+        if before and _plural(before.group(1).lower()) in KEYWORDS:
+            return KEYWORDS[_plural(before.group(1).lower())], "before"
+        return (), ""
+
+    def _hints(self, text: str, runs: list[list[_Token]]) -> list[tuple[str, ...]]:
+        found = [self._hint(text, run) for run in runs]
+        hints = [kinds for kinds, _ in found]
+        # "the districts of Bano, Deh Saleh and Pul-e Hesar", "Kunduz and Takhar provinces"
+        for index in range(len(runs) - 1, 0, -1):
+            gap = text[runs[index - 1][-1].end : runs[index][0].start]
+            if (
+                re.fullmatch(r",? (?:and |or )?|, ", gap)
+                and not hints[index - 1]
+                and found[index][1] == "after"
+            ):
+                hints[index - 1] = hints[index]
+        for index in range(1, len(runs)):
+            gap = text[runs[index - 1][-1].end : runs[index][0].start]
+            inherits = found[index - 1][1] != "after" and not hints[index] and bool(hints[index - 1])
+            if inherits and re.fullmatch(r",? (?:and |or )?|, ", gap):
+                hints[index] = hints[index - 1]
+        return hints
+
+    def mentions(self, text: str, country_code: str | None) -> list[PlaceMention]:
+        """All toponyms in `text`, resolved with the article's country when given."""
+        lowered = {m.group() for m in _TOKEN.finditer(text) if m.group().islower()}
+        runs = _runs(text)
+        hints = self._hints(text, runs)
+        raw: list[_Hit] = []
+        for run, hint in zip(runs, hints, strict=True):
+            raw.extend(self._match_run(text, run, hint, lowered))
+        context = {
+            p.admin1 for *_, places, _, _ in raw for p in places if p.kind == "admin1" and len(places) == 1
+        }
+        found: list[PlaceMention] = []
+        for start, end, surface, places, hint, partial in raw:
+            near = bool(self._near.search(text[max(0, start - 80) : start]))
+            if not places:
+                found.append(PlaceMention(start, end, surface, hint[0], None, near))
+                continue
+            if (
+                places[0].kind == "country"
+                and len(places) == 1
+                and surface.split()[0] in self.tables.demonyms
+            ):
+                found.append(PlaceMention(start, end, surface, "demonym", places[0], False))
+                continue
+            place = choose(places, hint, country_code, context)
+            if place is None or not self._trusted(place, surface, hint, country_code, partial):
+                continue
+            found.append(PlaceMention(start, end, surface, place.kind, place, near))
+        return found
+
+    def _trusted(
+        self, place: Place, surface: str, hint: tuple[str, ...], country_code: str | None, partial: bool
+    ) -> bool:
+        if place.kind in ("country", "admin1") or hint:
+            return True
+        abroad = country_code is None or place.country_code != country_code
+        if abroad and place.population < 1_000_000 and not fold(surface).startswith(fold(place.name)):
+            return False  # "Hamid" is an old name of Isparta, but in news it is a person
+
+        if partial and place.population < LOCAL_POPULATION:
+            return False  # "Ahmad Shah Massoud": a village named Massoud is not meant
+        if country_code is not None and place.country_code != country_code:
+            return place.population >= LOCAL_POPULATION
+        return country_code is not None or place.population >= 5_000
+
+    def _match_run(
+        self, text: str, run: list[_Token], hint: tuple[str, ...], lowered: set[str]
+    ) -> Iterator[_Hit]:
+        while len(run) > 1 and run[0].text in self.tables.common:
+            run = run[1:]  # "The Panjshir Valley", "In Kabul"
+        keyword = _plural(run[-1].text.lower()) if len(run) > 1 else ""
+        if keyword in KEYWORDS:
+            hint = KEYWORDS[keyword]
+        matched = False
+        index = 0
+        while index < len(run):
+            for size in range(min(MAX_WORDS, len(run) - index), 0, -1):
+                hit = self._match(text, run, index, size, hint, lowered)
+                if hit is not None:
+                    matched = True
+                    yield hit
+                    index += size
+                    break
+            else:
+                index += 1
+        if not matched and hint and not run[0].text.isupper() and run[0].text not in self.tables.common:
+            # A place the gazetteer lacks, known to be one by its pattern word: keep it.
+            yield (run[0].start, run[-1].end, text[run[0].start : run[-1].end], (), hint, False)
+
+    def _match(
+        self, text: str, run: list[_Token], index: int, size: int, hint: tuple[str, ...], lowered: set[str]
+    ) -> _Hit | None:
+        words = run[index : index + size]
+        start, end = words[0].start, words[-1].end
+        surface = text[start:end]
+        last = index + size == len(run)
+        own_hint = hint if last else ()
+        name = surface
+        if size > 1 and _plural(words[-1].text.lower()) in KEYWORDS:  # "Panjshir Valley", "Gezira State"
+            own_hint = KEYWORDS[_plural(words[-1].text.lower())]
+            name = text[start : words[-2].end]
+        demonym = self.tables.demonyms.get(surface)
+        if demonym is not None:
+            country = self.gazetteer.country(demonym)
+            return (start, end, surface, (country,), (), False) if country else None
+        caps = name.isupper()
+        if size == 1 and not own_hint and (name in self.tables.common or name.lower() in lowered):
+            return None
+        places = self.gazetteer.lookup(name)
+        if caps:  # datelines ("KABUL, Afghanistan"): only prominent places, never acronyms
+            places = tuple(
+                p
+                for p in places
+                if len(name) > 3 and (p.kind in ("country", "admin1") or p.population > 50_000)
+            )
+        if not places:
+            return None
+        partial = len(run) > size and not own_hint
+        return (start, end, surface, places, own_hint, partial)
+
+
+def choose(
+    places: Sequence[Place], hint: Sequence[str], country_code: str | None, context: set[str | None]
+) -> Place | None:
+    """The most likely of same-named places (see the module docstring, step 5)."""
+    admin1_names = {(p.country_code, p.name) for p in places if p.kind == "admin1"}
+
+    def score(place: Place) -> tuple[int, int, float]:
+        in_country = int(country_code is not None and place.country_code == country_code)
+        hinted = -list(hint).index(place.kind) if place.kind in hint else (-9 if hint else 0)
+        base = {"country": 20.0, "admin1": 7.5, "admin2": 5.0, "feature": 3.0}.get(place.kind)
+        prominence = base if base is not None else math.log10(place.population + 1)
+        if (
+            place.kind == "city"
+            and (place.country_code, place.admin1) in admin1_names
+            and place.population >= 20_000
+        ):
+            prominence += 4  # Kabul the city, not Kabul the province
+        if place.kind == "city" and place.admin1 in context:
+            prominence += 1.5
+        return in_country, hinted, prominence
+
+    return max(places, key=score) if places else None

@@ -1,0 +1,273 @@
+"""Geocoder: toponyms in an article, the article's country, and an event's place.
+
+The event's place (CODEBOOK section 6) is the most specific place named in the
+event's sentences, nearest the trigger word, after dropping the places that are
+not where it happened: destinations of flight ("fled to Kabul"), where a speaker
+was ("told reporters in Kabul"), and places that only qualify an actor ("the
+Afghan government", "Kabul-based"). Precision: a town 1, near a town or a
+district 2, a province, valley or region alone 3 at its capital.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from strife.resolve.places.detect import Detector, Tables
+from strife.resolve.places.gazetteer import Gazetteer
+from strife.resolve.places.model import Location, Place, PlaceMention
+
+# How specific each kind of mention is; lower wins. Unknown names rank just after
+# the resolved places of the same kind, so a known town beats an unknown one.
+_RANK = {"city": 1.0, "feature": 1.0, "admin2": 2.0, "admin1": 3.0, "country": 4.0}
+_DATELINE = re.compile(
+    r"^\s*([A-Z][\w'\u2019.\- ]{1,40}?|[A-Z][A-Z'\u2019.\- ]{2,40}),\s+([A-Z][\w ]{2,40}?)\s*[\u2013\u2014-]",
+    re.MULTILINE,
+)
+_WIRE_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z'\u2019.\- ]{2,40})\s*(?:\(\w+\)\s*)?[\u2013\u2014-]", re.MULTILINE
+)
+# After a place at the start of a line: ", Afghanistan —", " (AP) —", ":" make it a dateline.
+_DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w ]{2,40}?)?\s*(?:\(\w+\))?\s*[:\u2014\u2013-]")
+_FILLER = (
+    r"(?:\s+(?:the|a|their|his|her|relatives|families|family|capital|provincial|city|town|village|of|district|province"
+    r"|nearby|neighbouring|neighboring|different|other|areas|parts),?)*"
+)
+_FLIGHT = re.compile(
+    r"\b(?:fled|flee|fleeing|flees|escaped|escaping|evacuated|relocated|moved|displaced"
+    r"|sought refuge|taken refuge)\b"
+    r"[^.;:!?]{0,60}\b(?:to|into|towards?)"
+    + _FILLER + r"\s*$",
+    re.IGNORECASE,
+)  # fmt: skip
+
+
+def _cue_pattern(cues: Sequence[str], trailing: str = _FILLER) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives}){trailing}\s*$", re.IGNORECASE)
+
+
+class Geocoder:
+    """Finds and resolves the places of an article (see the module docstring)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.tables = Tables.load()
+        self.detector = Detector(gazetteer, self.tables)
+        self._destination = _cue_pattern(self.tables.cues["destination"])
+        self._speaker = _cue_pattern(self.tables.cues["speaker"], trailing=r"")
+        qualifiers = "|".join(
+            re.escape(c) for c in self.tables.cues["qualifier_after"] if not c.startswith("-")
+        )
+        self._qualifier = re.compile(
+            rf"^(?:-(?:based|backed|led|run|controlled|allied)\b|['\u2019]s\s+(?:{qualifiers})\b|\s+(?:{qualifiers})\b)",
+            re.I,
+        )
+
+    def _code(self, country: str | None) -> str | None:
+        place = self.gazetteer.country(country) if country else None
+        return place.country_code if place else None
+
+    def mentions(self, text: str, country: str | None = None) -> list[PlaceMention]:
+        """All toponyms in the text, countries and demonyms included.
+
+        Without `country`, a first pass finds the article's country and a second
+        resolves the ambiguous names in it.
+        """
+        if country is None:
+            country = self.article_country(text, self.detector.mentions(text, None))
+        return self.detector.mentions(text, self._code(country))
+
+    def article_country(
+        self, text: str, mentions: Sequence[PlaceMention] | None = None, hints: Sequence[str] = ()
+    ) -> str | None:
+        """The country the article is about: dateline, then mentions, then the hints given.
+
+        Votes: a dateline 4, each hint 2, a country named 2, a demonym or admin1 1,
+        a city of 100,000 people 1, a smaller one 0.5.
+        """
+        if mentions is None:
+            mentions = self.detector.mentions(text, None)
+        votes: defaultdict[str, float] = defaultdict(float)
+        head = text[:600]
+        for match in _DATELINE.finditer(head):
+            place = self.gazetteer.country(match.group(2))
+            if place and place.country:
+                votes[place.country] += 4
+        for match in _WIRE_DATELINE.finditer(head):
+            cities = [
+                p
+                for p in self.gazetteer.lookup(match.group(1).strip())
+                if p.kind == "city" and p.population > 100_000
+            ]
+            if cities and cities[0].country:
+                votes[max(cities, key=lambda p: p.population).country or ""] += 4
+        for hint in hints:
+            place = self.gazetteer.country(hint)
+            if place and place.country:
+                votes[place.country] += 2
+        weights = {"country": 2.0, "demonym": 1.0, "admin1": 1.0}
+        for mention in mentions:
+            if mention.place is None or mention.place.country is None:
+                continue
+            weight = weights.get(mention.kind)
+            if weight is None:
+                weight = 1.0 if mention.place.population >= 100_000 else 0.5
+            votes[mention.place.country] += weight
+        votes.pop("", None)
+        return max(votes, key=lambda name: votes[name]) if votes else None
+
+    def role(self, text: str, mention: PlaceMention, floor: int = 0) -> str:
+        """ "destination", "speaker", "qualifier" or "event": what the place is to the sentence."""
+        before = text[max(floor, mention.start - 100) : mention.start]
+        after = text[mention.end : mention.end + 30]
+        if mention.kind == "demonym" or self._qualifier.match(after):
+            return "qualifier"
+        line = text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
+        if re.fullmatch(r"\s*(?:date \d{4}-\d\d-\d\d\s*)?", line) and _DATELINE_TAIL.match(after):
+            return "dateline"  # where the reporter filed from, not where it happened
+        if self._speaker.search(before):
+            return "speaker"
+        if self._destination.search(before) or _FLIGHT.search(before):
+            return "destination"
+        return "event"
+
+    def locate(
+        self,
+        text: str,
+        mentions: Sequence[PlaceMention],
+        start: int,
+        end: int,
+        country: str | None,
+        anchor: int | None = None,
+    ) -> Location | None:
+        """The event's place in text[start:end]; country-only when only `country` is known."""
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        chosen = self._most_specific(
+            [m for m in inside if self.role(text, m, start) == "event"], country, anchor
+        )
+        if chosen is None:
+            if country is None:
+                return None
+            return Location(
+                country, None, None, None, None, None, None, None, None, note="only the country is known"
+            )
+        return self._location(chosen, inside, country)
+
+    def destination(
+        self, text: str, mentions: Sequence[PlaceMention], start: int, end: int, country: str | None
+    ) -> Location | None:
+        """Where displaced people went ("fled to X", "sheltering in X"), or None."""
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        targets = [m for m in inside if self.role(text, m, start) == "destination"]
+        chosen = self._most_specific(targets, country, None)
+        return self._location(chosen, inside, country) if chosen else None
+
+    def focus(self, text: str, mentions: Sequence[PlaceMention], country: str | None) -> Location | None:
+        """The admin1 area the article is mostly about, for events whose sentences name none.
+
+        Each event-role mention votes for its admin1 (a town for the area it is in);
+        ties go to the area named first. None when no admin1 is known.
+        """
+        votes: Counter[str] = Counter()
+        first: dict[str, PlaceMention] = {}
+        for mention in mentions:
+            place = mention.place
+            if place is None or place.admin1 is None or (country is not None and place.country != country):
+                continue
+            if self.role(text, mention) != "event":
+                continue
+            votes[place.admin1] += 1
+            first.setdefault(place.admin1, mention)
+        if not votes:
+            return None
+        best = max(votes, key=lambda name: (votes[name], -first[name].start))
+        chosen = first[best].place
+        area = self.gazetteer.admin1(best, chosen.country_code if chosen else None)
+        if area is None:
+            return None
+        capital = self.gazetteer.capital(area)
+        name = capital.name if capital else area.name
+        note = "the article's main area; the event's sentences name no place"
+        return Location(
+            area.country, area.name, None, name, area.latitude, area.longitude, 3, None, None, note=note
+        )
+
+    def _most_specific(
+        self, candidates: list[PlaceMention], country: str | None, anchor: int | None
+    ) -> PlaceMention | None:
+        if country is not None:
+            home = [m for m in candidates if m.place is None or m.place.country == country]
+            candidates = home or candidates
+
+        def key(mention: PlaceMention) -> tuple[float, int]:
+            rank = _RANK.get(mention.place.kind if mention.place else mention.kind, 3.0) + (
+                0.5 if mention.place is None else 0
+            )
+            return rank, abs(mention.start - anchor) if anchor is not None else mention.start
+
+        return min(candidates, key=key) if candidates else None
+
+    def _location(
+        self, chosen: PlaceMention, inside: Sequence[PlaceMention], country: str | None
+    ) -> Location:
+        place, span = chosen.place, (chosen.start, chosen.end)
+        if place is None:
+            return self._unresolved(chosen, inside, country)
+        if place.kind == "country":
+            return Location(
+                place.country, None, None, None, None, None, None, *span, note="only the country is known"
+            )
+        if place.kind == "admin1":
+            capital = self.gazetteer.capital(place)
+            name = capital.name if capital else place.name
+            return Location(place.country, place.name, None, name, place.latitude, place.longitude, 3, *span)
+        precision = 2 if chosen.near or place.kind == "admin2" else 1
+        return Location(
+            place.country,
+            place.admin1,
+            place.admin2,
+            place.name,
+            place.latitude,
+            place.longitude,
+            precision,
+            *span,
+        )
+
+    def _unresolved(
+        self, chosen: PlaceMention, inside: Sequence[PlaceMention], country: str | None
+    ) -> Location:
+        """An unknown name: keep it, with the area around it that the span does name."""
+        known = [
+            m.place for m in inside if m.place is not None and m.place.kind in ("admin1", "admin2", "city")
+        ]
+        if country is not None:
+            known = [p for p in known if p.country == country]
+        area: Place | None = min(known, key=lambda p: _RANK[p.kind], default=None)
+        name = (
+            re.sub(r"\s+\w+$", "", chosen.surface)
+            if chosen.surface.count(" ") and chosen.kind
+            else chosen.surface
+        )
+        span = (chosen.start, chosen.end)
+        if area is None:
+            note = f"'{name}' is not in the gazetteer"
+            return Location(country, None, None, name, None, None, None, *span, unresolved=name, note=note)
+        centre = self.gazetteer.capital(area) if area.kind == "admin1" else area
+        lat, lon = (centre.latitude, centre.longitude) if centre else (None, None)
+        note = f"'{name}' is not in the gazetteer; coordinates of {centre.name if centre else area.name}"
+        admin1 = area.name if area.kind == "admin1" else area.admin1
+        precision = 3 if area.kind == "admin1" else 2
+        return Location(
+            area.country or country,
+            admin1,
+            area.admin2,
+            name,
+            lat,
+            lon,
+            precision,
+            *span,
+            unresolved=name,
+            note=note,
+        )

