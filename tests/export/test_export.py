@@ -13,7 +13,8 @@ import pytest
 from strife.export import FORMATS, export
 from strife.export.flat import FLAT_FIELDS, flat_record
 from strife.export.parquet import COLUMN_TYPES
-from strife.records import Event
+from strife.records import Article, Event
+from strife.store import Store
 
 EventFactory = Callable[..., Event]
 
@@ -165,3 +166,11 @@ def test_parquet_columns_are_typed(tmp_path: Path, events: list[Event]) -> None:
 def test_parquet_to_a_stream_is_refused() -> None:
     with pytest.raises(ValueError, match="file path"):
         export([], "parquet", io.StringIO())
+
+
+def test_events_from_the_store_export_whole(tmp_path: Path, events: list[Event]) -> None:
+    with Store.open(":memory:") as store:
+        store.add(Article(id="a1", text="Jets struck the town."), events)
+        export(store.events(), "jsonl", tmp_path / "e.jsonl")
+    lines = (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted((Event.from_dict(json.loads(line)) for line in lines), key=lambda e: e.event_id) == events
