@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from importlib import resources
 from typing import Any
 
 from strife.extract.classify import ARMED, CIVILIANS, STATE
 from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.records import Article, Claim, Event, Evidence, Source, interaction
 
+NON_STATE = ARMED - {STATE, 8}
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # When one sentence names two violent events, the more specific one holds the other.
 _PRIORITY = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against civilians": 2}
@@ -122,11 +124,19 @@ def merge(mentions: Sequence[Mention], article_date: date | None) -> list[Draft]
 class Builder:
     """Turns drafts into Event records, mapping every span back to the original text."""
 
-    def __init__(self, article: Article, clean: Any, country: str | None, salient: Sequence[ActorRef]) -> None:
+    def __init__(
+        self,
+        article: Article,
+        clean: Any,
+        country: str | None,
+        salient: Sequence[ActorRef],
+        anaphora: frozenset[str] = frozenset(),
+    ) -> None:
         self.article = article
         self.clean = clean
         self.country = country
         self.salient = list(salient)
+        self.anaphora = anaphora
 
     def _evidence(self, name: str, m: Mention, start: int | None = None, end: int | None = None) -> Evidence:
         s0, s1 = self.clean.to_original(m.sent_start, m.sent_end)
@@ -142,8 +152,6 @@ class Builder:
         mentions = draft.all()
         evidence = [self._evidence("event_type", first)]
         actor1, actor2 = self._actors(draft)
-        if first.event_type == "Displacement":
-            actor2 = None
         for name, actor in (("actor1", actor1), ("actor2", actor2)):
             if actor is not None and actor.end > actor.start:
                 holder = next((m for m in mentions if actor in (m.actor1, m.actor2)), first)
@@ -204,8 +212,6 @@ class Builder:
             evidence=tuple(evidence),
             confidence=self._confidence(first, actor1, location, time_m),
         )
-        from dataclasses import replace
-
         return replace(event, notes=notes(event))
 
     # -- fields -------------------------------------------------------------------------------
@@ -219,24 +225,36 @@ class Builder:
     def _actors(self, draft: Draft) -> tuple[ActorRef | None, ActorRef | None]:
         mentions = draft.all()
         actor1 = next((m.actor1 for m in draft.mentions if m.actor1), None)
-        actor2 = next((m.actor2 for m in draft.mentions if m.actor2 and (not actor1 or m.actor2.name != actor1.name)), None)
-        if actor2 is None and actor1 is not None:
+        actor2 = next(
+            (m.actor2 for m in draft.mentions if m.actor2 and (not actor1 or m.actor2.name != actor1.name)), None
+        )
+        if actor2 is None and actor1 is not None and draft.event_type != "Displacement":
             actor2 = next((a for m in mentions for a in (m.actor1, m.actor2) if a and a.name != actor1.name), None)
-        if draft.event_type == "Battles":
-            actor1, actor2 = self._salient_sides(actor1, actor2)
+        if draft.event_type == "Displacement":
+            return actor1, None
+        actor1 = self._refer_back(actor1, actor2)
+        actor2 = self._refer_back(actor2, actor1)
+        if draft.event_type == "Battles" and (actor1 is None or actor2 is None):
+            actor1, actor2 = self._fill_sides(actor1, actor2)
         return actor1, actor2
 
-    def _salient_sides(self, a1: ActorRef | None, a2: ActorRef | None) -> tuple[ActorRef | None, ActorRef | None]:
-        """A battle side left generic ("a rebel group", "gunmen") takes the article's most named armed
-        actor of another name: news names a group once and then says "the group" or "rebels"."""
-        sides = [a for a in (a1, a2) if a is not None and not _generic(a)]
+    def _refer_back(self, actor: ActorRef | None, other: ActorRef | None) -> ActorRef | None:
+        """"The rebel group", "the resistance": the article's most named non-state armed group."""
+        if actor is None or not _generic(actor) or actor.matched.lower() not in self.anaphora:
+            return actor
+        for candidate in self.salient:
+            if candidate.type in NON_STATE and (other is None or candidate.name != other.name):
+                return replace(candidate, start=actor.start, end=actor.end, matched=actor.matched)
+        return actor
+
+    def _fill_sides(self, a1: ActorRef | None, a2: ActorRef | None) -> tuple[ActorRef | None, ActorRef | None]:
+        """A battle with one side named takes, as the other, the article's most named armed actor."""
+        sides = [a for a in (a1, a2) if a is not None]
         for actor in self.salient:
             if len(sides) == 2:
                 break
             if actor.type in ARMED and all(actor.name != s.name for s in sides):
                 sides.append(actor)
-        generic = [a for a in (a1, a2) if a is not None and _generic(a)]
-        sides += generic[: 2 - len(sides)]
         return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None)
 
     def _time(self, draft: Draft) -> tuple[date | None, date | None, int | None, Mention | None]:
@@ -335,3 +353,10 @@ def salient_actors(mentions: Sequence[Mention], found: Sequence[ActorRef]) -> li
         first.setdefault(a.name, a)
     ranked = sorted(first.values(), key=lambda a: (-counts[a.name], a.type == STATE, a.start))
     return [a for a in ranked if a.type not in {CIVILIANS, None} and not _generic(a)]
+
+
+def load_anaphora() -> frozenset[str]:
+    """Generic nouns that point back to the article's named armed group (data/anaphora.tsv)."""
+    source = resources.files("strife.data").joinpath("anaphora.tsv")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))

@@ -5,6 +5,7 @@ Errors become one line naming the input, the cause and the fix, with a non-zero 
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections import Counter
@@ -40,6 +41,12 @@ def _read(inputs: tuple[str, ...], max_bytes: int) -> Iterator[Article | Rejecti
         if name != "-" and not Path(name).exists():
             _fail(f"input '{name}' does not exist; check the path (use '-' for standard input)", EXIT_USAGE)
     return read_inputs(inputs, ReadOptions(max_bytes=max_bytes))
+
+
+def _batched(items: Any, size: int) -> Iterator[tuple[Any, ...]]:
+    iterator = iter(items)
+    while batch := tuple(itertools.islice(iterator, size)):
+        yield batch
 
 
 def _report_rejections(rejections: list[Rejection]) -> None:
@@ -112,24 +119,30 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, show:
     rejections: list[Rejection] = []
     with Store.open(db) as store:
         outcomes = run(_read(inputs, max_bytes), Resources(), workers=workers)
-        for outcome in tqdm(outcomes, unit=" articles", disable=None, file=sys.stderr, mininterval=1.0):
-            if outcome.rejection is not None:
-                rejections.append(outcome.rejection)
-                store.add_rejection(outcome.rejection)
-                continue
-            assert outcome.article is not None
-            counts["read"] += 1
-            result = store.add(outcome.article, outcome.events)
-            if result is AddResult.STORED:
-                counts["stored"] += 1
-                counts["events"] += len(outcome.events)
-            elif result is AddResult.DUPLICATE:
-                counts["duplicates"] += 1
-            else:
-                reason = f"id '{outcome.article.id}' is already used by a different article; give it another id"
-                rejection = Rejection(outcome.article.origin or outcome.article.id, "store", reason, outcome.article.id)
-                rejections.append(rejection)
-                store.add_rejection(rejection)
+        progress = tqdm(outcomes, unit=" articles", disable=None, file=sys.stderr, mininterval=1.0)
+        # Stored in batches: one transaction per batch is far faster than one per article,
+        # and a run killed half way still leaves only whole articles.
+        for batch in _batched(progress, 64):
+            stored = [o for o in batch if o.rejection is None and o.article is not None]
+            for outcome in batch:
+                if outcome.rejection is not None:
+                    rejections.append(outcome.rejection)
+                    store.add_rejection(outcome.rejection)
+            results = store.add_many([(o.article, o.events) for o in stored])  # type: ignore[misc]
+            for outcome, result in zip(stored, results, strict=True):
+                counts["read"] += 1
+                if result is AddResult.STORED:
+                    counts["stored"] += 1
+                    counts["events"] += len(outcome.events)
+                elif result is AddResult.DUPLICATE:
+                    counts["duplicates"] += 1
+                else:
+                    article = outcome.article
+                    assert article is not None
+                    reason = f"id '{article.id}' is already used by a different article; give it another id"
+                    rejection = Rejection(article.origin or article.id, "store", reason, article.id)
+                    rejections.append(rejection)
+                    store.add_rejection(rejection)
     _report_rejections(rejections)
     click.echo(
         f"articles read {counts['read']}, stored {counts['stored']}, duplicates skipped {counts['duplicates']}, "

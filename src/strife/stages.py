@@ -5,7 +5,7 @@ Each stage names itself, says what it needs from the `Work` and what it sets.
 
 from __future__ import annotations
 
-from strife.assemble import Builder, merge, salient_actors
+from strife.assemble import Builder, load_anaphora, merge, salient_actors
 from strife.extract.detect import ArticleContext
 from strife.extract.mentions import ActorRef
 from strife.pipeline import Pipeline, Work
@@ -53,6 +53,7 @@ class Extract:
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
+        self.anaphora = load_anaphora()
 
     def __call__(self, work: Work) -> Work:
         res = self.resources
@@ -65,10 +66,10 @@ class Extract:
             places = res.geocoder.mentions(text, country=country)
         ctx = ArticleContext(text=text, date=article.date, country=country, places=places)
         work.mentions, work.explanations = res.detector(work.doc, ctx)
-        refs = [ActorRef(a.name, a.type, a.country, s, e, a.assoc)
+        refs = [ActorRef(a.name, a.type, a.country, s, e, a.assoc, a.matched)
                 for s, e, a in res.actors.find(text, on=article.date, country=country)]  # fmt: skip
         drafts = merge(work.mentions, article.date)
-        builder = Builder(article, work.clean, country, salient_actors(work.mentions, refs))
+        builder = Builder(article, work.clean, country, salient_actors(work.mentions, refs), self.anaphora)
         work.events = builder.build(drafts)
         for explanation in work.explanations:
             explanation.start, explanation.end = work.clean.to_original(explanation.start, explanation.end)

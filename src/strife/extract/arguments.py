@@ -69,7 +69,7 @@ def _is_passive(verb: Token) -> bool:
 def _borrowed_subject(verb: Token) -> list[Token]:
     """Subject of the clause a subject-less verb hangs on (conjoined or participial verbs)."""
     seen = 0
-    while verb.dep_ in {"conj", "xcomp", "advcl", "acl"} and verb.head is not verb and seen < 3:
+    while verb.dep_ in {"conj", "xcomp", "advcl", "acl"} and verb.head.i != verb.i and seen < 3:
         verb = verb.head
         seen += 1
         subjects = _children(verb, _SUBJECTS)

@@ -66,6 +66,7 @@ class Detector:
         self.actors = actors
         self.geocoder = geocoder
         self.vague = vague
+        self.not_territory = modality.cues.of("not_territory")
 
     def __call__(self, doc: Doc, ctx: ArticleContext) -> tuple[list[Mention], list[Explanation]]:
         mentions: list[Mention] = []
@@ -90,8 +91,13 @@ class Detector:
             head = sent.doc[hit.head]
             words = sent.doc[hit.start : hit.end].text
             reason = self.modality.reason(head, sent)
-            if reason is None and times and not current:
-                reason = f"background ('{times[0].text}')"
+            nearest = _nearest_any(times, head.idx)
+            if reason is None and nearest is not None and nearest.background:
+                # the time closest to the trigger dates it: "launched an offensive last week,
+                # their first since they seized power in August" has two events, one old
+                reason = f"background ('{nearest.text}')"
+            if reason is None and hit.kind in {"capture", "recapture"} and _object_lemma(head) in self.not_territory:
+                reason = f"not territory ('{_object_lemma(head)}')"
             if reason is not None:
                 reasons.append(f"'{words}': {reason}")
                 continue
@@ -165,7 +171,9 @@ class Detector:
         actor = self.actors.resolve(span.text, on=ctx.date, country=ctx.country)
         if actor is None:
             return None
-        return ActorRef(actor.name, actor.type, actor.country, span.start_char, span.end_char, actor.assoc)
+        return ActorRef(
+            actor.name, actor.type, actor.country, span.start_char, span.end_char, actor.assoc, actor.matched
+        )
 
     def _resolve_roles(self, roles: Roles, ctx: ArticleContext) -> tuple[list[ActorRef], list[ActorRef]]:
         agents = [a for a in (self._resolve(s, ctx) for s in roles.agents) if a]
@@ -183,7 +191,7 @@ class Detector:
             if actor.type == CIVILIANS or any(a.name == actor.name for a in found):
                 continue
             found.append(ActorRef(actor.name, actor.type, actor.country, sent.start_char + start,
-                                  sent.start_char + end, actor.assoc))  # fmt: skip
+                                  sent.start_char + end, actor.assoc, actor.matched))  # fmt: skip
         return found[:1], found[1:2]
 
     def _civilians(self, people: list[ActorRef], ctx: ArticleContext, sent: Span) -> ActorRef:
@@ -238,7 +246,7 @@ def _attached_to(token: Token, words: set[str]) -> str | None:
         for child in current.children:
             if child.dep_ in {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"} and child.lemma_.lower() in words:
                 return "kill" if child.lemma_.lower() in DEATH else "wound"
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     return None
@@ -247,6 +255,17 @@ def _attached_to(token: Token, words: set[str]) -> str | None:
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def _nearest_any(times: list[TimeExpr], anchor: int) -> TimeExpr | None:
+    return min(times, key=lambda t: min(abs(t.start - anchor), abs(t.end - anchor)), default=None)
+
+
+def _object_lemma(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj", "nsubjpass"}:
+            return child.lemma_.lower()
+    return None
 
 
 def _nearest(times: list[TimeExpr], anchor: int) -> TimeExpr | None:
@@ -272,5 +291,3 @@ def _shift_q(q: Quantity, offset: int) -> Quantity:
         noun_end=None if q.noun_end is None else q.noun_end + offset,
     )
 
-
-ARMED_TYPES = ARMED

@@ -23,6 +23,7 @@ class ActorRef:
     start: int
     end: int
     assoc: str | None = None
+    matched: str = ""  # the words the actor dictionary matched ("rebel group", "NRF forces")
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ class ModalityCues:
 def _governors(token: Token) -> list[Token]:
     """The trigger and the verbs above it, up to the clause root (reported speech stops there)."""
     chain = [token]
-    while token.head is not token and token.dep_ not in {"ccomp"}:
+    while token.head.i != token.i and token.dep_ not in {"ccomp"}:
         token = token.head
         chain.append(token)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in _CLAUSE_DEPS | {"pobj", "prep"}:
