@@ -173,13 +173,19 @@ class _Builder:
         for row in self.rows:
             if row[2] == "city":
                 for key in keys_of.get(row[0], ()):
-                    current = named.get((row[3], row[4], key))
-                    if current is None or row[8] > current[8]:
-                        named[(row[3], row[4], key)] = row
+                    # By area and by country: an oblast's capital may be a city outside it (Kyiv).
+                    for slot in ((row[3], row[4], key), (row[3], None, key)):
+                        current = named.get(slot)
+                        if current is None or row[8] > current[8]:
+                            named[slot] = row
         for index, row in enumerate(self.rows):
             if row[2] == "admin1":
                 wanted = capitals.get(row[9] or "")
-                capital = named.get((row[3], row[4], wanted)) if wanted else None
+                capital = (
+                    (named.get((row[3], row[4], wanted)) or named.get((row[3], None, wanted)))
+                    if wanted
+                    else None
+                )
                 capital = capital or best.get((row[3], row[4], None))
             elif row[2] == "admin2":
                 capital = named.get((row[3], row[4], fold(row[1]))) or best.get((row[3], row[4], row[5]))

@@ -136,7 +136,7 @@ class Detector:
         filler = r"(?:\s+(?:the|a|capital|provincial|town|city|village|district|area|of|\(?\d+\s*\w*\)?),?)*"
         self._near = re.compile(rf"\b(?:{near}){filler}\s*$", re.IGNORECASE)
         self._before = re.compile(r"\b(\w+?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-        self._after = re.compile(r"^\s+(\w+)")
+        self._after = re.compile(r"\s+(\w+)")  # used with match(text, pos), which anchors at pos
 
     def _hint(self, text: str, run: list[_Token]) -> tuple[tuple[str, ...], str]:
         """The kinds a pattern word around the run names, and whether it came after or before."""

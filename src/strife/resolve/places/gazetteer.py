@@ -38,6 +38,11 @@ def strife_home(home: Path | None = None) -> Path:
     return Path(os.environ.get("STRIFE_HOME") or Path.home() / ".cache" / "strife")
 
 
+def index_path(home: Path | None = None) -> Path:
+    """The compiled index's file for the installed packages and data files."""
+    return strife_home(home) / f"gazetteer-{index_key()}.sqlite"
+
+
 class Gazetteer:
     """Look-ups of places by name, id and country over the compiled index."""
 
@@ -52,7 +57,7 @@ class Gazetteer:
     def load(cls, home: Path | None = None) -> Gazetteer:
         """Open the index under `home`, compiling it first if it is missing or stale."""
         root = strife_home(home)
-        path = root / f"gazetteer-{index_key()}.sqlite"
+        path = index_path(root)
         if not path.exists():
             build_index(path)
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)

@@ -1,0 +1,56 @@
+"""Every row of the places data files points at something the gazetteer knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.resolve.places import CREDIT, Gazetteer
+from strife.resolve.places.names import read_json, read_table, read_words
+
+ALIASES = read_table("aliases.tsv")
+ADMIN1 = read_table("admin1.tsv")
+COUNTRIES = read_table("countries.tsv")
+DEMONYMS = read_table("demonyms.tsv")
+
+
+@pytest.mark.parametrize("alias,target,code,kind", ALIASES, ids=[f"{r[0]}-{r[3]}" for r in ALIASES])
+def test_alias_reaches_its_place(gazetteer: Gazetteer, alias: str, target: str, code: str, kind: str) -> None:
+    assert any(p.kind == kind and p.country_code == code for p in gazetteer.lookup(alias))
+
+
+@pytest.mark.parametrize("row", ADMIN1, ids=[f"{r[0]}.{r[1]}" for r in ADMIN1])
+def test_admin1_rename_is_used(gazetteer: Gazetteer, row: list[str]) -> None:
+    place = gazetteer.admin1(row[2], row[0])
+    assert place is not None and place.name == row[2]
+
+
+@pytest.mark.parametrize("row", [r for r in ADMIN1 if len(r) > 3 and r[3]], ids=lambda r: r[2])
+def test_admin1_capital_is_the_named_town(gazetteer: Gazetteer, row: list[str]) -> None:
+    area = gazetteer.admin1(row[2], row[0])
+    assert area is not None
+    capital = gazetteer.capital(area)
+    assert capital is not None
+    assert capital.geonameid in {p.geonameid for p in gazetteer.lookup(row[3])}
+
+
+@pytest.mark.parametrize("row", COUNTRIES, ids=lambda r: r[0])
+def test_country_takes_the_analysts_name(gazetteer: Gazetteer, row: list[str]) -> None:
+    place = gazetteer.country(row[0])
+    assert place is not None and place.country == row[1]
+
+
+@pytest.mark.parametrize("demonym,code", DEMONYMS, ids=lambda v: v if isinstance(v, str) else None)
+def test_demonym_names_a_known_country(gazetteer: Gazetteer, demonym: str, code: str) -> None:
+    assert gazetteer.country(code) is not None
+
+
+def test_cues_have_every_role() -> None:
+    assert {"near", "destination", "speaker", "qualifier_after"} <= set(read_json("cues.json"))
+
+
+def test_common_words_are_capitalised() -> None:
+    assert all(word[:1].isupper() for word in read_words("common_words.txt"))
+
+
+def test_credit_names_geonames_and_licence() -> None:
+    assert "GeoNames" in CREDIT and "CC BY 4.0" in CREDIT

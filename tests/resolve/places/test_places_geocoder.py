@@ -1,0 +1,214 @@
+"""Toponym detection and event locations, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.resolve.places import Geocoder, Location
+
+
+def locate(geocoder: Geocoder, text: str, country: str | None, trigger: str | None = None) -> Location | None:
+    mentions = geocoder.mentions(text, country)
+    anchor = text.index(trigger) if trigger else None
+    return geocoder.locate(text, mentions, 0, len(text), country, anchor)
+
+
+@pytest.mark.parametrize(
+    "text,country,expected_country",
+    [
+        ("A bomb exploded at a bus station in Hyderabad on Monday.", "Pakistan", "Pakistan"),
+        ("A bomb exploded at a bus station in Hyderabad on Monday.", "India", "India"),
+        ("Militias clashed overnight in Tripoli, residents said.", "Lebanon", "Lebanon"),
+        ("Militias clashed overnight in Tripoli, residents said.", "Libya", "Libya"),
+    ],
+)
+def test_ambiguous_town_resolves_in_article_country(
+    geocoder: Geocoder, text: str, country: str, expected_country: str
+) -> None:
+    found = locate(geocoder, text, country)
+    assert found is not None and found.country == expected_country and found.geo_precision == 1
+
+
+@pytest.mark.parametrize(
+    "text,country,admin1,location",
+    [
+        ("Shells landed in Kiev overnight.", "Ukraine", "Kyiv City", "Kyiv"),
+        ("Missiles struck Kharkov on Tuesday.", "Ukraine", "Kharkiv", "Kharkiv"),
+        ("Gunmen attacked a checkpoint in Urozgan province.", "Afghanistan", "Uruzgan", None),
+        ("Clashes were reported in Panjsher.", "Afghanistan", "Panjshir", "Bazarak"),
+        ("A mine exploded in Kondoz province.", "Afghanistan", "Kunduz", None),
+        ("Fighting spread across Donetsk Oblast.", "Ukraine", "Donetsk", None),
+    ],
+)
+def test_news_spellings_reach_the_place(
+    geocoder: Geocoder, text: str, country: str, admin1: str, location: str | None
+) -> None:
+    found = locate(geocoder, text, country)
+    assert found is not None and found.admin1 == admin1
+    assert location is None or found.location == location
+
+
+@pytest.mark.parametrize(
+    "text,precision,location",
+    [
+        ("Insurgents stormed the town of Charikar on Friday.", 1, "Charikar"),
+        ("Insurgents attacked a convoy near Charikar on Friday.", 2, "Charikar"),
+        ("Insurgents attacked a convoy on the outskirts of Charikar.", 2, "Charikar"),
+        ("Heavy fighting was reported in Parwan province on Friday.", 3, "Charikar"),
+        ("Heavy fighting was reported in the Panjshir Valley on Friday.", 3, "Bazarak"),
+        ("Heavy fighting was reported in Andarab district on Friday.", 2, "Andarab"),
+    ],
+)
+def test_precision_follows_what_is_named(
+    geocoder: Geocoder, text: str, precision: int, location: str
+) -> None:
+    found = locate(geocoder, text, "Afghanistan")
+    assert found is not None and (found.geo_precision, found.location) == (precision, location)
+
+
+def test_province_alone_takes_its_capital_coordinates(geocoder: Geocoder) -> None:
+    found = locate(geocoder, "Fighting resumed in the Panjshir Valley.", "Afghanistan")
+    assert found is not None and found.latitude == pytest.approx(35.31, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "text,demonym,country",
+    [
+        ("Syrian troops shelled the town.", "Syrian", "Syria"),
+        ("Afghan officials confirmed the attack.", "Afghan", "Afghanistan"),
+        ("Ukrainian forces retook the village.", "Ukrainian", "Ukraine"),
+        ("Yemeni officials said the strike hit a market.", "Yemeni", "Yemen"),
+    ],
+)
+def test_demonym_names_its_country(geocoder: Geocoder, text: str, demonym: str, country: str) -> None:
+    mentions = geocoder.mentions(text)
+    found = [m for m in mentions if m.surface == demonym]
+    assert (
+        found
+        and found[0].kind == "demonym"
+        and found[0].place is not None
+        and found[0].place.country == country
+    )
+
+
+def test_demonyms_decide_article_country(geocoder: Geocoder) -> None:
+    text = "Syrian troops and Syrian militias clashed; a Turkish official said talks would follow."
+    assert geocoder.article_country(text) == "Syria"
+
+
+def test_dateline_decides_article_country(geocoder: Geocoder) -> None:
+    text = "KABUL, Afghanistan — Officials met Iranian and Pakistani envoys on Monday."
+    assert geocoder.article_country(text) == "Afghanistan"
+
+
+def test_hints_decide_article_country(geocoder: Geocoder) -> None:
+    assert geocoder.article_country("Rebels attacked a base overnight.", hints=["Mali"]) == "Mali"
+
+
+def test_unknown_village_is_kept_unresolved(geocoder: Geocoder) -> None:
+    found = locate(
+        geocoder, "Militants burnt houses in Zorbakhtabad village in Baghlan province.", "Afghanistan"
+    )
+    assert found is not None
+    assert (found.admin1, found.unresolved, found.location) == ("Baghlan", "Zorbakhtabad", "Zorbakhtabad")
+    assert found.note and "not in the gazetteer" in found.note
+
+
+def test_unknown_place_alone_keeps_country(geocoder: Geocoder) -> None:
+    found = locate(geocoder, "Militants burnt houses in Zorbakhtabad village.", "Afghanistan")
+    assert found is not None and (found.country, found.unresolved) == ("Afghanistan", "Zorbakhtabad")
+
+
+def test_country_only_when_nothing_else_is_named(geocoder: Geocoder) -> None:
+    found = locate(geocoder, "Rebels attacked a base overnight.", "Mali")
+    assert found is not None and (found.country, found.admin1, found.location) == ("Mali", None, None)
+
+
+def test_nothing_known_gives_none(geocoder: Geocoder) -> None:
+    assert locate(geocoder, "Rebels attacked a base overnight.", None) is None
+
+
+def test_flight_destination_is_not_the_event_place(geocoder: Geocoder) -> None:
+    text = "Hundreds of families fled the fighting in Kunduz province to Mazar-i-Sharif."
+    found = locate(geocoder, text, "Afghanistan")
+    assert found is not None and found.admin1 == "Kunduz"
+
+
+def test_destination_is_kept_separately(geocoder: Geocoder) -> None:
+    text = "Hundreds of families fled the fighting in Kunduz province to Mazar-i-Sharif."
+    mentions = geocoder.mentions(text, "Afghanistan")
+    found = geocoder.destination(text, mentions, 0, len(text), "Afghanistan")
+    assert found is not None and (found.admin1, found.geo_precision) == ("Balkh", 1)
+
+
+def test_sheltering_relatives_is_a_destination(geocoder: Geocoder) -> None:
+    text = "The families are now living with relatives in different areas of Herat."
+    mentions = geocoder.mentions(text, "Afghanistan")
+    found = geocoder.destination(text, mentions, 0, len(text), "Afghanistan")
+    assert found is not None and found.admin1 == "Herat"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kabul government condemned the attack on the convoy in Helmand province.",
+        "Kabul-based officials condemned the attack on the convoy in Helmand province.",
+        "A spokesman told reporters in Kabul that the convoy was attacked in Helmand province.",
+    ],
+)
+def test_actor_and_speaker_places_are_not_the_event_place(geocoder: Geocoder, text: str) -> None:
+    found = locate(geocoder, text, "Afghanistan")
+    assert found is not None and found.admin1 == "Helmand"
+
+
+def test_nearest_place_to_trigger_wins(geocoder: Geocoder) -> None:
+    text = "A bomb exploded in Herat while gunmen attacked a school in Kandahar."
+    found = locate(geocoder, text, "Afghanistan", trigger="school")
+    assert found is not None and found.location == "Kandahar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May brought more rain than usual.",
+        "Police said the road was closed.",
+        "The union will march on the parliament, and the march will be peaceful.",
+    ],
+)
+def test_common_words_are_not_places(geocoder: Geocoder, text: str) -> None:
+    assert [m for m in geocoder.mentions(text, "Afghanistan") if m.kind not in ("country", "demonym")] == []
+
+
+def test_lowercase_name_is_not_matched(geocoder: Geocoder) -> None:
+    assert geocoder.mentions("the reading of the text was slow", None) == []
+
+
+def test_person_name_is_not_a_village(geocoder: Geocoder) -> None:
+    text = "Commander Ahmad Shah Massoud led the defence of the valley."
+    assert [m.surface for m in geocoder.mentions(text, "Afghanistan")] == []
+
+
+def test_mention_spans_point_into_text(geocoder: Geocoder) -> None:
+    text = "Fighting in Afghanistan's Panjshir Valley displaced families."
+    for mention in geocoder.mentions(text):
+        assert text[mention.start : mention.end] == mention.surface
+    assert {m.surface for m in geocoder.mentions(text)} == {"Afghanistan", "Panjshir Valley"}
+
+
+def test_seed_article_panjshir_and_kabul(geocoder: Geocoder, shared) -> None:  # type: ignore[no-untyped-def]
+    text = next((shared / "seed").glob("000_*.txt")).read_text(encoding="utf-8")
+    mentions = geocoder.mentions(text)
+    country = geocoder.article_country(text, mentions)
+    first = text.index("\n")
+    sentence_end = text.index(".", first) + 1
+    found = geocoder.locate(text, mentions, first, sentence_end, country)
+    assert country == "Afghanistan"
+    assert found is not None and (found.admin1, found.location, found.geo_precision) == (
+        "Panjshir",
+        "Bazarak",
+        3,
+    )
+    paragraph = text.index("different areas of")
+    start, end = text.rfind("\n", 0, paragraph), text.find("\n", paragraph)
+    destination = geocoder.destination(text, mentions, start, end, country)
+    assert destination is not None and destination.location == "Kabul"
