@@ -223,17 +223,17 @@ class Builder:
         return best if n > counts[first] else first
 
     def _actors(self, draft: Draft) -> tuple[ActorRef | None, ActorRef | None]:
-        mentions = draft.all()
-        actor1 = next((m.actor1 for m in draft.mentions if m.actor1), None)
-        actor2 = next(
-            (m.actor2 for m in draft.mentions if m.actor2 and (not actor1 or m.actor2.name != actor1.name)), None
-        )
-        if actor2 is None and actor1 is not None and draft.event_type != "Displacement":
-            actor2 = next((a for m in mentions for a in (m.actor1, m.actor2) if a and a.name != actor1.name), None)
+        pairs = []
+        for m in draft.all():
+            a1 = self._refer_back(m.actor1, m.actor2)
+            pairs.append((a1, self._refer_back(m.actor2, a1)))
+        main = pairs[: len(draft.mentions)]
+        actor1 = next((a1 for a1, _ in main if a1), None)
         if draft.event_type == "Displacement":
             return actor1, None
-        actor1 = self._refer_back(actor1, actor2)
-        actor2 = self._refer_back(actor2, actor1)
+        actor2 = next((a2 for _, a2 in main if a2 and (not actor1 or a2.name != actor1.name)), None)
+        if actor2 is None and actor1 is not None:
+            actor2 = next((a for pair in pairs for a in pair if a and a.name != actor1.name), None)
         if draft.event_type == "Battles" and (actor1 is None or actor2 is None):
             actor1, actor2 = self._fill_sides(actor1, actor2)
         return actor1, actor2

@@ -19,6 +19,7 @@ _OBJECTS = {"dobj", "obj", "attr"}
 _TARGET_PREPS = {"on", "against", "upon", "at", "targeting", "towards"}
 _SIDE_PREPS = {"with"}
 _SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "unleash", "claim", "perpetrate", "commit"}
+_MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "advmod"}
 _GROUP_NOUNS = {"member", "members", "fighter", "fighters", "unit", "units", "commander", "commanders"}
 
 
@@ -34,7 +35,10 @@ class Roles:
 def phrase(token: Token) -> Span:
     """The noun phrase a head word stands for: its left modifiers, appositions and "of X"."""
     doc = token.doc
-    start = token.left_edge.i
+    start = token.i
+    for child in token.lefts:  # modifiers only: a fronted clause ("Headed by X, NRF forces") is not the name
+        if child.dep_ in _MODIFIERS:
+            start = min(start, child.left_edge.i)
     end = token.i + 1
     for child in token.rights:
         if child.dep_ == "appos" or (

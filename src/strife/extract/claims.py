@@ -20,6 +20,9 @@ AGENCIES = {"afp", "reuters", "ap", "the associated press", "associated press", 
             "xinhua", "anadolu", "dpa", "efe", "ians", "pti", "ani", "tass", "irna", "mna", "cnn"}  # fmt: skip
 
 
+_NAME_PARTS = {"compound", "amod", "det", "poss", "nmod", "nummod"}
+
+
 @dataclass(frozen=True)
 class Attribution:
     claimant: str | None
@@ -33,7 +36,10 @@ class Attribution:
 def _subject_phrase(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ != "PRON":
-            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+            # the name and its modifiers, without appositions ("Farid Ahmad, a father-of-10,")
+            start = min([child.i] + [c.left_edge.i for c in child.lefts if c.dep_ in _NAME_PARTS])
+            end = max([child.i] + [c.right_edge.i for c in child.rights if c.dep_ in {"prep", "compound"}])
+            return verb.doc[start : end + 1]
     return None
 
 

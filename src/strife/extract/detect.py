@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from strife.extract.arguments import Roles, roles_for
-from strife.extract.claims import attribute
+from strife.extract.claims import REPORTING, attribute
 from strife.extract.classify import ARMED, CIVILIANS, classify
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.mentions import ActorRef, Figure, Mention
@@ -83,7 +83,8 @@ class Detector:
         if not hits:
             return [], ["no event word"]
         times = [_shift(t, sent.start_char) for t in find_times(sent.text, ctx.date)]
-        current = [t for t in times if not t.background]
+        # "residents said Saturday" dates the report, not the event: such times do not date events
+        current = [t for t in times if not t.background and not _dates_report(sent.doc, t)]
         quantities = [_shift_q(q, sent.start_char) for q in find_quantities(sent.text, self.vague)]
         attribution = attribute(sent)
         mentions, reasons = [], []
@@ -255,6 +256,14 @@ def _attached_to(token: Token, words: set[str]) -> str | None:
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def _dates_report(doc: Doc, expr: TimeExpr) -> bool:
+    token = _token_at(doc, expr.start)
+    if token is None:
+        return False
+    head = token.head if token.dep_ != "pobj" else token.head.head
+    return head.lemma_.lower() in REPORTING
 
 
 def _nearest_any(times: list[TimeExpr], anchor: int) -> TimeExpr | None:
