@@ -164,6 +164,8 @@ def dev(verbose: bool) -> None:
                         _km(found.latitude, found.longitude or 0, event["latitude"], event["longitude"]) <= 50
                     )
                 loc_ok += hit
+                if verbose and not hit:
+                    print("location miss", article["id"], event["location"][:3], found and (found.location, found.geo_precision, found.note), "|", text[span[0] : span[1]][:90])
     print(
         f"dev admin1 {admin1_ok}/{admin1_n} = {admin1_ok / max(admin1_n, 1):.2f}; "
         f"location {loc_ok}/{loc_n} = {loc_ok / max(loc_n, 1):.2f}; evidence not found for {unplaced} events"

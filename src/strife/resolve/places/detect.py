@@ -71,7 +71,7 @@ _Hit = tuple[int, int, str, tuple[Place, ...], tuple[str, ...], bool]
 LOCAL_POPULATION = 100_000  # below this a town abroad or inside a longer name is not trusted
 
 
-def _plural(word: str) -> str:
+def plural(word: str) -> str:
     return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
 
 
@@ -143,13 +143,13 @@ class Detector:
         after = self._after.match(text, run[-1].end)
         if (
             after
-            and _plural(after.group(1).lower()) in KEYWORDS
+            and plural(after.group(1).lower()) in KEYWORDS
             and text[run[-1].end : run[-1].end + 1] == " "
         ):
-            return KEYWORDS[_plural(after.group(1).lower())], "after"
+            return KEYWORDS[plural(after.group(1).lower())], "after"
         before = self._before.search(text[max(0, run[0].start - 40) : run[0].start])
-        if before and _plural(before.group(1).lower()) in KEYWORDS:
-            return KEYWORDS[_plural(before.group(1).lower())], "before"
+        if before and plural(before.group(1).lower()) in KEYWORDS:
+            return KEYWORDS[plural(before.group(1).lower())], "before"
         return (), ""
 
     def _hints(self, text: str, runs: list[list[_Token]]) -> list[tuple[str, ...]]:
@@ -221,24 +221,31 @@ class Detector:
     ) -> Iterator[_Hit]:
         while len(run) > 1 and run[0].text in self.tables.common:
             run = run[1:]  # "The Panjshir Valley", "In Kabul"
-        keyword = _plural(run[-1].text.lower()) if len(run) > 1 else ""
+        keyword = plural(run[-1].text.lower()) if len(run) > 1 else ""
         if keyword in KEYWORDS:
             hint = KEYWORDS[keyword]
-        matched = False
+        name_end = run[-2].end if keyword in KEYWORDS else run[-1].end
+        hits: list[_Hit] = []
         index = 0
         while index < len(run):
             for size in range(min(MAX_WORDS, len(run) - index), 0, -1):
                 hit = self._match(text, run, index, size, hint, lowered)
                 if hit is not None:
-                    matched = True
-                    yield hit
+                    hits.append(hit)
                     index += size
                     break
             else:
                 index += 1
-        if not matched and hint and not run[0].text.isupper() and run[0].text not in self.tables.common:
-            # A place the gazetteer lacks, known to be one by its pattern word: keep it.
-            yield (run[0].start, run[-1].end, text[run[0].start : run[-1].end], (), hint, False)
+        if any(h[0] == run[0].start and h[1] >= name_end for h in hits) or run[0].text.isupper():
+            yield from hits
+            return
+        cued = self._near.search(text[max(0, run[0].start - 80) : run[0].start])
+        if (hint or cued) and run[0].text not in self.tables.common:
+            # A place the gazetteer lacks, known to be one by its pattern word ("Gouz Al-Naqa
+            # village") or a cue ("north of Banibangou"): keep the whole name, unresolved.
+            yield (run[0].start, run[-1].end, text[run[0].start : run[-1].end], (), hint or ("city",), False)
+            return
+        yield from hits
 
     def _match(
         self, text: str, run: list[_Token], index: int, size: int, hint: tuple[str, ...], lowered: set[str]
@@ -249,8 +256,8 @@ class Detector:
         last = index + size == len(run)
         own_hint = hint if last else ()
         name = surface
-        if size > 1 and _plural(words[-1].text.lower()) in KEYWORDS:  # "Panjshir Valley", "Gezira State"
-            own_hint = KEYWORDS[_plural(words[-1].text.lower())]
+        if size > 1 and plural(words[-1].text.lower()) in KEYWORDS:  # "Panjshir Valley", "Gezira State"
+            own_hint = KEYWORDS[plural(words[-1].text.lower())]
             name = text[start : words[-2].end]
         demonym = self.tables.demonyms.get(surface)
         if demonym is not None:

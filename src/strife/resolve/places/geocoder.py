@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from strife.resolve.places.detect import Detector, Tables
+from strife.resolve.places.detect import KEYWORDS, Detector, Tables, plural
 from strife.resolve.places.gazetteer import Gazetteer
 from strife.resolve.places.model import Location, Place, PlaceMention
 
@@ -202,9 +202,9 @@ class Geocoder:
             candidates = home or candidates
 
         def key(mention: PlaceMention) -> tuple[float, int]:
-            rank = _RANK.get(mention.place.kind if mention.place else mention.kind, 3.0) + (
-                0.5 if mention.place is None else 0
-            )
+            # An unknown name ranks like a known place of its kind: "Gouz Al-Naqa village" is as
+            # specific as a town; ties go to the trigger's nearest, else the first named.
+            rank = _RANK.get(mention.place.kind if mention.place else mention.kind, 3.0)
             return rank, abs(mention.start - anchor) if anchor is not None else mention.start
 
         return min(candidates, key=key) if candidates else None
@@ -245,11 +245,9 @@ class Geocoder:
         if country is not None:
             known = [p for p in known if p.country == country]
         area: Place | None = min(known, key=lambda p: _RANK[p.kind], default=None)
-        name = (
-            re.sub(r"\s+\w+$", "", chosen.surface)
-            if chosen.surface.count(" ") and chosen.kind
-            else chosen.surface
-        )
+        words = chosen.surface.split()
+        keyword = len(words) > 1 and plural(words[-1].lower()) in KEYWORDS
+        name = " ".join(words[:-1]) if keyword else chosen.surface  # "Fajr Region" -> "Fajr"
         span = (chosen.start, chosen.end)
         if area is None:
             note = f"'{name}' is not in the gazetteer"
