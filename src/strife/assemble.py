@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
-from strife.extract.classify import ARMED, CIVILIANS, STATE
+from strife.extract.classify import ARMED, CIVILIANS, STATE, Typing
 from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.records import Article, Claim, Event, Evidence, Source, interaction
 
@@ -87,8 +87,11 @@ def _same_sentence_host(drafts: list[Draft], m: Mention) -> Draft | None:
     if m.event_type not in VIOLENT:
         return None
     for draft in reversed(drafts):
-        host = draft.first
-        if host.sentence == m.sentence and host.event_type in VIOLENT and host is not m:
+        same = [x for x in draft.mentions if x.sentence == m.sentence]
+        if not same or draft.event_type not in VIOLENT:
+            continue
+        host = same[0]
+        if host is not m:
             mine = (_PRIORITY[m.event_type or ""], _SUB_PRIORITY.get(m.typing.sub_event_type, 2) if m.typing else 2)
             theirs = (_PRIORITY[host.event_type or ""], _SUB_PRIORITY.get(host.typing.sub_event_type, 2) if host.typing else 2)
             if theirs <= mine:
@@ -100,7 +103,10 @@ def merge(mentions: Sequence[Mention], article_date: date | None) -> list[Draft]
     drafts: list[Draft] = []
     orphans: list[Mention] = []
     ordered = sorted(mentions, key=lambda m: (m.sentence, _PRIORITY.get(m.event_type or "", 9)))
+    protest_article = any(m.event_type in {"Protests", "Riots"} for m in mentions)
     for m in ordered:
+        if protest_article and m.kind == "clash" and m.actor1 is None and m.actor2 is None:
+            m.typing = Typing("Riots", "Violent demonstration")
         if m.typing is None:
             orphans.append(m)
             continue
@@ -217,8 +223,11 @@ class Builder:
     # -- fields -------------------------------------------------------------------------------
 
     def _sub_type(self, draft: Draft) -> str:
-        counts = Counter(m.typing.sub_event_type for m in draft.mentions if m.typing)
-        first = draft.first.typing.sub_event_type if draft.first.typing else ""
+        # a bare "explosion"/"bomb" defaults to IED; a named means (suicide, air, shelling) says more
+        specific = [m for m in draft.mentions if m.typing and m.kind != "explosion"]
+        counts = Counter(m.typing.sub_event_type for m in specific or draft.mentions if m.typing)
+        first_m = (specific or draft.mentions)[0]
+        first = first_m.typing.sub_event_type if first_m.typing else ""
         best, n = counts.most_common(1)[0]
         return best if n > counts[first] else first
 

@@ -79,6 +79,8 @@ def classify(
             kind = "ied"
     if kind in {"flee", "evacuate", "displaced", "shelter", "return"} and agents & ARMED and not patients:
         return None  # fighters "escaping to the mountains" are not displaced people
+    if kind == "clash" and (agents | patients) & {PROTESTERS, RIOTERS}:
+        return Typing("Riots", "Violent demonstration")  # demonstrators clashing with police
     if kind in _FIXED:
         return _protest_refined(*_FIXED[kind], lowered) if kind == "riot" else Typing(*_FIXED[kind])
     if kind == "protest":

@@ -39,6 +39,8 @@ PEOPLE = {"people", "person", "persons", "civilian", "civilians", "resident", "r
           "inhabitants", "displaced", "idps", "migrants", "home", "homes"}  # fmt: skip
 HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "households",
                    "households": "households", "home": "households", "homes": "households"}  # fmt: skip
+INCIDENT_NOUNS = {"attack", "blast", "explosion", "strike", "bombing", "raid", "incident", "assault", "ambush",
+                  "violence", "clash", "operation", "offensive", "massacre", "shelling", "fire"}  # fmt: skip
 VIOLENT_KINDS = {"attack", "kill", "massacre", "ambush"}
 
 
@@ -97,6 +99,8 @@ class Detector:
                 # the time closest to the trigger dates it: "launched an offensive last week,
                 # their first since they seized power in August" has two events, one old
                 reason = f"background ('{nearest.text}')"
+            if reason is None and _modifies_other_noun(head):
+                reason = f"names a kind of thing ('{head.text} {head.head.text}'), not an occurrence"
             if reason is None and hit.kind in {"capture", "recapture"} and _object_lemma(head) in self.not_territory:
                 reason = f"not territory ('{_object_lemma(head)}')"
             if reason is not None:
@@ -150,8 +154,11 @@ class Detector:
             time=time,
         )
         if typing is not None and typing.event_type == "Displacement":
-            mention.actor1 = self._civilians(patients or agents, ctx, sent)
             mention.displaced = self._displaced(quantities)
+            people = [a for a in patients + agents if a.type == CIVILIANS]
+            if not people and mention.displaced is None:
+                return None  # someone fled, but not a population: fighters, attackers, "their victims"
+            mention.actor1 = self._civilians(people, ctx, sent)
         else:
             mention.actor1 = agents[0] if agents else None
             others = [p for p in patients if mention.actor1 is None or p.name != mention.actor1.name]
@@ -256,6 +263,16 @@ def _attached_to(token: Token, words: set[str]) -> str | None:
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def _modifies_other_noun(head: Token) -> bool:
+    """ "protest camp", "bomb squad", "attack helicopter": the trigger word only qualifies a noun,
+    unless that noun itself names an incident ("suicide bomb attack")."""
+    return (
+        head.dep_ in {"compound", "amod"}
+        and head.head.pos_ in {"NOUN", "PROPN"}
+        and head.head.lemma_.lower() not in INCIDENT_NOUNS
+    )
 
 
 def _dates_report(doc: Doc, expr: TimeExpr) -> bool:

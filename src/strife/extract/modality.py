@@ -80,6 +80,10 @@ class Modality:
             child.lower_ in {"no", "without"} and child.dep_ == "det" for child in head.children
         ):
             return "negated ('no ...')"
+        if any(tok.lower_ == "since" for tok in sent) and any(
+            child.dep_ == "aux" and child.lower_ in {"have", "has"} for token in chain for child in token.children
+        ):
+            return "trend or tally ('has/have ... since')"
         lowered = sent.text.lower()
         trend = _phrase_in(lowered, self.cues.of("trend"))
         if trend:

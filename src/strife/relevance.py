@@ -1,0 +1,134 @@
+"""A fast relevance filter: skip articles that cannot yield an event before they are parsed.
+
+Parsing is the largest cost of the pipeline, and in a general news stream most
+articles are about business, sport or culture. This stage reads the article text
+with two compiled regular expressions, no spaCy:
+
+1. an event word: any inflected form of a phrase of the trigger lexicon
+   ("fled", "shelling", "airstrikes", "took control"); without one the detector
+   would find nothing, so the article is skipped losslessly;
+2. a conflict cue: a word that puts armed actors, victims or displaced people on
+   the page ("troops", "gunmen", "killed", "refugees"). Many trigger words are
+   also everyday words ("battle for the title", "stocks rally", "strike a deal"),
+   so an event word alone lets most sport and business through; a cue beside it
+   separates them.
+
+    relevance = Relevance(TriggerLexicon.load())
+    work = relevance(work)      # sets work.skip when the text has no event word or no cue
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from strife.extract.lexicon import TriggerLexicon
+from strife.pipeline import Work
+
+# Irregular English forms of words that appear in trigger phrases. The suffix rules
+# below make the regular forms; these are the ones they cannot ("fled", "fought").
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "fight": ("fought",),
+    "flee": ("fled",),
+    "shoot": ("shot", "shots"),
+    "strike": ("struck", "stricken"),
+    "take": ("took", "taken"),
+    "retake": ("retook", "retaken"),
+    "overrun": ("overran",),
+    "fall": ("fell", "fallen"),
+    "set": ("set",),
+    "burn": ("burnt",),
+    "withdraw": ("withdrew", "withdrawn"),
+    "slay": ("slain", "slew"),
+}
+
+# Words that put armed actors, victims, displaced people or unmistakable violence on
+# the page. An event word counts only with one of these somewhere in the article.
+# TODO(data): move to a data file under src/strife/data/ so a domain expert can edit it.
+DEFAULT_CUES: tuple[str, ...] = (
+    # armed and state actors ("fighters" and "war" are left out: boxing, price wars)
+    "troop", "soldier", "army", "military", "militant", "militia", "militiaman", "militiamen",
+    "rebel", "insurgent", "jihadist", "extremist", "terrorist", "gunman", "gunmen", "armed",
+    "security forces", "government forces", "rebel forces", "police", "policeman", "policemen",
+    "gendarme", "bandit", "attacker", "assailant", "kidnapper", "warplane", "guerrilla",
+    "paramilitary", "junta", "insurgency",
+    # victims and casualties ("injured" and "dead" are left out: sport injuries, dead heats)
+    "civilian", "villager", "casualty", "casualties", "fatality", "fatalities", "kill", "killed",
+    "wounded", "death toll", "bodies", "massacre", "hostage", "victim",
+    # displacement
+    "refugee", "displace", "displacement", "idp", "idps", "evacuate", "evacuation", "evacuee", "fled",
+    "flee", "asylum", "humanitarian", "homeless", "relief camp",
+    # disasters that displace people (CODEBOOK section 8: the cause may be a disaster)
+    "flood", "flooding", "cyclone", "typhoon", "hurricane", "earthquake", "landslide", "wildfire",
+    "bushfire", "tsunami", "drought",
+    # unrest
+    "protester", "protestor", "demonstrator", "rioter", "curfew", "tear gas", "teargas", "riot",
+    # weapons and unmistakable violence
+    "gunfire", "rifle", "weapon", "artillery", "shelling", "airstrike", "air strike", "bombing",
+    "ied", "grenade", "mortar", "missile", "ammunition", "ceasefire", "truce", "violence", "clashes",
+)
+
+SKIP_REASON = "not about conflict or displacement (no event word)"
+SKIP_NO_CUE = "not about conflict or displacement (event words only in another sense)"
+
+
+def inflections(word: str) -> set[str]:
+    """The word and its regular and irregular inflected forms, lowercase ("kidnap" -> "kidnapped", ...)."""
+    word = word.lower()
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing", word + "er", word + "ers"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing", word[:-1] + "ings"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        # a final consonant after a single vowel doubles: "kidnapped", "gunned", "shelling"
+        double = word + word[-1]
+        forms |= {double + "ed", double + "ing", double + "er", double + "ers"}
+    forms.add(word + "ings")
+    forms |= set(IRREGULAR.get(word, ()))
+    return forms
+
+
+def phrase_pattern(phrase: Iterable[str]) -> str:
+    """A regex for a phrase of lemmas: each word in any inflected form, words apart by spaces or a hyphen."""
+    parts = []
+    for word in phrase:
+        forms = sorted(inflections(word), key=lambda form: (-len(form), form))
+        parts.append("(?:" + "|".join(re.escape(form) for form in forms) + ")")
+    return r"[\s\-]+".join(parts)
+
+
+def compile_phrases(phrases: Iterable[Iterable[str]]) -> re.Pattern[str]:
+    """One case-insensitive regex matching any of the phrases as whole words."""
+    patterns = sorted({phrase_pattern(phrase) for phrase in phrases}, key=lambda p: (-len(p), p))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
+
+
+class Relevance:
+    """Needs article.text (or work.clean.text); sets work.skip when the article cannot be about an event.
+
+    Place it after Clean and before Parse: cleaned text has spun wording put back
+    ("combating" -> "fighting"), and skipped articles never reach the parser.
+    """
+
+    name = "relevance"
+
+    def __init__(self, lexicon: TriggerLexicon, cues: Iterable[str] | None = DEFAULT_CUES) -> None:
+        self.events = compile_phrases(trigger.phrase for trigger in lexicon.triggers)
+        cue_list = list(cues) if cues is not None else []
+        self.cues = compile_phrases(cue.lower().split() for cue in cue_list) if cue_list else None
+
+    def reason(self, text: str) -> str | None:
+        """Why this text is skipped, or None when it may hold an event."""
+        if self.events.search(text) is None:
+            return SKIP_REASON
+        if self.cues is not None and self.cues.search(text) is None:
+            return SKIP_NO_CUE
+        return None
+
+    def __call__(self, work: Work) -> Work:
+        text = work.clean.text if work.clean is not None else work.article.text
+        reason = self.reason(text)
+        if reason is not None:
+            work.skip = reason
+        return work
