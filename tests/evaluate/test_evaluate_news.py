@@ -228,3 +228,26 @@ def test_to_dict_carries_the_figures() -> None:
 
 def test_a_single_clustered_article_gives_no_duplicate_figures() -> None:
     assert score(news_gold(news_row("a1", [gold_event()], cluster="vale-march")), {}).duplicates is None
+
+
+@pytest.mark.parametrize(
+    ("pred", "reason"),
+    [
+        ({"event_type": "Riots"}, "(no gold event of this type)"),
+        ({"country": None}, "(gold #1: country None, expected Ruritania)"),
+        (
+            {"date_start": "2023-04-01", "date_end": "2023-04-01"},
+            "(gold #1: dates 2023-04-01..2023-04-01 outside 2023-03-01..2023-03-07)",
+        ),
+    ],
+)
+def test_spurious_lines_say_why_no_gold_event_paired(pred: dict[str, Any], reason: str) -> None:
+    report = score(news_gold(news_row("a1", [gold_event()])), {"a1": [predicted(**pred)]})
+    (spurious,) = [e for e in report.errors if " spurious " in e]
+    assert spurious.endswith(reason)
+
+
+def test_spurious_line_for_a_second_prediction_of_one_event() -> None:
+    report = score(news_gold(news_row("a1", [gold_event()])), {"a1": [predicted(), predicted()]})
+    (spurious,) = [e for e in report.errors if " spurious " in e]
+    assert spurious.endswith("(gold #1: already paired)")

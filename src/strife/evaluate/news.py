@@ -141,6 +141,25 @@ def describe(pred: Mapping[str, Any]) -> str:
     return f'{kind}: {actors}; {place}; {day}; "{sentence}"'
 
 
+def why_unpaired(pred: Mapping[str, Any], gold_events: Sequence[Mapping[str, Any]], paired: set[int]) -> str:
+    """Why a spurious prediction found no gold event: the first rule that a same-type gold event fails."""
+    same_type = [g for g, e in enumerate(gold_events) if e.get("event_type") == pred.get("event_type")]
+    if not same_type:
+        return "no gold event of this type"
+    reasons = []
+    for g in same_type:
+        gold = gold_events[g]
+        if gold.get("country") and name_key(gold["country"]) != name_key(pred.get("country")):
+            reasons.append(f"gold #{g + 1}: country {pred.get('country')}, expected {gold['country']}")
+        elif not windows_overlap(window(gold), window(pred)):
+            start, end = window(gold)
+            got_start, got_end = window(pred)
+            reasons.append(f"gold #{g + 1}: dates {got_start}..{got_end} outside {start}..{end}")
+        elif g in paired:
+            reasons.append(f"gold #{g + 1}: already paired")
+    return "; ".join(reasons)
+
+
 def duplicate_pairs(
     gold: GoldSet, predictions: Mapping[str, Sequence[Mapping[str, Any]]]
 ) -> tuple[int, int, int]:
@@ -175,7 +194,9 @@ def score_news(gold: GoldSet, predictions: Mapping[str, Sequence[Mapping[str, An
         for p, pred in enumerate(preds):
             if p not in paired_pred:
                 fp += 1
-                errors.append(f"{aid} spurious {describe(pred)}")
+                errors.append(
+                    f"{aid} spurious {describe(pred)} ({why_unpaired(pred, gold_events, paired_gold)})"
+                )
         for g, event in enumerate(gold_events):
             if g not in paired_gold and not event.get("optional"):
                 fn += 1
