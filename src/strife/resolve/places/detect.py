@@ -196,6 +196,10 @@ class Detector:
                 found.append(PlaceMention(start, end, surface, "demonym", places[0], False))
                 continue
             place = choose(places, hint, country_code, context)
+            if place is not None and hint and _abroad(place, country_code) and place.population < 1_000_000:
+                # "the Dara and Rekha districts": a pattern says it is a place here, not Syria's Dar'a.
+                found.append(PlaceMention(start, end, surface, hint[0], None, near))
+                continue
             if place is None or not self._trusted(place, surface, hint, country_code, partial):
                 continue
             found.append(PlaceMention(start, end, surface, place.kind, place, near))
@@ -277,6 +281,10 @@ class Detector:
             return None
         partial = len(run) > size and not own_hint
         return (start, end, surface, places, own_hint, partial)
+
+
+def _abroad(place: Place, country_code: str | None) -> bool:
+    return country_code is not None and place.kind != "country" and place.country_code != country_code
 
 
 def choose(

@@ -239,9 +239,9 @@ class Geocoder:
         self, chosen: PlaceMention, inside: Sequence[PlaceMention], country: str | None
     ) -> Location:
         """An unknown name: keep it, with the area around it that the span does name."""
-        known = [
-            m.place for m in inside if m.place is not None and m.place.kind in ("admin1", "admin2", "city")
-        ]
+        # Named areas first; a town elsewhere in the sentence is only the nearest known place.
+        known = [m.place for m in inside if m.place is not None and m.place.kind in ("admin1", "admin2")]
+        known = known or [m.place for m in inside if m.place is not None and m.place.kind == "city"]
         if country is not None:
             known = [p for p in known if p.country == country]
         area: Place | None = min(known, key=lambda p: _RANK[p.kind], default=None)
