@@ -92,8 +92,14 @@ def _same_sentence_host(drafts: list[Draft], m: Mention) -> Draft | None:
             continue
         host = same[0]
         if host is not m:
-            mine = (_PRIORITY[m.event_type or ""], _SUB_PRIORITY.get(m.typing.sub_event_type, 2) if m.typing else 2)
-            theirs = (_PRIORITY[host.event_type or ""], _SUB_PRIORITY.get(host.typing.sub_event_type, 2) if host.typing else 2)
+            mine = (
+                _PRIORITY[m.event_type or ""],
+                _SUB_PRIORITY.get(m.typing.sub_event_type, 2) if m.typing else 2,
+            )
+            theirs = (
+                _PRIORITY[host.event_type or ""],
+                _SUB_PRIORITY.get(host.typing.sub_event_type, 2) if host.typing else 2,
+            )
             if theirs <= mine:
                 return draft
     return None
@@ -177,7 +183,9 @@ class Builder:
             evidence.append(self._evidence("displaced_figure", disp_m, displaced.start, displaced.end))
         destination = next((m.destination for m in draft.mentions if m.destination is not None), None)
         country = (location.country if location is not None else None) or self.country
-        agency = next((m.attribution.agency for m in mentions if m.attribution and m.attribution.agency), None)
+        agency = next(
+            (m.attribution.agency for m in mentions if m.attribution and m.attribution.agency), None
+        )
         contested = any(m.attribution and m.attribution.contested for m in mentions)
         claimants = {c.claimant for c in claims if c.claimant}
         event = Event(
@@ -213,8 +221,10 @@ class Builder:
             displacement_destination=(destination.location or destination.admin1) if destination else None,
             reported_by=first.attribution.claimant if first.attribution else None,
             claims=tuple(claims),
-            disputed=contested or len(claimants) > 1 and disputed_deaths,
-            sources=(Source(self.article.id, self.article.url, self.article.outlet, self.article.date, agency),),
+            disputed=contested or (len(claimants) > 1 and disputed_deaths),
+            sources=(
+                Source(self.article.id, self.article.url, self.article.outlet, self.article.date, agency),
+            ),
             evidence=tuple(evidence),
             confidence=self._confidence(first, actor1, location, time_m),
         )
@@ -248,7 +258,7 @@ class Builder:
         return actor1, actor2
 
     def _refer_back(self, actor: ActorRef | None, other: ActorRef | None) -> ActorRef | None:
-        """"The rebel group", "the resistance": the article's most named non-state armed group."""
+        """ "The rebel group", "the resistance": the article's most named non-state armed group."""
         if actor is None or not _generic(actor) or actor.matched.lower() not in self.anaphora:
             return actor
         for candidate in self.salient:
@@ -256,7 +266,9 @@ class Builder:
                 return replace(candidate, start=actor.start, end=actor.end, matched=actor.matched)
         return actor
 
-    def _fill_sides(self, a1: ActorRef | None, a2: ActorRef | None) -> tuple[ActorRef | None, ActorRef | None]:
+    def _fill_sides(
+        self, a1: ActorRef | None, a2: ActorRef | None
+    ) -> tuple[ActorRef | None, ActorRef | None]:
         """A battle with one side named takes, as the other, the article's most named armed actor."""
         sides = [a for a in (a1, a2) if a is not None]
         for actor in self.salient:
@@ -280,7 +292,9 @@ class Builder:
         located = [m for m in draft.mentions if m.location is not None]
         if not located:
             return None, draft.first
-        best = min(located, key=lambda m: (m.location.geo_precision or 4, m.location.location is None, m.sentence))
+        best = min(
+            located, key=lambda m: (m.location.geo_precision or 4, m.location.location is None, m.sentence)
+        )
         return best.location, best
 
     def _fatalities(self, draft: Draft) -> tuple[int, int | None, int | None, bool, Mention | None]:
@@ -312,7 +326,11 @@ class Builder:
             seen.add((m.attribution.claimant, m.sentence))
             s0, s1 = self.clean.to_original(m.sent_start, m.sent_end)
             figure = m.deaths.value if m.deaths else (m.displaced.value if m.displaced else None)
-            claims.append(Claim(m.attribution.claimant or m.attribution.agency, self.article.text[s0:s1].strip(), figure))
+            claims.append(
+                Claim(
+                    m.attribution.claimant or m.attribution.agency, self.article.text[s0:s1].strip(), figure
+                )
+            )
         return claims
 
     @staticmethod

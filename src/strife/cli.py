@@ -96,7 +96,9 @@ def extract(inputs: tuple[str, ...], explain: bool, workers: int, max_bytes: int
         click.echo(json.dumps(line, ensure_ascii=False))
     _report_rejections(rejections)
     if articles == 0:
-        _fail(f"no article could be read from {', '.join(inputs)} ({len(rejections)} rejected, reasons above)")
+        _fail(
+            f"no article could be read from {', '.join(inputs)} ({len(rejections)} rejected, reasons above)"
+        )
 
 
 @main.command()
@@ -145,7 +147,8 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, show:
                     store.add_rejection(rejection)
     _report_rejections(rejections)
     click.echo(
-        f"articles read {counts['read']}, stored {counts['stored']}, duplicates skipped {counts['duplicates']}, "
+        f"articles read {counts['read']}, stored {counts['stored']}, "
+        f"duplicates skipped {counts['duplicates']}, "
         f"rejected {len(rejections)}, events {counts['events']} (store: {db})"
     )
     if show:
@@ -177,7 +180,9 @@ def _query(db: str, **f: Any) -> Iterator[Any]:
     from strife.store import EventFilter, Store
 
     if not Path(db).exists():
-        _fail(f"store '{db}' does not exist; run 'strife ingest INPUT...' first or pass --db PATH", EXIT_USAGE)
+        _fail(
+            f"store '{db}' does not exist; run 'strife ingest INPUT...' first or pass --db PATH", EXIT_USAGE
+        )
     since: date | None = f["since"].date() if f["since"] else None
     until: date | None = f["until"].date() if f["until"] else None
     flt = EventFilter(country=f["country"], admin1=f["admin1"], event_type=f["event_type"],
@@ -189,7 +194,9 @@ def _query(db: str, **f: Any) -> Iterator[Any]:
 @main.command()
 @_db
 @_filters
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True
+)
 def events(db: str, fmt: str, **filters: Any) -> None:
     """Query the stored events."""
     from strife.export import export, format_table

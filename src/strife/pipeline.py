@@ -93,7 +93,7 @@ class Pipeline:
             try:
                 yield from zip(indexes, pipe(works), strict=True)
                 return
-            except Exception:  # noqa: S110 - a batch failure is retried one by one below
+            except Exception:
                 pass
         for i, work in zip(indexes, works, strict=True):
             try:
@@ -104,7 +104,9 @@ class Pipeline:
     @staticmethod
     def _reject(article: Article, stage: str, error: BaseException) -> Outcome:
         reason = f"stage '{stage}' failed: {_one_line(error)}; report it with this article attached"
-        rejection = Rejection(origin=article.origin or article.id, stage=stage, reason=reason, article_id=article.id)
+        rejection = Rejection(
+            origin=article.origin or article.id, stage=stage, reason=reason, article_id=article.id
+        )
         return Outcome(article, rejection=rejection)
 
     @staticmethod

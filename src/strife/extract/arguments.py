@@ -24,6 +24,15 @@ _GROUP_NOUNS = {"member", "members", "fighter", "fighters", "unit", "units", "co
 
 
 @dataclass
+class _Heads:
+    """Head words found for each role, before they are widened to phrases."""
+
+    agents: list[Token] = field(default_factory=list)
+    patients: list[Token] = field(default_factory=list)
+    sides: list[Token] = field(default_factory=list)
+
+
+@dataclass
 class Roles:
     """Phrases found for each role, in order of preference."""
 
@@ -43,9 +52,7 @@ def phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ == "appos" or (
             child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in _GROUP_NOUNS
-        ):
-            end = max(end, child.right_edge.i + 1)
-        elif child.dep_ == "punct" and child.text in {"(", "["}:
+        ) or (child.dep_ == "punct" and child.text in {"(", "["}):
             end = max(end, child.right_edge.i + 1)
     return doc[start:end]
 
@@ -85,22 +92,26 @@ def _borrowed_subject(verb: Token) -> list[Token]:
 
 
 def verb_roles(verb: Token) -> Roles:
-    roles = Roles()
+    roles = _Heads()
     if _is_passive(verb):
         for agent in _children(verb, {"agent"}):
             roles.agents += [tok for pobj in _children(agent, {"pobj"}) for tok in _with_conjuncts(pobj)]
-        roles.patients += [tok for subj in _children(verb, _PASSIVE_SUBJECTS) for tok in _with_conjuncts(subj)]
+        roles.patients += [
+            tok for subj in _children(verb, _PASSIVE_SUBJECTS) for tok in _with_conjuncts(subj)
+        ]
     else:
         subjects = _children(verb, _SUBJECTS) or _borrowed_subject(verb)
         roles.agents += [tok for subj in subjects for tok in _with_conjuncts(subj)]
         roles.patients += [tok for obj in _children(verb, _OBJECTS) for tok in _with_conjuncts(obj)]
-        roles.patients += [tok for pobj in _prep_objects(verb, _TARGET_PREPS) for tok in _with_conjuncts(pobj)]
+        roles.patients += [
+            tok for pobj in _prep_objects(verb, _TARGET_PREPS) for tok in _with_conjuncts(pobj)
+        ]
         roles.sides += [tok for pobj in _prep_objects(verb, _SIDE_PREPS) for tok in _with_conjuncts(pobj)]
     return _as_phrases(roles)
 
 
 def noun_roles(noun: Token) -> Roles:
-    roles = Roles()
+    roles = _Heads()
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i):
             roles.agents.append(child)
@@ -116,15 +127,17 @@ def noun_roles(noun: Token) -> Roles:
         roles.patients += [tok for obj in _children(head, _OBJECTS) for tok in _with_conjuncts(obj)]
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and _is_passive(head.head):
         # "soldiers were killed in an attack": the subject of the passive is the victim
-        roles.patients += [tok for subj in _children(head.head, _PASSIVE_SUBJECTS) for tok in _with_conjuncts(subj)]
+        roles.patients += [
+            tok for subj in _children(head.head, _PASSIVE_SUBJECTS) for tok in _with_conjuncts(subj)
+        ]
     return _as_phrases(roles)
 
 
-def _as_phrases(roles: Roles) -> Roles:
+def _as_phrases(heads: _Heads) -> Roles:
     return Roles(
-        agents=[phrase(tok) if isinstance(tok, Token) else tok for tok in roles.agents],
-        patients=[phrase(tok) if isinstance(tok, Token) else tok for tok in roles.patients],
-        sides=[phrase(tok) if isinstance(tok, Token) else tok for tok in roles.sides],
+        agents=[phrase(tok) for tok in heads.agents],
+        patients=[phrase(tok) for tok in heads.patients],
+        sides=[phrase(tok) for tok in heads.sides],
     )
 
 

@@ -16,8 +16,9 @@ REPORTING = {
     "declare", "insist", "explain", "write", "post", "tweet", "describe",
 }  # fmt: skip
 CONTESTED = {"claim", "allege", "accuse", "assert", "contend"}
-AGENCIES = {"afp", "reuters", "ap", "the associated press", "associated press", "bbc", "al jazeera",
-            "xinhua", "anadolu", "dpa", "efe", "ians", "pti", "ani", "tass", "irna", "mna", "cnn"}  # fmt: skip
+AGENCIES = {"afp", "reuters", "ap", "the associated press", "associated press", "bbc",
+            "al jazeera", "xinhua", "anadolu", "dpa", "efe", "ians", "pti", "ani", "tass", "irna",
+            "mna", "cnn"}  # fmt: skip
 
 
 _NAME_PARTS = {"compound", "amod", "det", "poss", "nmod", "nummod"}
@@ -56,7 +57,11 @@ def _agency(verb: Token) -> str | None:
 
 def _according_to(sent: Span) -> Span | None:
     for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(token.doc)
+            and token.doc[token.i + 1].lower_ == "to"
+        ):
             for pobj in token.doc[token.i + 1].children:
                 if pobj.dep_ == "pobj":
                     return token.doc[pobj.left_edge.i : pobj.right_edge.i + 1]

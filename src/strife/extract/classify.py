@@ -48,7 +48,16 @@ _EXPLOSION_HINTS = (("suicide", "suicide"), ("drone", "air"), ("airstrike", "air
                     ("rocket", "shell"), ("roadside", "ied"), ("ied", "ied"), ("landmine", "ied"),
                     ("grenade", "grenade"))  # fmt: skip
 INTERVENTION_CUES = ("tear gas", "teargas", "disperse", "water cannon", "rubber bullet", "baton", "arrested")
-VIOLENT_PROTEST_CUES = ("stone", "rock", "torch", "set fire", "vandal", "loot", "clashed with police", "molotov")
+VIOLENT_PROTEST_CUES = (
+    "stone",
+    "rock",
+    "torch",
+    "set fire",
+    "vandal",
+    "loot",
+    "clashed with police",
+    "molotov",
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +99,9 @@ def classify(
             return Typing("Battles", "Government regains territory")
         if agents & (ARMED - {STATE}):
             return Typing("Battles", "Non-state actor overtakes territory")
-        return Typing("Battles", "Government regains territory") if kind == "recapture" and not agents else None
+        return (
+            Typing("Battles", "Government regains territory") if kind == "recapture" and not agents else None
+        )
     if kind in {"attack", "kill", "massacre", "ambush"}:
         if patients & {PROTESTERS}:
             return Typing("Protests", "Excessive force against protesters")

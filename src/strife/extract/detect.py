@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strife.extract.arguments import Roles, roles_for
 from strife.extract.claims import REPORTING, attribute
-from strife.extract.classify import ARMED, CIVILIANS, classify
+from strife.extract.classify import CIVILIANS, classify
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.extract.modality import Modality
@@ -39,8 +39,9 @@ PEOPLE = {"people", "person", "persons", "civilian", "civilians", "resident", "r
           "inhabitants", "displaced", "idps", "migrants", "home", "homes"}  # fmt: skip
 HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "households",
                    "households": "households", "home": "households", "homes": "households"}  # fmt: skip
-INCIDENT_NOUNS = {"attack", "blast", "explosion", "strike", "bombing", "raid", "incident", "assault", "ambush",
-                  "violence", "clash", "operation", "offensive", "massacre", "shelling", "fire"}  # fmt: skip
+INCIDENT_NOUNS = {"attack", "blast", "explosion", "strike", "bombing", "raid", "incident", "assault",
+                  "ambush", "violence", "clash", "operation", "offensive", "massacre", "shelling",
+                  "fire"}  # fmt: skip
 VIOLENT_KINDS = {"attack", "kill", "massacre", "ambush"}
 
 
@@ -101,7 +102,11 @@ class Detector:
                 reason = f"background ('{nearest.text}')"
             if reason is None and _modifies_other_noun(head):
                 reason = f"names a kind of thing ('{head.text} {head.head.text}'), not an occurrence"
-            if reason is None and hit.kind in {"capture", "recapture"} and _object_lemma(head) in self.not_territory:
+            if (
+                reason is None
+                and hit.kind in {"capture", "recapture"}
+                and _object_lemma(head) in self.not_territory
+            ):
                 reason = f"not territory ('{_object_lemma(head)}')"
             if reason is not None:
                 reasons.append(f"'{words}': {reason}")
@@ -252,7 +257,10 @@ def _attached_to(token: Token, words: set[str]) -> str | None:
         if lemma in words:
             return "kill" if lemma in DEATH else "wound"
         for child in current.children:
-            if child.dep_ in {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"} and child.lemma_.lower() in words:
+            if (
+                child.dep_ in {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"}
+                and child.lemma_.lower() in words
+            ):
                 return "kill" if child.lemma_.lower() in DEATH else "wound"
         if current.head.i == current.i:
             break
@@ -316,4 +324,3 @@ def _shift_q(q: Quantity, offset: int) -> Quantity:
         noun_start=None if q.noun_start is None else q.noun_start + offset,
         noun_end=None if q.noun_end is None else q.noun_end + offset,
     )
-

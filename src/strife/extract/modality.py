@@ -81,7 +81,9 @@ class Modality:
         ):
             return "negated ('no ...')"
         if any(tok.lower_ == "since" for tok in sent) and any(
-            child.dep_ == "aux" and child.lower_ in {"have", "has"} for token in chain for child in token.children
+            child.dep_ == "aux" and child.lower_ in {"have", "has"}
+            for token in chain
+            for child in token.children
         ):
             return "trend or tally ('has/have ... since')"
         lowered = sent.text.lower()
