@@ -46,10 +46,12 @@ def index_path(home: Path | None = None) -> Path:
 class Gazetteer:
     """Look-ups of places by name, id and country over the compiled index."""
 
-    def __init__(self, db: sqlite3.Connection, countries: dict[str, str]) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
-        self._countries = countries  # iso2 -> analysts' name
-        self._by_name = {fold(name): code for code, name in countries.items()}
+        rows = db.execute(f"SELECT {_COLUMNS} FROM main.places WHERE kind = 'country'").fetchall()
+        self._countries: dict[str, str] = {row[3]: row[1] for row in rows}  # iso2 -> analysts' name
+        self._country_places = {row[3]: self._place(row) for row in rows}
+        self._by_name = {fold(name): code for code, name in self._countries.items()}
         self._has_user = bool(db.execute("SELECT 1 FROM pragma_database_list WHERE name = 'user'").fetchone())
         self._memo: dict[str, tuple[Place, ...]] = {}
 
@@ -64,8 +66,7 @@ class Gazetteer:
         user = root / USER_FILE
         if user.exists():
             db.execute("ATTACH DATABASE ? AS user", (f"file:{user}?mode=ro",))
-        countries = dict(db.execute("SELECT cc, name FROM places WHERE kind = 'country'").fetchall())
-        return cls(db, countries)
+        return cls(db)
 
     def close(self) -> None:
         self._db.close()
@@ -117,10 +118,7 @@ class Gazetteer:
             code = self._by_name.get(fold(name))
         if code is None:
             code = next((p.country_code for p in self.lookup(name) if p.kind == "country"), None)
-        if code is None:
-            return None
-        rows = self._rows("kind = 'country' AND cc = ?", (code,))
-        return self._place(rows[0]) if rows else None
+        return self._country_places.get(code or "")
 
     def country_name(self, code: str) -> str | None:
         return self._countries.get(code)
