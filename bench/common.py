@@ -1,0 +1,68 @@
+"""Helpers the bench scripts share: articles from a corpus file, timing, peak memory, printing."""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from strife.records import Article
+
+
+def load_articles(path: Path) -> tuple[list[Article], list[str]]:
+    """Articles of a bench corpus file and the topic of each (same order)."""
+    import corpus
+
+    rows = corpus.read(path)
+    articles = [Article(id=r["id"], text=r["text"], date=date.fromisoformat(r["date"])) for r in rows]
+    return articles, [r["topic"] for r in rows]
+
+
+@dataclass(frozen=True)
+class Timing:
+    name: str
+    seconds: float
+    articles: int
+    tokens: int
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.seconds
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.tokens / self.seconds
+
+    def line(self, baseline: Timing | None = None) -> str:
+        text = (
+            f"{self.name:<34} {self.seconds:8.2f} s {self.articles_per_s:9.1f} articles/s "
+            f"{self.tokens_per_s:10.0f} tokens/s"
+        )
+        if baseline is not None:
+            text += f"   ratio {baseline.seconds / self.seconds:5.2f} (vs {baseline.name})"
+        return text
+
+
+def timed(name: str, run: Callable[[], Any], articles: int, tokens: int) -> tuple[Timing, Any]:
+    started = time.perf_counter()
+    result = run()
+    return Timing(name, time.perf_counter() - started, articles, tokens), result
+
+
+def count_tokens(nlp: Any, texts: Iterable[str]) -> int:
+    """Tokens as spaCy's tokenizer counts them (the tokenizer alone: fast)."""
+    return sum(len(nlp.tokenizer(text)) for text in texts)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def verdict(value: float, target: float, higher_is_better: bool = True) -> str:
+    ok = value >= target if higher_is_better else value <= target
+    return "meets target" if ok else "MISSES target"
