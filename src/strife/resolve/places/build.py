@@ -27,9 +27,9 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
 from pathlib import Path
 
-from strife.resolve.places.names import ascii_name, fold, read_table, strip_suffix
+from strife.resolve.places.names import APOSTROPHES, ascii_name, fold, read_table, strip_suffix
 
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"  # bump when the build's output changes
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, cc TEXT,
@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS names (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
+LATIN_END = 0x24F  # the last code point of Latin Extended-B
 PlaceRow = tuple[
     int, str, str, str, str | None, str | None, float | None, float | None, int, str | None, int | None
 ]
@@ -72,6 +73,8 @@ def _spellings(name: str, aliases: Iterable[str]) -> set[str]:
         # Codes ("KBL") and one-letter names would match abbreviations, not places.
         if len(spelling) < 3 or (spelling.isupper() and len(spelling) <= 4):
             continue
+        if not spelling.isascii() and ord(max(APOSTROPHES.sub("", spelling))) > LATIN_END:
+            continue  # another script (Cyrillic, Arabic...): skipped before the costly fold
         key = fold(spelling)
         if key and key.isascii():  # Latin script only: the names English news uses
             keys.add(key)
@@ -212,6 +215,7 @@ class _Builder:
         self._row_of = {row[0]: row for row in self.rows}
         self.aliases()
         self.db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.rows)
+        self.names.sort()  # in key order the b-tree is appended to, not split at random
         self.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", self.names)
 
 

