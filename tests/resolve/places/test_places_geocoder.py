@@ -212,3 +212,9 @@ def test_seed_article_panjshir_and_kabul(geocoder: Geocoder, shared) -> None:  #
     start, end = text.rfind("\n", 0, paragraph), text.find("\n", paragraph)
     destination = geocoder.destination(text, mentions, start, end, country)
     assert destination is not None and destination.location == "Kabul"
+
+
+def test_focus_is_the_most_named_area(geocoder: Geocoder) -> None:
+    text = "Clashes hit Kunduz province. Families fled to Kabul. Later, fighting was reported in Kunduz city."
+    found = geocoder.focus(text, geocoder.mentions(text, "Afghanistan"), "Afghanistan")
+    assert found is not None and (found.admin1, found.geo_precision) == ("Kunduz", 3)
