@@ -143,7 +143,11 @@ class Builder:
         country: str | None,
         salient: Sequence[ActorRef],
         anaphora: frozenset[str] = frozenset(),
+        mentions: Sequence[Mention] = (),
+        article_place: Any = None,
     ) -> None:
+        self.mentions = list(mentions)
+        self.article_place = article_place
         self.article = article
         self.clean = clean
         self.country = country
@@ -289,13 +293,23 @@ class Builder:
         return d - timedelta(days=6), d, 2, None
 
     def _location(self, draft: Draft) -> tuple[Any, Mention]:
-        located = [m for m in draft.mentions if m.location is not None]
+        located = [m for m in draft.mentions if m.location is not None and m.location.admin1]
         if not located:
-            return None, draft.first
+            # a sentence that names no place continues the story of the place named just before it
+            return self._nearest_place(draft.first), draft.first
         best = min(
             located, key=lambda m: (m.location.geo_precision or 4, m.location.location is None, m.sentence)
         )
         return best.location, best
+
+    def _nearest_place(self, m: Mention) -> Any:
+        placed = [x for x in self.mentions if x.location is not None and x.location.admin1]
+        before = [x for x in placed if x.sentence <= m.sentence]
+        pool = before or placed
+        if pool:
+            nearest = min(pool, key=lambda x: (abs(m.sentence - x.sentence), x.location.geo_precision or 4))
+            return nearest.location
+        return self.article_place
 
     def _fatalities(self, draft: Draft) -> tuple[int, int | None, int | None, bool, Mention | None]:
         if draft.event_type not in VIOLENT | {"Riots", "Protests"}:

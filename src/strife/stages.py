@@ -1,4 +1,4 @@
-"""The default stages: clean -> parse -> extract (detect, resolve, assemble).
+"""The default stages: clean -> relevance -> parse -> extract (detect, resolve, assemble).
 
 Each stage names itself, says what it needs from the `Work` and what it sets.
 """
@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from strife.assemble import Builder, load_anaphora, merge, salient_actors
 from strife.extract.detect import ArticleContext
+from strife.extract.lexicon import TriggerLexicon
 from strife.extract.mentions import ActorRef
-from strife.pipeline import Pipeline, Work
+from strife.pipeline import Pipeline, Stage, Work
+from strife.relevance import Relevance
 from strife.resources import Resources
 
 
@@ -69,13 +71,27 @@ class Extract:
         refs = [ActorRef(a.name, a.type, a.country, s, e, a.assoc, a.matched)
                 for s, e, a in res.actors.find(text, on=article.date, country=country)]  # fmt: skip
         drafts = merge(work.mentions, article.date)
-        builder = Builder(article, work.clean, country, salient_actors(work.mentions, refs), self.anaphora)
+        article_place = res.geocoder.focus(text, places, country)
+        builder = Builder(
+            article,
+            work.clean,
+            country,
+            salient_actors(work.mentions, refs),
+            self.anaphora,
+            work.mentions,
+            article_place if article_place is not None and article_place.admin1 else None,
+        )
         work.events = builder.build(drafts)
         for explanation in work.explanations:
             explanation.start, explanation.end = work.clean.to_original(explanation.start, explanation.end)
         return work
 
 
-def default_pipeline(resources: Resources | None = None) -> Pipeline:
+def default_pipeline(resources: Resources | None = None, relevance: bool = True) -> Pipeline:
+    """clean -> relevance -> parse -> extract. The relevance filter comes before the parser because
+    parsing is most of the cost and most general news has no event word at all."""
     resources = resources or Resources()
-    return Pipeline([Clean(resources), Parse(resources), Extract(resources)])
+    stages: list[Stage] = [Clean(resources)]
+    if relevance:
+        stages.append(Relevance(TriggerLexicon.load()))
+    return Pipeline([*stages, Parse(resources), Extract(resources)])
