@@ -42,6 +42,7 @@ HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "h
 INCIDENT_NOUNS = {"attack", "blast", "explosion", "strike", "bombing", "raid", "incident", "assault",
                   "ambush", "violence", "clash", "operation", "offensive", "massacre", "shelling",
                   "fire"}  # fmt: skip
+DISPLACEMENT_KINDS = {"flee", "evacuate", "displaced", "shelter", "return"}
 VIOLENT_KINDS = {"attack", "kill", "massacre", "ambush"}
 
 
@@ -100,7 +101,7 @@ class Detector:
                 # the time closest to the trigger dates it: "launched an offensive last week,
                 # their first since they seized power in August" has two events, one old
                 reason = f"background ('{nearest.text}')"
-            if reason is None and _modifies_other_noun(head):
+            if reason is None and hit.kind not in DISPLACEMENT_KINDS and _modifies_other_noun(head):
                 reason = f"names a kind of thing ('{head.text} {head.head.text}'), not an occurrence"
             if (
                 reason is None

@@ -16,7 +16,12 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-_POS = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN"}, "ANY": {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}}
+_POS = {
+    "VERB": {"VERB", "AUX"},
+    "NOUN": {"NOUN", "PROPN"},
+    "ADJ": {"ADJ", "VERB"},
+    "ANY": {"VERB", "AUX", "NOUN", "PROPN", "ADJ"},
+}
 
 
 @dataclass(frozen=True)
