@@ -1,4 +1,4 @@
-"""The default stages: clean -> relevance -> parse -> extract (detect, resolve, assemble).
+"""The default stages: relevance -> clean -> parse -> extract (detect, resolve, assemble).
 
 Each stage names itself, says what it needs from the `Work` and what it sets.
 """
@@ -88,10 +88,9 @@ class Extract:
 
 
 def default_pipeline(resources: Resources | None = None, relevance: bool = True) -> Pipeline:
-    """clean -> relevance -> parse -> extract. The relevance filter comes before the parser because
-    parsing is most of the cost and most general news has no event word at all."""
+    """relevance -> clean -> parse -> extract. The relevance filter comes first because parsing (and
+    cleaning) is most of the cost and most general news has no event word at all; it reads raw text
+    as well as cleaned text."""
     resources = resources or Resources()
-    stages: list[Stage] = [Clean(resources)]
-    if relevance:
-        stages.append(Relevance(TriggerLexicon.load()))
-    return Pipeline([*stages, Parse(resources), Extract(resources)])
+    stages: list[Stage] = [Relevance(TriggerLexicon.load())] if relevance else []
+    return Pipeline([*stages, Clean(resources), Parse(resources), Extract(resources)])
