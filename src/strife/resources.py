@@ -93,3 +93,14 @@ class Resources:
             self.geocoder,
             load_vague_table(),
         )
+
+    def warm(self) -> None:
+        """Load every resource now (before forking workers, or to time loading apart)."""
+        for name in ("nlp", "cleaner", "actors", "geocoder", "detector"):
+            getattr(self, name)
+
+    def after_fork(self) -> None:
+        """Drop what holds an open SQLite connection (the gazetteer and what uses it): a connection
+        must not cross a fork. The model stays; the gazetteer reopens in milliseconds."""
+        for name in ("gazetteer", "geocoder", "detector"):
+            self.__dict__.pop(name, None)

@@ -1,7 +1,7 @@
 """Runs the pipeline over a stream of inputs, in this process or in a pool of workers.
 
-Each worker process builds its own `Resources` (one model per worker) on first
-use. Work is sent in chunks and results come back in input order, so the output
+The parent loads the `Resources` once and forks: each worker holds the model
+(one per worker, shared copy-on-write until written). Work is sent in chunks and results come back in input order, so the output
 of N workers is identical to the output of one.
 """
 
@@ -19,9 +19,10 @@ from strife.stages import default_pipeline
 _worker_pipeline: Pipeline | None = None  # one per worker process, set by _init_worker
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(resources: Resources) -> None:
     global _worker_pipeline
-    _worker_pipeline = default_pipeline(Resources(model=model))
+    resources.after_fork()
+    _worker_pipeline = default_pipeline(resources)
 
 
 def _run_chunk(chunk: list[Article | Rejection]) -> list[Outcome]:
@@ -41,7 +42,10 @@ def run(
         return
     iterator = iter(items)
     chunks = iter(lambda: list(itertools.islice(iterator, chunk_size)), [])
+    # Load the model and tables once here: forked workers share them copy-on-write instead of
+    # each loading its own (seconds per worker, and memory per worker).
+    resources.warm()
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=(resources.model,)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(resources,)) as pool:
         for outcomes in pool.imap(_run_chunk, chunks):
             yield from outcomes

@@ -62,10 +62,9 @@ class Extract:
         text, article = work.clean.text, work.article
         found = res.actors.find(text, on=article.date)
         hints = [actor.country for _, _, actor in found if actor.country]
-        places = res.geocoder.mentions(text)
-        country = res.geocoder.article_country(text, places, hints=hints)
-        if country is not None:
-            places = res.geocoder.mentions(text, country=country)
+        # one pass of toponym detection votes for the country, a second resolves names in it
+        country = res.geocoder.article_country(text, hints=hints)
+        places = res.geocoder.mentions(text, country=country) if country else res.geocoder.mentions(text)
         ctx = ArticleContext(text=text, date=article.date, country=country, places=places)
         work.mentions, work.explanations = res.detector(work.doc, ctx)
         refs = [ActorRef(a.name, a.type, a.country, s, e, a.assoc, a.matched)
