@@ -1,8 +1,9 @@
 """Runs the pipeline over a stream of inputs, in this process or in a pool of workers.
 
 The parent loads the `Resources` once and forks: each worker holds the model
-(one per worker, shared copy-on-write until written). Work is sent in chunks and results come back in input order, so the output
-of N workers is identical to the output of one.
+(one per worker, shared copy-on-write until written). Work is sent in chunks and
+results come back in input order, so the output of N workers is identical to the
+output of one.
 """
 
 from __future__ import annotations
