@@ -171,3 +171,34 @@ def test_vague_table_matches_the_codebook(table: VagueTable, phrase: str, value:
 @pytest.mark.parametrize(("word", "value"), [("twelve", 12), ("ninety", 90), ("hundred", 100), ("dozen", 12)])
 def test_number_words_table(word: str, value: int) -> None:
     assert load_number_words()[word] == value
+
+
+@pytest.mark.parametrize(
+    ("word", "phrases"),
+    [
+        ("tens", [("tens", "of", "thousands"), ("tens",)]),
+        ("hundreds", [("hundreds", "of", "thousands"), ("hundreds",)]),
+        ("soldiers", []),
+    ],
+)
+def test_starting_with_gives_longest_phrase_first(
+    table: VagueTable, word: str, phrases: list[tuple[str, ...]]
+) -> None:
+    assert [words for words, _ in table.starting_with(word)] == phrases
+
+
+def test_starting_with_follows_phrases_order(table: VagueTable) -> None:
+    assert [p for p in table.phrases() if p[0][0] == "a"] == table.starting_with("a")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Between 10 and 15 people fled. More than 40 homes burned.", [10, 40]),
+        ("Dozens of families and A few traders left.", [12, 3]),
+        ("Officials said Twenty soldiers and 3 385 civilians died.", [20, 3385]),
+        ("The report, issued after talks, listed no figures at all.", []),
+    ],
+)
+def test_capitalised_openers_and_plain_words(table: VagueTable, text: str, values: list[int]) -> None:
+    assert [q.value for q in find_quantities(text, table)] == values

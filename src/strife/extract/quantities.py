@@ -13,9 +13,10 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from types import MappingProxyType
+from typing import NamedTuple
 
 MULTIPLIERS = {"hundred", "thousand", "million", "billion", "dozen"}
 _SCALE_SUFFIXES = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
@@ -27,6 +28,11 @@ _MODIFIERS = {
     "approximately": "approx", "roughly": "approx", "an estimated": "approx", "estimated": "approx",
     "close to": "approx", "up to": "high", "as many as": "high", "fewer than": "high", "less than": "high",
 }  # fmt: skip
+# Modifier phrases by first word, longest phrase first, so the per-token check is one dict look-up.
+_MODIFIERS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _kind in sorted(_MODIFIERS.items(), key=lambda item: -len(item[0])):
+    _MODIFIERS_BY_FIRST.setdefault(_phrase.split()[0], []).append((tuple(_phrase.split()), _kind))
+_SCALING_MULTIPLIERS = MULTIPLIERS - {"dozen"}
 _RANGE_JOINS = {"to", "-", "\u2013", "or"}
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -40,20 +46,8 @@ _CURRENCY_AFTER = {
 }  # fmt: skip
 _CLOCK_AFTER = {"am", "pm", "gmt", "utc", "hrs", "a.m", "p.m"}
 _YEAR_BEFORE = {
-    "in",
-    "since",
-    "of",
-    "by",
-    "until",
-    "till",
-    "from",
-    "between",
-    "and",
-    "to",
-    "during",
-    "before",
-    "after",
-}
+    "in", "since", "of", "by", "until", "till", "from", "between", "and", "to", "during", "before", "after",
+}  # fmt: skip
 # "one" is a pronoun, not a count, in these company.
 _ONE_BEFORE = {"no", "the", "this", "that", "any", "every", "each", "which", "someone", "anyone", "everyone"}
 _ONE_AFTER = {"of", "another", "who", "that", "which", "after", "by"}
@@ -76,6 +70,9 @@ _TOKEN = re.compile(
     r"|[A-Za-z]+(?:\.(?=[A-Za-z]\.))?(?:['\u2019][A-Za-z]+)?"
     r"|[^\sA-Za-z\d]"
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_GROUPING = re.compile(r"[,\s]")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 @dataclass(frozen=True)
@@ -106,6 +103,18 @@ class VagueTable:
         items = [(tuple(p.split()), v) for p, v in self.values.items()]
         return sorted(items, key=lambda item: len(item[0]), reverse=True)
 
+    def starting_with(self, word: str) -> list[tuple[tuple[str, ...], int]]:
+        """The phrases whose first word is `word`, in `phrases()` order."""
+        return self._by_first_word.get(word, [])
+
+    @cached_property
+    def _by_first_word(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        # Built once per table: scanning every phrase at every token was most of the cost.
+        index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for words, value in self.phrases():
+            index.setdefault(words[0], []).append((words, value))
+        return index
+
 
 def _read_table(name: str, key: str) -> dict[str, int]:
     text = resources.files("strife").joinpath("data", name).read_text(encoding="utf-8")
@@ -134,15 +143,17 @@ def load_number_words() -> MappingProxyType[str, int]:
     return MappingProxyType(_read_table("number_words.tsv", "word"))
 
 
-@dataclass(frozen=True)
-class _Tok:
+@cache
+def _openers() -> frozenset[str]:
+    """Words that can open a quantity besides numerals and vague phrases: modifiers, "between", numbers."""
+    return frozenset(_MODIFIERS_BY_FIRST) | {"between"} | load_number_words().keys()
+
+
+class _Tok(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # lowercased once here: every check compares lowercase words
 
 
 @dataclass(frozen=True)
@@ -157,10 +168,16 @@ class _Figure:
 def find_quantities(text: str, table: VagueTable | None = None) -> list[Quantity]:
     """Every counted figure in `text`, in order."""
     table = table or load_vague_table()
-    toks = [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks = [_Tok(m.group(0), m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+    # Words that can open a quantity; at any other token (most of them) _read_at finds nothing.
+    openers = _openers()
     found: list[Quantity] = []
     i = 0
     while i < len(toks):
+        tok = toks[i]
+        if not (tok.low in openers or tok.text[0].isdigit() or table.starting_with(tok.low)):
+            i += 1
+            continue
         quantity, after = _read_at(text, toks, i, table)
         if quantity is None:
             i += 1
@@ -216,8 +233,9 @@ def _words(toks: list[_Tok], i: int, count: int) -> tuple[str, ...]:
 
 
 def _modifier(toks: list[_Tok], i: int) -> tuple[str | None, int]:
-    for phrase, kind in sorted(_MODIFIERS.items(), key=lambda item: -len(item[0])):
-        words = tuple(phrase.split())
+    if i >= len(toks):
+        return None, i
+    for words, kind in _MODIFIERS_BY_FIRST.get(toks[i].low, ()):
         if _words(toks, i, len(words)) == words:
             return kind, i + len(words)
     return None, i
@@ -229,11 +247,11 @@ def _figure(toks: list[_Tok], i: int, table: VagueTable) -> _Figure | None:
     number = _numeral(toks, i) or _number_words(toks, i)
     if number is not None:
         return number
-    for words, value in table.phrases():
+    for words, value in table.starting_with(toks[i].low):
         if _words(toks, i, len(words)) == words:
             end = i + len(words)
             # "several hundred", "a few thousand": the multiplier is the floor, as "hundreds" is.
-            if end < len(toks) and toks[end].low in MULTIPLIERS - {"dozen"}:
+            if end < len(toks) and toks[end].low in _SCALING_MULTIPLIERS:
                 value, end = load_number_words()[toks[end].low], end + 1
             return _Figure(value, i, end, vague=True, numeral=False)
     return None
@@ -243,7 +261,7 @@ def _numeral(toks: list[_Tok], i: int) -> _Figure | None:
     tok = toks[i]
     if not tok.text[0].isdigit():
         return None
-    value = float(re.sub(r"[,\s]", "", tok.text))
+    value = float(_GROUPING.sub("", tok.text))
     end = i + 1
     if end < len(toks) and toks[end].start == tok.end and toks[end].text[0].isalpha():
         scale = _SCALE_SUFFIXES.get(toks[end].low)
@@ -262,7 +280,7 @@ def _number_words(toks: list[_Tok], i: int) -> _Figure | None:
         word = toks[j].low
         if word in ("a", "an"):
             # "a" counts only as the one of "a hundred", "a thousand"; "a dozen" is in the vague table.
-            if j != i or j + 1 >= len(toks) or toks[j + 1].low not in MULTIPLIERS - {"dozen"}:
+            if j != i or j + 1 >= len(toks) or toks[j + 1].low not in _SCALING_MULTIPLIERS:
                 break
             current, last, j = 1, j, j + 1
             continue
@@ -345,14 +363,14 @@ def _excluded(text: str, toks: list[_Tok], figure: _Figure, has_modifier: bool) 
         if previous is not None and previous.text not in (".", "!", "?", "\u201c", '"'):
             return True
     if first.low == "one" and figure.end == figure.start + 1 and not has_modifier:
-        following = re.sub(r"['\u2019]s$", "", after.low) if after else ""
+        following = _POSSESSIVE.sub("", after.low) if after else ""
         return bool((before and before.low in _ONE_BEFORE) or following in _ONE_AFTER)
     return False
 
 
 def _is_year(toks: list[_Tok], figure: _Figure, before: _Tok | None, after: _Tok | None) -> bool:
     tok = toks[figure.start]
-    if figure.end != figure.start + 1 or not re.fullmatch(r"(?:19|20)\d\d", tok.text):
+    if figure.end != figure.start + 1 or not _YEAR.fullmatch(tok.text):
         return False
     counted = after is not None and _plural(after.low) and after.low not in _NOUN_STOP
     return not counted or (before is not None and before.low in _YEAR_BEFORE)
