@@ -18,6 +18,7 @@ _NUMBER = (
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|a hundred|hundreds|dozens|scores)(?:-\w+)?"
 )
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,37 @@ class Rewrite:
         parts = self.spun.split(PLACEHOLDER)
         body = f"({_NUMBER})".join(re.escape(p) for p in parts)
         first = self.spun[0]
-        # A row written with a capital ("Eighties") matches only that case: "eighties" is an age.
-        if first.isalpha() and first.islower():
+        if self._any_case_first():
             body = f"[{first.lower()}{first.upper()}]" + body[len(re.escape(first)) :]
         return re.compile(rf"(?<![\w'\u2019-]){body}(?![\w-])")
+
+    def required_words(self) -> list[frozenset[str]]:
+        """Whole words that every match of pattern() contains, each as the set of forms it may take.
+
+        A word counts only where the pattern makes it whole in the text: bounded by a
+        non-word char of the phrase or by the pattern's own word boundaries. A word
+        touching a figure ("{num}th") may run into it, so it is left out.
+        """
+        parts = self.spun.split(PLACEHOLDER)
+        required = []
+        for index, part in enumerate(parts):
+            for match in _WORD.finditer(part):
+                if (match.start() == 0 and index > 0) or (
+                    match.end() == len(part) and index < len(parts) - 1
+                ):
+                    continue
+                word = match.group()
+                if index == 0 and match.start() == 0 and self._any_case_first():
+                    # The same chars as pattern()'s [xX] class for the first letter.
+                    required.append(frozenset(c + word[1:] for c in word[0].lower() + word[0].upper()))
+                else:
+                    required.append(frozenset([word]))
+        return required
+
+    def _any_case_first(self) -> bool:
+        # A row written with a capital ("Eighties") matches only that case: "eighties" is an age.
+        first = self.spun[0]
+        return first.isalpha() and first.islower()
 
 
 class RewriteTable:
@@ -55,6 +83,23 @@ class RewriteTable:
     def __init__(self, rows: list[Rewrite]) -> None:
         self.rows = sorted(rows, key=lambda r: len(r.spun), reverse=True)
         self._patterns = [(row, row.pattern()) for row in self.rows]
+        # A prefilter, so a text is run only through the rows that could match it
+        # (running all ~500 patterns over every text was nearly all of the clean stage's
+        # time): each row is indexed by one word it needs, the rarest among the rows.
+        self._needs = [row.required_words() for row in self.rows]
+        uses: dict[frozenset[str], int] = {}
+        for needs in self._needs:
+            for forms in set(needs):
+                uses[forms] = uses.get(forms, 0) + 1
+        self._unindexed: list[int] = []
+        self._by_word: dict[str, list[int]] = {}
+        for index, needs in enumerate(self._needs):
+            if not needs:
+                self._unindexed.append(index)
+                continue
+            key = min(needs, key=lambda forms: (uses[forms], -min(len(w) for w in forms)))
+            for word in key:
+                self._by_word.setdefault(word, []).append(index)
 
     @classmethod
     def load(cls, name: str = "rewrites.tsv") -> RewriteTable:
@@ -86,7 +131,7 @@ class RewriteTable:
         """
         taken: list[tuple[int, int]] = list(blocked or [])
         found: list[Edit] = []
-        for row, pattern in self._patterns:
+        for row, pattern in self._candidates(text):
             for match in pattern.finditer(text):
                 edits = _piece_edits(row, match)
                 # A row that changes nothing shields its whole phrase; others claim their edits.
@@ -96,6 +141,21 @@ class RewriteTable:
                 taken.extend(claims)
                 found.extend(edits)
         return found
+
+    def _candidates(self, text: str) -> list[tuple[Rewrite, re.Pattern[str]]]:
+        """The rows, in table order, whose required words all occur whole in `text`.
+
+        The others cannot match, so skipping them leaves the edits unchanged.
+        """
+        words = set(_WORD.findall(text))
+        indices = set(self._unindexed)
+        for word in words & self._by_word.keys():
+            indices.update(self._by_word[word])
+        return [
+            self._patterns[index]
+            for index in sorted(indices)
+            if all(not forms.isdisjoint(words) for forms in self._needs[index])
+        ]
 
 
 def _piece_edits(row: Rewrite, match: re.Match[str]) -> list[Edit]:
