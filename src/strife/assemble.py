@@ -285,7 +285,9 @@ class Builder:
     def _time(self, draft: Draft) -> tuple[date | None, date | None, int | None, Mention | None]:
         timed = [m for m in draft.all() if m.time is not None and m.time.date_end is not None]
         if timed:
-            best = min(timed, key=lambda m: (m.time.precision or 9, m.sentence))
+            # A day equal to the article date is often the dateline ("PESHAWAR, June 6"), not the
+            # day of the event: another exact day in the story says more.
+            best = min(timed, key=lambda m: (m.time.precision or 9, m.time.date_end == self.article.date, m.sentence))
             return best.time.date_start, best.time.date_end, best.time.precision, best
         d = self.article.date
         if d is None:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strife.extract.arguments import Roles, roles_for
 from strife.extract.claims import REPORTING, attribute
-from strife.extract.classify import CIVILIANS, classify
+from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS, classify
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.extract.modality import Modality
@@ -54,6 +54,7 @@ class ArticleContext:
     date: date | None
     country: str | None
     places: Sequence[Any]  # PlaceMention
+    anniversary: bool = False  # the story remembers a past event (CODEBOOK section 2: background)
 
 
 class Detector:
@@ -101,6 +102,10 @@ class Detector:
                 # the time closest to the trigger dates it: "launched an offensive last week,
                 # their first since they seized power in August" has two events, one old
                 reason = f"background ('{nearest.text}')"
+            if reason is None and _idiom(head):
+                reason = f"idiom ('in {head.text}')"
+            if reason is None and ctx.anniversary and not current:
+                reason = "an anniversary story: the event it remembers is background"
             if reason is None and hit.kind not in DISPLACEMENT_KINDS and _modifies_other_noun(head):
                 reason = f"names a kind of thing ('{head.text} {head.head.text}'), not an occurrence"
             if (
@@ -137,8 +142,14 @@ class Detector:
         deaths, deaths_mentioned, victims = self._deaths(sent, quantities, ctx)
         if not patients and victims is not None:
             patients = [victims]
-        if not agents and not patients:
+        if not agents and not patients and hit.trigger.strong:
+            # only a strong trigger borrows the sentence's actors: "the spot where the attack took
+            # place" names no one who attacked
             agents, patients = self._sentence_actors(sent, ctx)
+        if hit.kind == "clash":
+            crowd = self._crowd_in(sent, ctx)
+            if crowd and not any(a.type in {PROTESTERS, RIOTERS} for a in agents):
+                agents = [crowd, *agents]
         typing = classify(hit.kind, [a.type for a in agents], [p.type for p in patients], sent.text)
         if typing is None and hit.kind not in VIOLENT_KINDS:
             return None
@@ -208,6 +219,14 @@ class Detector:
                                   sent.start_char + end, actor.assoc, actor.matched))  # fmt: skip
         return found[:1], found[1:2]
 
+    def _crowd_in(self, sent: Span, ctx: ArticleContext) -> ActorRef | None:
+        """Demonstrators or rioters named in the sentence: a clash there is a riot, not a battle."""
+        for start, end, actor in self.actors.find(sent.text, on=ctx.date, country=ctx.country):
+            if actor.type in {PROTESTERS, RIOTERS}:
+                s0, s1 = sent.start_char + start, sent.start_char + end
+                return ActorRef(actor.name, actor.type, actor.country, s0, s1, actor.assoc, actor.matched)
+        return None
+
     def _civilians(self, people: list[ActorRef], ctx: ArticleContext, sent: Span) -> ActorRef:
         for actor in people:
             if actor.type == CIVILIANS:
@@ -272,6 +291,16 @@ def _attached_to(token: Token, words: set[str]) -> str | None:
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def _idiom(head: Token) -> bool:
+    """ "in protest against", "in retaliation": a bare noun after "in" describes a motive."""
+    return (
+        head.pos_ == "NOUN"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "in"
+        and not any(child.dep_ in {"det", "poss", "nummod", "amod"} for child in head.children)
+    )
 
 
 def _modifies_other_noun(head: Token) -> bool:
