@@ -287,7 +287,9 @@ class Builder:
         if timed:
             # A day equal to the article date is often the dateline ("PESHAWAR, June 6"), not the
             # day of the event: another exact day in the story says more.
-            best = min(timed, key=lambda m: (m.time.precision or 9, m.time.date_end == self.article.date, m.sentence))
+            best = min(
+                timed, key=lambda m: (m.time.precision or 9, m.time.date_end == self.article.date, m.sentence)
+            )
             return best.time.date_start, best.time.date_end, best.time.precision, best
         d = self.article.date
         if d is None:

@@ -66,7 +66,9 @@ class Extract:
         country = res.geocoder.article_country(text, hints=hints)
         places = res.geocoder.mentions(text, country=country) if country else res.geocoder.mentions(text)
         anniversary = "anniversary" in text[:400].lower()
-        ctx = ArticleContext(text=text, date=article.date, country=country, places=places, anniversary=anniversary)
+        ctx = ArticleContext(
+            text=text, date=article.date, country=country, places=places, anniversary=anniversary
+        )
         work.mentions, work.explanations = res.detector(work.doc, ctx)
         refs = [ActorRef(a.name, a.type, a.country, s, e, a.assoc, a.matched)
                 for s, e, a in res.actors.find(text, on=article.date, country=country)]  # fmt: skip

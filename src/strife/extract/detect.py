@@ -142,9 +142,7 @@ class Detector:
         deaths, deaths_mentioned, victims = self._deaths(sent, quantities, ctx)
         if not patients and victims is not None:
             patients = [victims]
-        if not agents and not patients and hit.trigger.strong:
-            # only a strong trigger borrows the sentence's actors: "the spot where the attack took
-            # place" names no one who attacked
+        if not agents and not patients:
             agents, patients = self._sentence_actors(sent, ctx)
         if hit.kind == "clash":
             crowd = self._crowd_in(sent, ctx)
