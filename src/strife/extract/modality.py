@@ -49,11 +49,14 @@ def _governors(token: Token) -> list[Token]:
     return chain
 
 
-def _phrase_in(text: str, phrases: frozenset[str]) -> str | None:
-    for phrase in phrases:
-        if re.search(rf"\b{re.escape(phrase)}\b", text):
-            return phrase
-    return None
+def _alternation(phrases: frozenset[str]) -> re.Pattern[str]:
+    words = sorted(phrases, key=lambda p: (-len(p), p)) or ["(?!)"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def _phrase_in(text: str, pattern: re.Pattern[str]) -> str | None:
+    match = pattern.search(text)
+    return match.group(0) if match else None
 
 
 class Modality:
@@ -61,6 +64,8 @@ class Modality:
 
     def __init__(self, cues: ModalityCues) -> None:
         self.cues = cues
+        self._trend = _alternation(cues.of("trend"))
+        self._offtopic = _alternation(cues.of("offtopic"))
 
     def reason(self, head: Token, sent: Span) -> str | None:
         chain = _governors(head)
@@ -87,11 +92,11 @@ class Modality:
         ):
             return "trend or tally ('has/have ... since')"
         lowered = sent.text.lower()
-        trend = _phrase_in(lowered, self.cues.of("trend"))
+        trend = _phrase_in(lowered, self._trend)
         if trend:
             return f"trend or tally ('{trend}')"
         lemmas = {tok.lemma_.lower() for tok in sent}
-        offtopic = _phrase_in(lowered, self.cues.of("offtopic")) or next(
+        offtopic = _phrase_in(lowered, self._offtopic) or next(
             (lemma for lemma in lemmas if lemma in self.cues.of("offtopic")), None
         )
         if offtopic and not lemmas & self.cues.of("armed"):
