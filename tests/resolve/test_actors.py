@@ -288,3 +288,87 @@ def test_gold_actor_names_follow_the_dictionary_conventions(shared: Path, actors
                 if actor is not None and actor.name in names and actor.type != type_:
                     mismatches.append((names[0], actor.type, type_))
     assert len(mismatches) <= 2, mismatches
+
+
+# -- matching on small dictionaries of invented actors ---------------------------------------------
+
+_HEADER = "name\ttype\tcountry\taliases\tlocal_aliases\tlocal_in\tvalid_from\tvalid_to\tassoc\tnotes\n"
+
+
+@pytest.fixture(scope="module")
+def invented(tmp_path_factory: pytest.TempPathFactory) -> ActorDictionary:
+    """Invented actors whose aliases share leading words, differ only in case, or carry accents."""
+    folder = tmp_path_factory.mktemp("invented")
+    rows = [
+        "Alpha Beta Union\t2\tRuritania\tAlpha Beta|the Alpha Beta\t\t\t\t\t\t",
+        "Alpha Beta Gamma Front\t3\tRuritania\tAlpha Beta Gamma Front|ABG Front\t\t\t\t\t\t",
+        "Isle Watch\t4\tRuritania\tIS|=Watchers\t\t\t\t\t\t",
+        "Kilo Lima Movement\t2\tRuritania\tKLMV\t\t\t\t\t\t",
+        "\u00c9clair Brigade\t3\tRuritania\t\u00c9clair Brigade\t\t\t\t\t\t",
+    ]
+    (folder / "actors.tsv").write_text(_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "generic.tsv").write_text(
+        "template\ttype\tafter_name\taliases\tnotes\n"
+        "Civilians ({country})\t7\tno\tvillager|villagers\t\n"
+        "Unidentified Armed Group ({country})\t3\tyes\tgunmen|fighters\t\n",
+        encoding="utf-8",
+    )
+    (folder / "demonyms.tsv").write_text("aliases\tcountry\nRuritanian\tRuritania\n", encoding="utf-8")
+    return ActorDictionary.load(folder / "actors.tsv", folder / "generic.tsv", folder / "demonyms.tsv")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A longer alias that shares its first words but does not complete leaves the shorter one.
+        (
+            "Alpha Beta Gamma fighters",
+            [("Alpha Beta", "Alpha Beta Union"), ("fighters", "Unidentified Armed Group")],
+        ),
+        ("Alpha Beta Gamma Front", [("Alpha Beta Gamma Front", "Alpha Beta Gamma Front")]),
+        # The last word may be plural or possessive; the words before it may not.
+        ("the Alpha Beta Gamma Front's", [("Alpha Beta Gamma Front's", "Alpha Beta Gamma Front")]),
+        ("Alpha Betas", [("Alpha Betas", "Alpha Beta Union")]),
+        ("Alphas Beta", []),
+        ("Alpha. Beta Gamma Front", []),
+        ("The Alpha Beta", [("The Alpha Beta", "Alpha Beta Union")]),
+        # Exact-case aliases: "IS" is not "is"; a long acronym may be written as a word.
+        ("IS claimed it and the claim is false", [("IS", "Isle Watch")]),
+        ("the claim is false", []),
+        ("Klmv and KLMV", [("Klmv", "Kilo Lima Movement"), ("KLMV", "Kilo Lima Movement")]),
+        ("klmv", []),
+        ("Watchers and watchers", [("Watchers", "Isle Watch")]),
+        # Accents and typographic apostrophes are folded.
+        ("eclair brigade\u2019s positions", [("eclair brigade\u2019s", "\u00c9clair Brigade")]),
+        ("\u00c9CLAIR BRIGADES", [("\u00c9CLAIR BRIGADES", "\u00c9clair Brigade")]),
+        # A generic noun after a name is that actor; after a demonym it takes the demonym's country.
+        ("Alpha Beta fighters", [("Alpha Beta fighters", "Alpha Beta Union")]),
+        ("Ruritanian villagers", [("Ruritanian villagers", "Civilians (Ruritania)")]),
+        ("villagers", [("villagers", "Civilians")]),
+        ("", []),
+    ],
+)
+def test_invented_aliases_match_by_words(
+    invented: ActorDictionary, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(text[s:e], a.name) for s, e, a in invented.find(text)] == expected
+
+
+def test_repeated_words_resolve_the_same_in_every_text(invented: ActorDictionary) -> None:
+    """Words met before (in any case) match as they did the first time, text after text."""
+    texts = ["is it IS", "IS or is", "Watchers watchers", "watchers Watchers", "is it IS"]
+    first = [[(t[s:e], a.name) for s, e, a in invented.find(t)] for t in texts]
+    again = [[(t[s:e], a.name) for s, e, a in invented.find(t)] for t in reversed(texts)]
+    assert first == list(reversed(again))
+    assert first[0] == [("IS", "Isle Watch")] and first[3] == [("Watchers", "Isle Watch")]
+
+
+def test_mentions_at_both_ends_of_a_long_text(invented: ActorDictionary) -> None:
+    text = "Alpha Beta " + "and then " * 500 + "the Alpha Beta Gamma Front"
+    found = [(text[s:e], a.name) for s, e, a in invented.find(text)]
+    assert found == [("Alpha Beta", "Alpha Beta Union"), ("Alpha Beta Gamma Front", "Alpha Beta Gamma Front")]
+
+
+def test_abbreviation_full_stop_keeps_a_name_together(actors: ActorDictionary) -> None:
+    actor = actors.resolve("U.S. troops", on=AFTER)
+    assert actor is not None and actor.name == "Military Forces of the United States"

@@ -22,22 +22,14 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Generic, TypeVar
 
-V = TypeVar("V")
-
-_APOSTROPHE = "\u2019"  # typographic apostrophe, read as "'"
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?")
-# What may stand between two words of one name: spaces, hyphens, brackets, slashes, "&".
-_GAP = re.compile(r"[\s\-\u2010\u2011\u2013\u2014()/&]*")
-_MAX_WORDS = 10
+from strife.resolve._actor_match import Lexicon, Scan, fold
 
 
 @dataclass(frozen=True)
@@ -82,104 +74,6 @@ class _Generic:
 class _Sense:
     entry: _Entry
     local: bool
-
-
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    raw: str  # apostrophes unified, case kept: for aliases that must match as written
-    folded: str  # case and accents folded
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace(_APOSTROPHE, "'"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
-def _tokens(text: str) -> list[_Token]:
-    return [
-        _Token(m.start(), m.end(), m.group().replace(_APOSTROPHE, "'"), _fold(m.group()))
-        for m in _TOKEN.finditer(text)
-    ]
-
-
-def _endings(word: str) -> Iterator[str]:
-    """The word, then without a possessive, then without a plural ending.
-
-    "militants'" -> "militants'", "militants", "militant"."""
-    yield word
-    bare = word[:-2] if word.lower().endswith("'s") else word.rstrip("'")
-    if bare != word:
-        yield bare
-    low = bare.lower()
-    if low.endswith("ies"):
-        yield bare[:-3] + ("Y" if bare[-3:].isupper() else "y")
-    if low.endswith("es"):
-        yield bare[:-2]
-    if low.endswith("s") and len(bare) > 2:
-        yield bare[:-1]
-
-
-def _joined(text: str, tokens: list[_Token], i: int, n: int) -> bool:
-    """Whether tokens i..i+n-1 sit together as one name (no sentence break or comma between them)."""
-    for k in range(i + 1, i + n):
-        gap = text[tokens[k - 1].end : tokens[k].start]
-        # "U.S. troops": a full stop after a single letter is an abbreviation, not a sentence end.
-        if gap.startswith(".") and len(tokens[k - 1].raw) == 1:
-            gap = gap[1:]
-        if not _GAP.fullmatch(gap):
-            return False
-    return True
-
-
-class _Lexicon(Generic[V]):
-    """Aliases (as word tuples) -> values, with case-folded and exact-case keys."""
-
-    def __init__(self) -> None:
-        self._folded: dict[tuple[str, ...], list[V]] = defaultdict(list)
-        self._exact: dict[tuple[str, ...], list[V]] = defaultdict(list)
-        self.longest = 1
-        self._firsts: set[str] = set()  # first words of all aliases, folded: a quick rejection
-
-    def add(self, alias: str, value: V) -> None:
-        alias = alias.strip()
-        exact = alias.startswith("=") or alias.isupper()
-        words = _tokens(alias.lstrip("="))
-        if not words:
-            return
-        key = tuple(t.raw if exact else t.folded for t in words)
-        (self._exact if exact else self._folded)[key].append(value)
-        if exact and len(key) == 1 and len(key[0]) >= 4 and key[0].isalpha() and alias.isupper():
-            # Some agencies write long acronyms as words ("Jnim", "Iswap"); short ones stay exact
-            # so that "IS" never matches "is".
-            self._exact[(key[0].capitalize(),)].append(value)
-        self.longest = max(self.longest, len(key))
-        self._firsts.update(_fold(word) for word in _endings(key[0]))
-
-    def items(self) -> Iterator[tuple[tuple[str, ...], list[V]]]:
-        yield from self._folded.items()
-        yield from self._exact.items()
-
-    def match(self, text: str, tokens: list[_Token], i: int) -> tuple[int, list[V]]:
-        """The longest alias starting at token i: (number of words, values); (0, []) when none."""
-        return next(self.matches(text, tokens, i), (0, []))
-
-    def matches(self, text: str, tokens: list[_Token], i: int) -> Iterator[tuple[int, list[V]]]:
-        """Every alias starting at token i, longest first, as (number of words, values)."""
-        if not any(word in self._firsts for word in _endings(tokens[i].folded)):
-            return
-        for n in range(min(self.longest, _MAX_WORDS, len(tokens) - i), 0, -1):
-            if not _joined(text, tokens, i, n):
-                continue
-            span = tokens[i : i + n]
-            for last_raw in _endings(span[-1].raw):
-                folded = (*(t.folded for t in span[:-1]), _fold(last_raw))
-                raw = (*(t.raw for t in span[:-1]), last_raw)
-                values = self._folded.get(folded, []) + self._exact.get(raw, [])
-                if values:
-                    yield n, values
-                    break
 
 
 @dataclass
@@ -235,9 +129,9 @@ class ActorDictionary:
         demonyms: list[tuple[str, str]],
     ) -> None:
         self.entries = entries
-        self._named: _Lexicon[_Sense] = _Lexicon()
-        self._generic: _Lexicon[_Generic] = _Lexicon()
-        self._demonyms: _Lexicon[str] = _Lexicon()
+        self._named: Lexicon[_Sense] = Lexicon()
+        self._generic: Lexicon[_Generic] = Lexicon()
+        self._demonyms: Lexicon[str] = Lexicon()
         for alias, sense in aliases:
             self._named.add(alias, sense)
         for alias, generic in generics:
@@ -247,7 +141,7 @@ class ActorDictionary:
         self.countries = {c for _, c in demonyms} | {e.country for e in entries if e.country}
         self._by_name: dict[str, list[_Entry]] = defaultdict(list)
         for entry in entries:
-            self._by_name[_fold(entry.name)].append(entry)
+            self._by_name[fold(entry.name)].append(entry)
 
     @classmethod
     def load(
@@ -314,7 +208,7 @@ class ActorDictionary:
 
     def country_of(self, name: str) -> str | None:
         """The home country of a canonical actor name ("Civilians (Sudan)" -> "Sudan"), for country hints."""
-        for entry in self._by_name.get(_fold(name), []):
+        for entry in self._by_name.get(fold(name), []):
             if entry.country:
                 return entry.country
         match = re.search(r"\(([^()]+)\)\s*$", name) or re.search(
@@ -329,48 +223,50 @@ class ActorDictionary:
     def _mentions(
         self, text: str, on: date | None, country: str | None
     ) -> list[tuple[int, int, Actor, bool]]:
-        tokens = _tokens(text)
-        candidates = list(self._candidates(text, tokens))
+        scan = Scan(text)
+        tokens = scan.tokens
+        candidates = list(self._candidates(scan))
         # Longest first; at equal length a named actor beats a generic noun.
         candidates.sort(key=lambda c: (c.start - c.end, not c.named, c.start))
-        taken: set[int] = set()
+        taken = [False] * len(tokens)
         out = []
         for cand in candidates:
-            if taken & set(range(cand.start, cand.end)):
+            if any(taken[cand.start : cand.end]):
                 continue
             actor, is_named = self._actor(cand, on, country)
             if actor is None:
                 continue
             start, end = tokens[cand.start].start, tokens[cand.end - 1].end
-            out.append((start, end, replace(actor, matched=text[start:end]), is_named))
-            taken |= set(range(cand.start, cand.end))
+            matched = Actor(actor.name, actor.type, actor.country, actor.assoc, text[start:end])
+            out.append((start, end, matched, is_named))
+            taken[cand.start : cand.end] = [True] * (cand.end - cand.start)
         return sorted(out, key=lambda m: m[0])
 
-    def _candidates(self, text: str, tokens: list[_Token]) -> Iterator[_Candidate]:
+    def _candidates(self, scan: Scan) -> Iterator[_Candidate]:
+        count = len(scan.tokens)
         # Every named alias at a position is a candidate: when the longest one names no actor
         # here (a local alias of another country), a shorter one still can.
-        named_all = [
-            (i, n, senses) for i in range(len(tokens)) for n, senses in self._named.matches(text, tokens, i)
-        ]
+        named_all = self._named.every(scan)
         named_spans = {(i, n) for i, n, _ in named_all}
-        generic = [self._generic.match(text, tokens, i) for i in range(len(tokens))]
+        generic = self._generic.longest_at(scan)
         demonym_ends: dict[int, tuple[int, str]] = {}  # token index after a demonym -> (its start, country)
-        for i in range(len(tokens)):
-            n, countries = self._demonyms.match(text, tokens, i)
-            if n and i + n < len(tokens) and _joined(text, tokens, i + n - 1, 2):
+        for i, (n, countries) in sorted(self._demonyms.longest_at(scan).items()):
+            if i + n < count and scan.joined(i + n - 1, 2):
                 demonym_ends.setdefault(i + n, (i, countries[0]))
+        nothing: tuple[int, list[_Generic]] = (0, [])
         for i, n, senses in named_all:
             # A word that is both an alias and a generic noun keeps both readings on one candidate.
-            same = generic[i][1][0] if generic[i][0] == n else None
+            here = generic.get(i, nothing)
+            same = here[1][0] if here[0] == n else None
             end = i + n
             # "Taliban fighters", "al-Shabaab militants": the noun after the name is the same actor.
-            after = generic[end] if end < len(tokens) else (0, [])
-            if same is None and after[0] and after[1][0].after_name and _joined(text, tokens, end - 1, 2):
+            after = generic.get(end, nothing)
+            if same is None and after[0] and after[1][0].after_name and scan.joined(end - 1, 2):
                 end += after[0]
             yield _Candidate(i, end, senses, same)
-        for i, (n, generics) in enumerate(generic):
+        for i, (n, generics) in sorted(generic.items()):
             start, country = demonym_ends.get(i, (i, None))
-            if n and (country is not None or (i, n) not in named_spans):
+            if country is not None or (i, n) not in named_spans:
                 yield _Candidate(start, i + n, [], generics[0], country)
 
     def _actor(self, cand: _Candidate, on: date | None, country: str | None) -> tuple[Actor | None, bool]:
