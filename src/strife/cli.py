@@ -84,7 +84,7 @@ def extract(inputs: tuple[str, ...], explain: bool, workers: int, max_bytes: int
 
     rejections: list[Rejection] = []
     articles = 0
-    for outcome in run(_read(inputs, max_bytes), Resources(), workers=workers):
+    for outcome in run(_read(inputs, max_bytes), Resources(), workers=workers, focus=not explain):
         if outcome.rejection is not None:
             rejections.append(outcome.rejection)
             continue

@@ -111,4 +111,8 @@ class Pipeline:
 
     @staticmethod
     def _finish(work: Work) -> Outcome:
-        return Outcome(work.article, tuple(work.events), explanations=tuple(work.explanations))
+        explanations = list(work.explanations)
+        if work.skip is not None and not explanations:
+            text = work.article.text
+            explanations.append(Explanation(text[:200], 0, len(text), "skipped", [work.skip]))
+        return Outcome(work.article, tuple(work.events), explanations=tuple(explanations))

@@ -20,10 +20,10 @@ from strife.stages import default_pipeline
 _worker_pipeline: Pipeline | None = None  # one per worker process, set by _init_worker
 
 
-def _init_worker(resources: Resources) -> None:
+def _init_worker(resources: Resources, focus: bool) -> None:
     global _worker_pipeline
     resources.after_fork()
-    _worker_pipeline = default_pipeline(resources)
+    _worker_pipeline = default_pipeline(resources, focus=focus)
 
 
 def _run_chunk(chunk: list[Article | Rejection]) -> list[Outcome]:
@@ -36,10 +36,12 @@ def run(
     resources: Resources | None = None,
     workers: int = 1,
     chunk_size: int = 16,
+    focus: bool = True,
 ) -> Iterator[Outcome]:
+    """`focus=False` parses every sentence, not only those with an event word (for --explain)."""
     resources = resources or Resources()
     if workers <= 1:
-        yield from default_pipeline(resources).run(items)
+        yield from default_pipeline(resources, focus=focus).run(items)
         return
     iterator = iter(items)
     chunks = iter(lambda: list(itertools.islice(iterator, chunk_size)), [])
@@ -47,6 +49,6 @@ def run(
     # each loading its own (seconds per worker, and memory per worker).
     resources.warm()
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=(resources,)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(resources, focus)) as pool:
         for outcomes in pool.imap(_run_chunk, chunks):
             yield from outcomes

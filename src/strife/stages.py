@@ -5,11 +5,14 @@ Each stage names itself, says what it needs from the `Work` and what it sets.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from strife.assemble import Builder, load_anaphora, merge, salient_actors
 from strife.extract.detect import ArticleContext
 from strife.extract.lexicon import TriggerLexicon
 from strife.extract.mentions import ActorRef
-from strife.pipeline import Pipeline, Stage, Work
+from strife.pipeline import Pipeline, Work
+from strife.records import Explanation
 from strife.relevance import Relevance
 from strife.resources import Resources
 
@@ -30,19 +33,24 @@ class Clean:
 
 
 class Parse:
-    """Needs work.clean; sets work.doc. Batches through nlp.pipe, which is several times faster."""
+    """Needs work.clean; sets work.doc. Batches through nlp.pipe, which is several times faster.
+
+    With a relevance filter, lines with no event word are blanked before parsing (same
+    offsets): parsing is the main cost, and only sentences with an event word are coded.
+    """
 
     name = "parse"
 
-    def __init__(self, resources: Resources) -> None:
+    def __init__(self, resources: Resources, focus: Callable[[str], str] | None = None) -> None:
         self.resources = resources
+        self.focus = focus or (lambda text: text)
 
     def __call__(self, work: Work) -> Work:
-        work.doc = self.resources.nlp(work.clean.text)
+        work.doc = self.resources.nlp(self.focus(work.clean.text))
         return work
 
     def pipe(self, works: list[Work]) -> list[Work]:
-        docs = self.resources.nlp.pipe([w.clean.text for w in works], batch_size=16)
+        docs = self.resources.nlp.pipe([self.focus(w.clean.text) for w in works], batch_size=16)
         for work, doc in zip(works, docs, strict=True):
             work.doc = doc
         return works
@@ -60,18 +68,24 @@ class Extract:
     def __call__(self, work: Work) -> Work:
         res = self.resources
         text, article = work.clean.text, work.article
+        if not res.detector.has_triggers(work.doc):
+            # no sentence has an event word: no events, and no context worth building
+            work.explanations = []
+            for sent in work.doc.sents:
+                if sent.text.strip():
+                    start, end = work.clean.to_original(sent.start_char, sent.end_char)
+                    work.explanations.append(Explanation(sent.text, start, end, "skipped", ["no event word"]))
+            return work
         found = res.actors.find(text, on=article.date)
         hints = [actor.country for _, _, actor in found if actor.country]
         # one pass of toponym detection votes for the country, a second resolves names in it
         country = res.geocoder.article_country(text, hints=hints)
         places = res.geocoder.mentions(text, country=country) if country else res.geocoder.mentions(text)
         anniversary = "anniversary" in text[:400].lower()
-        ctx = ArticleContext(
-            text=text, date=article.date, country=country, places=places, anniversary=anniversary
-        )
-        work.mentions, work.explanations = res.detector(work.doc, ctx)
         refs = [ActorRef(a.name, a.type, a.country, s, e, a.assoc, a.matched)
                 for s, e, a in res.actors.find(text, on=article.date, country=country)]  # fmt: skip
+        ctx = ArticleContext(text, article.date, country, places, anniversary, refs)
+        work.mentions, work.explanations = res.detector(work.doc, ctx)
         drafts = merge(work.mentions, article.date)
         article_place = res.geocoder.focus(text, places, country)
         builder = Builder(
@@ -89,10 +103,15 @@ class Extract:
         return work
 
 
-def default_pipeline(resources: Resources | None = None, relevance: bool = True) -> Pipeline:
+def default_pipeline(
+    resources: Resources | None = None, relevance: bool = True, focus: bool = True
+) -> Pipeline:
     """relevance -> clean -> parse -> extract. The relevance filter comes first because parsing (and
     cleaning) is most of the cost and most general news has no event word at all; it reads raw text
     as well as cleaned text."""
     resources = resources or Resources()
-    stages: list[Stage] = [Relevance(TriggerLexicon.load())] if relevance else []
-    return Pipeline([*stages, Clean(resources), Parse(resources), Extract(resources)])
+    if not relevance:
+        return Pipeline([Clean(resources), Parse(resources), Extract(resources)])
+    relevant = Relevance(TriggerLexicon.load())
+    parse = Parse(resources, relevant.focus if focus else None)
+    return Pipeline([relevant, Clean(resources), parse, Extract(resources)])

@@ -55,6 +55,7 @@ class ArticleContext:
     country: str | None
     places: Sequence[Any]  # PlaceMention
     anniversary: bool = False  # the story remembers a past event (CODEBOOK section 2: background)
+    actors: Sequence[ActorRef] = ()  # every actor the dictionary finds in the text, in order
 
 
 class Detector:
@@ -73,10 +74,15 @@ class Detector:
         self.vague = vague
         self.not_territory = modality.cues.of("not_territory")
 
+    def has_triggers(self, doc: Doc) -> bool:
+        return any(next(self.lexicon.find(sent), None) is not None for sent in doc.sents)
+
     def __call__(self, doc: Doc, ctx: ArticleContext) -> tuple[list[Mention], list[Explanation]]:
         mentions: list[Mention] = []
         explanations: list[Explanation] = []
         for index, sent in enumerate(doc.sents):
+            if not sent.text.strip():
+                continue  # a line blanked before parsing (no event word)
             found, reasons = self._sentence(index, sent, ctx)
             mentions += found
             verdict = "coded" if found else "skipped"
@@ -207,23 +213,21 @@ class Detector:
         patients += [s for s in sides if all(s.name != a.name for a in agents)]
         return agents, patients
 
+    def _named_in(self, sent: Span, ctx: ArticleContext) -> list[ActorRef]:
+        """The actors the dictionary found in the article, within this sentence."""
+        return [a for a in ctx.actors if sent.start_char <= a.start and a.end <= sent.end_char]
+
     def _sentence_actors(self, sent: Span, ctx: ArticleContext) -> tuple[list[ActorRef], list[ActorRef]]:
         """Fallback when the syntax gave nothing: the armed actors named in the sentence, in order."""
         found: list[ActorRef] = []
-        for start, end, actor in self.actors.find(sent.text, on=ctx.date, country=ctx.country):
-            if actor.type == CIVILIANS or any(a.name == actor.name for a in found):
-                continue
-            found.append(ActorRef(actor.name, actor.type, actor.country, sent.start_char + start,
-                                  sent.start_char + end, actor.assoc, actor.matched))  # fmt: skip
+        for actor in self._named_in(sent, ctx):
+            if actor.type != CIVILIANS and all(a.name != actor.name for a in found):
+                found.append(actor)
         return found[:1], found[1:2]
 
     def _crowd_in(self, sent: Span, ctx: ArticleContext) -> ActorRef | None:
         """Demonstrators or rioters named in the sentence: a clash there is a riot, not a battle."""
-        for start, end, actor in self.actors.find(sent.text, on=ctx.date, country=ctx.country):
-            if actor.type in {PROTESTERS, RIOTERS}:
-                s0, s1 = sent.start_char + start, sent.start_char + end
-                return ActorRef(actor.name, actor.type, actor.country, s0, s1, actor.assoc, actor.matched)
-        return None
+        return next((a for a in self._named_in(sent, ctx) if a.type in {PROTESTERS, RIOTERS}), None)
 
     def _civilians(self, people: list[ActorRef], ctx: ArticleContext, sent: Span) -> ActorRef:
         for actor in people:
