@@ -58,3 +58,7 @@ def test_classify(kind, agents, patients, sentence, expected) -> None:
 )
 def test_not_an_event(kind, agents, patients) -> None:
     assert classify(kind, agents, patients, "text") is None
+
+
+def test_armed_men_marching_captives_is_not_a_protest() -> None:
+    assert classify("protest", [8], [7], "The attackers marched the captives into the forest.") is None

@@ -93,6 +93,8 @@ def classify(
     if kind in _FIXED:
         return _protest_refined(*_FIXED[kind], lowered) if kind == "riot" else Typing(*_FIXED[kind])
     if kind == "protest":
+        if agents & ARMED and not agents & {PROTESTERS, RIOTERS}:
+            return None  # "the attackers marched the captives away": armed men do not protest
         return _protest_refined("Protests", "Peaceful protest", lowered)
     if kind in {"capture", "recapture"}:
         if agents & {STATE}:
