@@ -27,6 +27,7 @@ VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"
 _PRIORITY = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against civilians": 2}
 _SUB_PRIORITY = {"Abduction/forced disappearance": 0, "Sexual violence": 0, "Attack": 1}
 HOUSEHOLD_SIZE = 6
+UNCLAIMED_KINDS = {"suicide", "ied", "explosion", "grenade", "abduct", "massacre"}
 
 
 @dataclass
@@ -259,6 +260,10 @@ class Builder:
             actor2 = next((a for pair in pairs for a in pair if a and a.name != actor1.name), None)
         if draft.event_type == "Battles" and (actor1 is None or actor2 is None):
             actor1, actor2 = self._fill_sides(actor1, actor2)
+        if actor1 is None and draft.first.kind in UNCLAIMED_KINDS:
+            # a bomb or a raid nobody is named for: ACLED's unidentified armed group of the country
+            name = "Unidentified Armed Group" + (f" ({self.country})" if self.country else "")
+            actor1 = ActorRef(name, 8, self.country, draft.first.trigger_start, draft.first.trigger_start)
         return actor1, actor2
 
     def _refer_back(self, actor: ActorRef | None, other: ActorRef | None) -> ActorRef | None:

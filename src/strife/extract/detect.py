@@ -198,6 +198,9 @@ class Detector:
 
     def _resolve(self, span: Span, ctx: ArticleContext) -> ActorRef | None:
         actor = self.actors.resolve(span.text, on=ctx.date, country=ctx.country)
+        if actor is None and len(span) == 1 and span[0].pos_ in {"ADJ", "PROPN"}:
+            # "Russian shelling", "Israeli airstrikes": a demonym on the weapon names its forces
+            actor = self.actors.resolve(f"{span.text} forces", on=ctx.date, country=ctx.country)
         if actor is None:
             return None
         return ActorRef(
