@@ -218,3 +218,94 @@ def test_focus_is_the_most_named_area(geocoder: Geocoder) -> None:
     text = "Clashes hit Kunduz province. Families fled to Kabul. Later, fighting was reported in Kunduz city."
     found = geocoder.focus(text, geocoder.mentions(text, "Afghanistan"), "Afghanistan")
     assert found is not None and (found.admin1, found.geo_precision) == ("Kunduz", 3)
+
+
+@pytest.mark.parametrize(
+    "text,hints,country",
+    [
+        # One actor alias abroad does not outvote a town named twice.
+        ("Riot police in Mombasa dispersed traders; Mombasa shops shut.", ["Saudi Arabia"], "Kenya"),
+        # A named province decides over a small same-named town abroad.
+        ("Militiamen raided Kiziba village in South Kivu province.", [], "Democratic Republic of Congo"),
+        ("Gunmen attacked Kiziba in Nord-Kivu.", [], "Democratic Republic of Congo"),
+    ],
+)
+def test_named_places_outvote_actor_hints(
+    geocoder: Geocoder, text: str, hints: list[str], country: str
+) -> None:
+    assert geocoder.article_country(text, hints=hints) == country
+
+
+@pytest.mark.parametrize(
+    "text,country,location",
+    [
+        ("Youths looted stores in the northern Nigerian city of Kano.", "Nigeria", "Kano"),
+        ("Troops entered the Malian town of Gao at dawn.", "Mali", "Gao"),
+        ("Looters ransacked shops in the city of Kisumu.", "Kenya", "Kisumu"),
+        ("Floods cut roads to the western Tanzanian town of Kigoma.", "Tanzania", "Kigoma"),
+    ],
+)
+def test_demonym_before_city_of_is_not_the_place(
+    geocoder: Geocoder, text: str, country: str, location: str
+) -> None:
+    found = locate(geocoder, text, country)
+    assert found is not None and (found.location, found.geo_precision) == (location, 1)
+
+
+@pytest.mark.parametrize(
+    "text,country,admin1,location,precision",
+    [
+        ("Rebels burned homes in the Montepuez district of Mozambique's Cabo Delgado province.",
+         "Mozambique", "Cabo Delgado", "Montepuez", 2),
+        ("Herders clashed in the Kutum district of Sudan's North Darfur state.",
+         "Sudan", "North Darfur", "Kutum", 2),
+    ],
+)  # fmt: skip
+def test_district_of_a_countrys_province(
+    geocoder: Geocoder, text: str, country: str, admin1: str, location: str, precision: int
+) -> None:
+    found = locate(geocoder, text, country)
+    assert found is not None
+    assert (found.admin1, found.location, found.geo_precision) == (admin1, location, precision)
+
+
+@pytest.mark.parametrize(
+    "text,country",
+    [
+        ("Fighting displaced thousands in Mozambique's north.", "Mozambique"),
+        ("Shelling hit Lebanon's border villages overnight.", "Lebanon"),
+    ],
+)
+def test_possessive_country_is_never_a_town(geocoder: Geocoder, text: str, country: str) -> None:
+    mentions = geocoder.mentions(text, country)
+    assert [m.kind for m in mentions] == ["country"]
+
+
+@pytest.mark.parametrize(
+    "text,admin1",
+    [
+        ("A drone struck a convoy in North Darfur state.", "North Darfur"),
+        ("Clashes spread across South Kivu province.", "Sud-Kivu"),
+        ("Soldiers patrolled West Darfur after the raid.", "West Darfur"),
+    ],
+)
+def test_compass_word_inside_a_province_name(geocoder: Geocoder, text: str, admin1: str) -> None:
+    found = locate(geocoder, text, None)
+    assert found is not None and found.admin1 == admin1
+
+
+def test_compass_word_alone_is_not_a_place(geocoder: Geocoder) -> None:
+    text = "Refugees crossed from North and West Darfur states into Chad."
+    assert [m.surface for m in geocoder.mentions(text, "Sudan") if m.surface == "North"] == []
+
+
+def test_named_country_decides_between_same_named_areas(geocoder: Geocoder) -> None:
+    text = "Palestinian officials said strikes hit Gaza overnight."
+    gaza = [m for m in geocoder.mentions(text, None) if m.surface == "Gaza"]
+    assert gaza and gaza[0].place is not None and gaza[0].place.country == "Palestine"
+
+
+def test_focus_on_the_one_town_named(geocoder: Geocoder) -> None:
+    text = "Police in Kisumu fired tear gas. Later, more marchers gathered."
+    found = geocoder.focus(text, geocoder.mentions(text, "Kenya"), "Kenya")
+    assert found is not None and (found.location, found.geo_precision) == ("Kisumu", 1)

@@ -12,14 +12,15 @@ The steps, in order:
    elsewhere in the text, small places that are part of a longer name (a person's
    surname), small places abroad when the article's country is known.
 5. Choose among same-named places: the article's country first, then the kind the
-   pattern names, then admin1 areas named in the text, then prominence.
+   pattern names, then a country the text names, then admin1 areas named in the
+   text, then prominence.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from strife.resolve.places.gazetteer import Gazetteer
@@ -65,6 +66,11 @@ PARTICLES = frozenset(
 # A word; an apostrophe stays inside it ("Sa'dah") unless it starts a possessive "'s".
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['\u2019](?!s\b)[\w\-]+)*")
 MAX_WORDS = 5
+# Pattern words for a settlement: "the <adjective> city of <Name>" names what follows "of".
+SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "neighborhood"})
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# The capitalised word before "<keyword> of": "Chiure" in "Chiure district of ".
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'\u2019\-]*)\s+\w+?\s+of\s+(?:the\s+)?$")
 # A match: start, end, surface, candidate places (none: unknown), kinds named by the pattern,
 # and whether it is inside a longer name.
 _Hit = tuple[int, int, str, tuple[Place, ...], tuple[str, ...], bool]
@@ -145,10 +151,20 @@ class Detector:
             after
             and plural(after.group(1).lower()) in KEYWORDS
             and text[run[-1].end : run[-1].end + 1] == " "
+            and not (after.group(1).lower() in SETTLEMENTS and _OF_NAME.match(text, after.end()))
         ):
+            # "Chiure district of Cabo Delgado" names Chiure; but in "the Senegalese city of
+            # Ziguinchor" the word before a settlement word is an adjective, the name follows "of".
             return KEYWORDS[plural(after.group(1).lower())], "after"
         before = self._before.search(text[max(0, run[0].start - 40) : run[0].start])
         if before and plural(before.group(1).lower()) in KEYWORDS:
+            named = _NAME_BEFORE.search(text[max(0, run[0].start - 80) : run[0].start])
+            if (
+                named
+                and named.group(1) not in self.tables.common
+                and named.group(1) not in self.tables.demonyms
+            ):
+                return (), ""  # "Chiure district of Mozambique": the area it lies in, not a district
             return KEYWORDS[plural(before.group(1).lower())], "before"
         return (), ""
 
@@ -162,7 +178,8 @@ class Detector:
                 re.fullmatch(r",? (?:and |or )?|, ", gap)
                 and not hints[index - 1]
                 and found[index][1] == "after"
-            ):
+                and not (len(runs[index - 1]) == 1 and runs[index - 1][0].text in self.tables.common)
+            ):  # but "North and West Darfur states" does not make "North" a state
                 hints[index - 1] = hints[index]
         for index in range(1, len(runs)):
             gap = text[runs[index - 1][-1].end : runs[index][0].start]
@@ -182,6 +199,12 @@ class Detector:
         context = {
             p.admin1 for *_, places, _, _ in raw for p in places if p.kind == "admin1" and len(places) == 1
         }
+        # Countries the text names (or its demonyms): "Gaza" beside "Palestinian" is not Mozambique's.
+        named = {
+            places[0].country_code
+            for *_, places, _, _ in raw
+            if len(places) == 1 and places[0].kind == "country"
+        }
         found: list[PlaceMention] = []
         for start, end, surface, places, hint, partial in raw:
             near = bool(self._near.search(text[max(0, start - 80) : start]))
@@ -195,7 +218,12 @@ class Detector:
             ):
                 found.append(PlaceMention(start, end, surface, "demonym", places[0], False))
                 continue
-            place = choose(places, hint, country_code, context)
+            countries = [p for p in places if p.kind == "country"]
+            if countries and text[end : end + 2] in ("'s", "\u2019s"):
+                # "Mozambique's Cabo Delgado province": a possessive names the country, never a town
+                found.append(PlaceMention(start, end, surface, "country", countries[0], False))
+                continue
+            place = choose(places, hint, country_code, context, named)
             if place is not None and hint and _abroad(place, country_code) and place.population < 1_000_000:
                 # "the Dara and Rekha districts": a pattern says it is a place here, not Syria's Dar'a.
                 found.append(PlaceMention(start, end, surface, hint[0], None, near))
@@ -223,8 +251,8 @@ class Detector:
     def _match_run(
         self, text: str, run: list[_Token], hint: tuple[str, ...], lowered: set[str]
     ) -> Iterator[_Hit]:
-        while len(run) > 1 and run[0].text in self.tables.common:
-            run = run[1:]  # "The Panjshir Valley", "In Kabul"
+        while len(run) > 1 and run[0].text in self.tables.common and not self._names_place(text, run):
+            run = run[1:]  # "The Panjshir Valley", "In Kabul"; but "North Darfur" is a name
         keyword = plural(run[-1].text.lower()) if len(run) > 1 else ""
         if keyword in KEYWORDS:
             hint = KEYWORDS[keyword]
@@ -250,6 +278,16 @@ class Detector:
             yield (run[0].start, run[-1].end, text[run[0].start : run[-1].end], (), hint or ("city",), False)
             return
         yield from hits
+
+    def _names_place(self, text: str, run: list[_Token]) -> bool:
+        """Whether the run's first words, common word included, spell a place ("North Kivu")."""
+        for size in range(min(MAX_WORDS, len(run)), 1, -1):
+            words = run[:size]
+            if size > 2 and plural(words[-1].text.lower()) in KEYWORDS:
+                words = words[:-1]
+            if self.gazetteer.lookup(text[words[0].start : words[-1].end]):
+                return True
+        return False
 
     def _match(
         self, text: str, run: list[_Token], index: int, size: int, hint: tuple[str, ...], lowered: set[str]
@@ -288,14 +326,19 @@ def _abroad(place: Place, country_code: str | None) -> bool:
 
 
 def choose(
-    places: Sequence[Place], hint: Sequence[str], country_code: str | None, context: set[str | None]
+    places: Sequence[Place],
+    hint: Sequence[str],
+    country_code: str | None,
+    context: set[str | None],
+    named: Collection[str | None] = (),
 ) -> Place | None:
     """The most likely of same-named places (see the module docstring, step 5)."""
     admin1_names = {(p.country_code, p.name) for p in places if p.kind == "admin1"}
 
-    def score(place: Place) -> tuple[int, int, float]:
+    def score(place: Place) -> tuple[int, int, int, float]:
         in_country = int(country_code is not None and place.country_code == country_code)
         hinted = -list(hint).index(place.kind) if place.kind in hint else (-9 if hint else 0)
+        in_named = int(place.country_code in named)
         base = {"country": 20.0, "admin1": 7.5, "admin2": 5.0, "feature": 3.0}.get(place.kind)
         prominence = base if base is not None else math.log10(place.population + 1)
         if (
@@ -306,6 +349,6 @@ def choose(
             prominence += 4  # Kabul the city, not Kabul the province
         if place.kind == "city" and place.admin1 in context:
             prominence += 1.5
-        return in_country, hinted, prominence
+        return in_country, hinted, in_named, prominence
 
     return max(places, key=score) if places else None

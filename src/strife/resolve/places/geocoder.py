@@ -20,6 +20,7 @@ from strife.resolve.places.model import Location, Place, PlaceMention
 
 # How specific each kind of mention is; lower wins. Unknown names rank just after
 # the resolved places of the same kind, so a known town beats an unknown one.
+HINT_WEIGHT = 0.5  # an actor's country, per actor mention (see article_country)
 _RANK = {"city": 1.0, "feature": 1.0, "admin2": 2.0, "admin1": 3.0, "country": 4.0}
 _DATELINE = re.compile(
     r"^\s*([A-Z][\w'\u2019.\- ]{1,40}?|[A-Z][A-Z'\u2019.\- ]{2,40}),\s+([A-Z][\w ]{2,40}?)\s*[\u2013\u2014-]",
@@ -84,7 +85,7 @@ class Geocoder:
     ) -> str | None:
         """The country the article is about: dateline, then mentions, then the hints given.
 
-        Votes: a dateline 4, each hint 2, a country named 2, a demonym or admin1 1,
+        Votes: a dateline 4, a country named 2, an admin1 1.5, a demonym 1, each hint 0.5,
         a city of 100,000 people 1, a smaller one 0.5.
         """
         if mentions is None:
@@ -104,10 +105,13 @@ class Geocoder:
             if cities and cities[0].country:
                 votes[max(cities, key=lambda p: p.population).country or ""] += 4
         for hint in hints:
+            # An actor's country is second-hand (an alias can match a common word): it breaks
+            # ties and decides when the text names no place, but never outvotes a named town.
             place = self.gazetteer.country(hint)
             if place and place.country:
-                votes[place.country] += 2
-        weights = {"country": 2.0, "demonym": 1.0, "admin1": 1.0}
+                votes[place.country] += HINT_WEIGHT
+        # A named province or state is firm evidence: it decides among same-named towns abroad.
+        weights = {"country": 2.0, "demonym": 1.0, "admin1": 1.5}
         for mention in mentions:
             if mention.place is None or mention.place.country is None:
                 continue
@@ -168,10 +172,12 @@ class Geocoder:
         """The admin1 area the article is mostly about, for events whose sentences name none.
 
         Each event-role mention votes for its admin1 (a town for the area it is in);
-        ties go to the area named first. None when no admin1 is known.
+        ties go to the area named first. When the one place named in that area is a
+        town, the town itself (precision 1). None when no admin1 is known.
         """
         votes: Counter[str] = Counter()
         first: dict[str, PlaceMention] = {}
+        towns: defaultdict[str, set[Place | None]] = defaultdict(set)
         for mention in mentions:
             place = mention.place
             if place is None or place.admin1 is None or (country is not None and place.country != country):
@@ -180,10 +186,19 @@ class Geocoder:
                 continue
             votes[place.admin1] += 1
             first.setdefault(place.admin1, mention)
+            towns[place.admin1].add(place if place.kind == "city" and not mention.near else None)
         if not votes:
             return None
         best = max(votes, key=lambda name: (votes[name], -first[name].start))
         chosen = first[best].place
+        only = towns[best].pop() if len(towns[best]) == 1 else None
+        if only is not None:
+            # The area's one named place is a town ("police in Nairobi ..."): the article is about it.
+            note = "the one town the article names; the event's sentences name no place"
+            return Location(
+                only.country, only.admin1, only.admin2, only.name, only.latitude, only.longitude, 1,
+                None, None, note=note,
+            )  # fmt: skip
         area = self.gazetteer.admin1(best, chosen.country_code if chosen else None)
         if area is None:
             return None
