@@ -13,6 +13,7 @@ For each sentence of the parsed, cleaned article:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +44,10 @@ INCIDENT_NOUNS = {"attack", "blast", "explosion", "strike", "bombing", "raid", "
                   "ambush", "violence", "clash", "operation", "offensive", "massacre", "shelling",
                   "fire"}  # fmt: skip
 DISPLACEMENT_KINDS = {"flee", "evacuate", "displaced", "shelter", "return"}
+# what may stand between two counts of the dead that add up: "five insurgents and two soldiers"
+_SIDES_JOINED = re.compile(
+    r"(?![^,;]*\b(?:including|among|wounded|injured|others)\b)[^,;.]{0,60}\band\s+", re.I
+)
 VIOLENT_KINDS = {"attack", "kill", "massacre", "ambush"}
 
 
@@ -248,18 +253,43 @@ class Detector:
         and who the dead were when the figure's noun says so ("12 Somali soldiers")."""
         doc = sent.doc
         mentioned = any(tok.lemma_.lower() in DEATH for tok in sent)
+        by_word: dict[int, list[Quantity]] = {}
         for q in quantities:
             token = _token_at(doc, q.start)
-            if token is None or _attached_to(token, DEATH | WOUND) not in DEATH:
-                continue
-            victims = None
-            if q.noun_start is not None and q.noun_end is not None:
-                span = doc.char_span(q.start, q.noun_end, alignment_mode="expand")
-                if span is not None:
-                    victims = self._resolve(span, ctx)
-            figure = Figure(q.value, q.low, q.high, "people", q.start, q.end, q.text)
-            return figure, True, victims
-        return None, mentioned and _death_of_armed_or_people(sent), None
+            found = _attached_to(token, DEATH | WOUND) if token is not None else None
+            if found is not None and found.lemma_.lower() in DEATH:
+                by_word.setdefault(found.i, []).append(q)
+        if not by_word:
+            return None, mentioned and _death_of_armed_or_people(sent), None
+        # "five insurgents and two soldiers died": one source's counts of each side add up
+        group = next(iter(by_word.values()))
+        first = group[0]
+        victims = None
+        if first.noun_start is not None and first.noun_end is not None:
+            span = doc.char_span(first.start, first.noun_end, alignment_mode="expand")
+            if span is not None:
+                victims = self._resolve(span, ctx)
+        if len(group) == 1:
+            return (
+                Figure(first.value, first.low, first.high, "people", first.start, first.end, first.text),
+                True,
+                victims,
+            )
+        joined = [first]
+        for q in group[1:]:
+            if not _SIDES_JOINED.fullmatch(doc.text[joined[-1].end : q.start]):
+                break
+            joined.append(q)
+        group = joined
+        if len(group) == 1:
+            return (
+                Figure(first.value, first.low, first.high, "people", first.start, first.end, first.text),
+                True,
+                victims,
+            )
+        total = sum(q.value for q in group)
+        text = doc.text[first.start : group[-1].end]
+        return Figure(total, None, None, "people", first.start, group[-1].end, text), True, victims
 
     def _displaced(self, quantities: list[Quantity]) -> Figure | None:
         for q in quantities:
@@ -274,19 +304,18 @@ def _death_of_armed_or_people(sent: Span) -> bool:
     return any(tok.lemma_.lower() in DEATH and tok.pos_ in {"VERB", "NOUN", "ADJ"} for tok in sent)
 
 
-def _attached_to(token: Token, words: set[str]) -> str | None:
+def _attached_to(token: Token, words: set[str]) -> Token | None:
     """The death or wound word a number hangs on, walking up the parse (and into the verb's subject)."""
     current = token
     for _ in range(5):
-        lemma = current.lemma_.lower()
-        if lemma in words:
-            return "kill" if lemma in DEATH else "wound"
+        if current.lemma_.lower() in words:
+            return current
         for child in current.children:
             if (
                 child.dep_ in {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"}
                 and child.lemma_.lower() in words
             ):
-                return "kill" if child.lemma_.lower() in DEATH else "wound"
+                return child
         if current.head.i == current.i:
             break
         current = current.head

@@ -1,0 +1,64 @@
+"""Detection and assembly through the real pipeline, from a table of our own sentences."""
+
+from datetime import date
+
+import pytest
+
+from strife.pipeline import Pipeline
+from strife.records import Article, Event
+from strife.resources import Resources
+from strife.stages import default_pipeline
+
+DAY = date(2024, 3, 9)  # a Saturday
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return default_pipeline(Resources())
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    return list(pipeline(Article("t", text, DAY)).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army denied shelling the town of Goma in North Kivu province.",
+        "The rebels vowed to attack the capital of Somalia next week.",
+        "If the militants capture the town, they will kill the prisoners, Malian officials warned.",
+        "Massoud was assassinated in 2001 by al-Qaeda in Afghanistan.",
+        "The striker scored twice as the club won the battle for the league title in Nairobi.",
+    ],
+)
+def test_not_an_event(pipeline: Pipeline, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
+def test_counts_of_two_sides_from_one_source_add_up(pipeline: Pipeline) -> None:
+    text = "Five insurgents and two Mozambican soldiers died in a clash near Palma in Cabo Delgado on Friday."
+    (event,) = _events(pipeline, text)
+    assert (event.event_type, event.fatalities) == ("Battles", 7)
+
+
+def test_wounded_are_not_counted(pipeline: Pipeline) -> None:
+    text = "Gunmen killed 14 villagers, including children, and wounded 10 others in Zamfara state, Nigeria."
+    events = _events(pipeline, text)
+    assert [e.fatalities for e in events if e.event_type == "Violence against civilians"] == [14]
+
+
+def test_weekday_resolves_against_article_date(pipeline: Pipeline) -> None:
+    text = "Gunmen killed four farmers in Zamfara state, Nigeria, on Thursday, police said."
+    (event,) = _events(pipeline, text)
+    assert (event.event_date, event.time_precision) == (date(2024, 3, 7), 1)
+    assert event.reported_by == "police"
+
+
+def test_every_coded_field_has_evidence_in_the_text(pipeline: Pipeline) -> None:
+    text = "Russian shelling killed five civilians in Kharkiv, Ukraine, on Friday, the regional governor said."
+    (event,) = _events(pipeline, text)
+    assert event.actor1 == "Military Forces of Russia"
+    fields = {e.field for e in event.evidence}
+    assert {"event_type", "actor1", "actor2", "location", "fatalities", "event_date"} <= fields
+    for ev in event.evidence:
+        assert ev.sentence in text and 0 <= ev.start < ev.end <= len(text)
