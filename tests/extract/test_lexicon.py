@@ -19,6 +19,9 @@ def lexicon() -> TriggerLexicon:
         ("Thousands of residents fled the town.", "flee"),
         ("Police arrested the opposition leader.", "arrest"),
         ("The militants took control of the district centre.", "capture"),
+        ("Thousands were forced out of their homes by the floods.", "flee"),
+        ("Some 2,000 evacuees were housed in schools.", "evacuate"),
+        ("Number of displaced: 452", "displaced"),
     ],
 )
 def test_finds_trigger_kind(lexicon: TriggerLexicon, nlp, sentence: str, kind: str) -> None:

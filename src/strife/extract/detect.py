@@ -37,7 +37,8 @@ WOUND = {"wound", "injure", "hurt", "injury", "injured", "wounded", "maim"}
 PEOPLE = {"people", "person", "persons", "civilian", "civilians", "resident", "residents", "villager",
           "villagers", "family", "families", "household", "households", "individual", "individuals",
           "refugee", "refugees", "child", "children", "woman", "women", "men", "others", "inhabitant",
-          "inhabitants", "displaced", "idps", "migrants", "home", "homes"}  # fmt: skip
+          "inhabitants", "displaced", "idps", "migrants", "home", "homes", "evacuees", "returnees",
+          "miners", "workers", "students", "pupils", "survivors", "victims", "dwellers"}  # fmt: skip
 HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "households",
                    "households": "households", "home": "households", "homes": "households"}  # fmt: skip
 INCIDENT_NOUNS = {"attack", "blast", "explosion", "strike", "bombing", "raid", "incident", "assault",
@@ -294,7 +295,7 @@ class Detector:
     def _displaced(self, quantities: list[Quantity]) -> Figure | None:
         for q in quantities:
             noun = (q.noun or "").lower()
-            if noun in PEOPLE:
+            if noun in PEOPLE or not noun:  # "51 were evacuated", "Number of displaced: 452"
                 unit = HOUSEHOLD_UNITS.get(noun, "people")
                 return Figure(q.value, q.low, q.high, unit, q.start, q.end, q.text)
         return None
