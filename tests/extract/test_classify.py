@@ -40,6 +40,8 @@ from strife.extract.classify import classify
         ),
         ("protest", [6], [], "Protesters threw stones at shops.", ("Riots", "Violent demonstration")),
         ("flee", [7], [], "Villagers fled.", ("Displacement", "Forced to flee")),
+        ("clash", [8], [7], "Gunmen clashed with residents.", ("Violence against civilians", "Attack")),
+        ("attack", [6], [], "Protesters stormed the residence.", ("Riots", "Violent demonstration")),
     ],
 )
 def test_classify(kind, agents, patients, sentence, expected) -> None:

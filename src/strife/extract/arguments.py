@@ -20,6 +20,8 @@ _TARGET_PREPS = {"on", "against", "upon", "at", "targeting", "towards"}
 _SIDE_PREPS = {"with"}
 _SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "unleash", "claim", "perpetrate", "commit"}
 _MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "advmod"}
+# verbs whose object an attack noun harms ("the blast killed", not "the fighting forced families to flee")
+_HARM_VERBS = {"kill", "hit", "wound", "injure", "destroy", "target", "strike", "damage", "leave", "rip"}
 _GROUP_NOUNS = {"member", "members", "fighter", "fighters", "unit", "units", "commander", "commanders"}
 
 
@@ -123,7 +125,7 @@ def noun_roles(noun: Token) -> Roles:
     head = noun.head
     if noun.dep_ in _OBJECTS and head.lemma_.lower() in _SUPPORT_VERBS:
         roles.agents += [tok for subj in _children(head, _SUBJECTS) for tok in _with_conjuncts(subj)]
-    if noun.dep_ in _SUBJECTS and head.pos_ == "VERB":  # "an airstrike killed 11 civilians"
+    if noun.dep_ in _SUBJECTS and head.lemma_.lower() in _HARM_VERBS:  # "an airstrike killed 11 civilians"
         roles.patients += [tok for obj in _children(head, _OBJECTS) for tok in _with_conjuncts(obj)]
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and _is_passive(head.head):
         # "soldiers were killed in an attack": the subject of the passive is the victim

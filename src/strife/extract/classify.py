@@ -88,8 +88,10 @@ def classify(
             kind = "ied"
     if kind in {"flee", "evacuate", "displaced", "shelter", "return"} and agents & ARMED and not patients:
         return None  # fighters "escaping to the mountains" are not displaced people
-    if kind == "clash" and (agents | patients) & {PROTESTERS, RIOTERS}:
-        return Typing("Riots", "Violent demonstration")  # demonstrators clashing with police
+    if kind in {"clash", "attack"} and (agents | patients) & {PROTESTERS, RIOTERS} and not agents & ARMED:
+        return Typing("Riots", "Violent demonstration")  # demonstrators clashing with police, storming
+    if kind == "clash" and (agents | patients) & {CIVILIANS} and (agents | patients) & ARMED:
+        return Typing(VAC, "Attack")  # "gunmen clashed with residents": one side is unarmed
     if kind in _FIXED:
         return _protest_refined(*_FIXED[kind], lowered) if kind == "riot" else Typing(*_FIXED[kind])
     if kind == "protest":

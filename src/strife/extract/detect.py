@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strife.extract.arguments import Roles, roles_for
 from strife.extract.claims import REPORTING, attribute
-from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS, classify
+from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS, STATE, classify
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.extract.modality import Modality
@@ -152,8 +152,8 @@ class Detector:
         roles = roles_for(doc, hit.head)
         agents, patients = self._resolve_roles(roles, ctx)
         deaths, deaths_mentioned, victims = self._deaths(sent, quantities, ctx)
-        if not patients and victims is not None:
-            patients = [victims]
+        if not patients and victims is not None and hit.kind not in DISPLACEMENT_KINDS:
+            patients = [victims]  # the dead were not the ones who fled
         if not agents and not patients:
             agents, patients = self._sentence_actors(sent, ctx)
         if hit.kind == "clash":
@@ -161,6 +161,8 @@ class Detector:
             if crowd and not any(a.type in {PROTESTERS, RIOTERS} for a in agents):
                 agents = [crowd, *agents]
         typing = classify(hit.kind, [a.type for a in agents], [p.type for p in patients], sent.text)
+        if typing is not None and typing.event_type == "Battles" and _one_state(agents[:1] + patients[:1]):
+            return None  # the army and the police of one country do not fight each other
         if typing is None and hit.kind not in VIOLENT_KINDS:
             return None
         if typing is None and deaths is None and not deaths_mentioned:
@@ -326,6 +328,10 @@ def _attached_to(token: Token, words: set[str]) -> Token | None:
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def _one_state(sides: list[ActorRef]) -> bool:
+    return len(sides) == 2 and all(a.type == STATE for a in sides) and sides[0].country == sides[1].country
 
 
 def _idiom(head: Token) -> bool:
