@@ -335,10 +335,13 @@ class Builder:
         return figure.value, figure.low, figure.high, contested or len(values) > 1, low_m
 
     def _displaced(self, draft: Draft) -> tuple[Figure | None, Mention | None]:
-        for m in draft.mentions:
-            if m.displaced is not None:
-                return m.displaced, m
-        return None, None
+        """The first count given; a vague word ("thousands") only when the story gives no count."""
+        counted = [m for m in draft.mentions if m.displaced is not None]
+        exact = [m for m in counted if m.displaced and not m.displaced.vague]
+        if not counted:
+            return None, None
+        best = (exact or counted)[0]
+        return best.displaced, best
 
     def _claims(self, mentions: list[Mention]) -> list[Claim]:
         claims: list[Claim] = []

@@ -295,12 +295,14 @@ class Detector:
         return Figure(total, None, None, "people", first.start, group[-1].end, text), True, victims
 
     def _displaced(self, quantities: list[Quantity]) -> Figure | None:
-        for q in quantities:
-            noun = (q.noun or "").lower()
-            if noun in PEOPLE or not noun:  # "51 were evacuated", "Number of displaced: 452"
-                unit = HOUSEHOLD_UNITS.get(noun, "people")
-                return Figure(q.value, q.low, q.high, unit, q.start, q.end, q.text)
-        return None
+        """The count of displaced people in a sentence: a number of people before a vague word,
+        a people noun before none ("51 were evacuated")."""
+        found = [q for q in quantities if (q.noun or "").lower() in PEOPLE or not q.noun]
+        if not found:
+            return None
+        q = min(found, key=lambda q: (q.vague, not q.noun))
+        unit = HOUSEHOLD_UNITS.get((q.noun or "").lower(), "people")
+        return Figure(q.value, q.low, q.high, unit, q.start, q.end, q.text, q.vague)
 
 
 def _death_of_armed_or_people(sent: Span) -> bool:

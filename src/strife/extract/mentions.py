@@ -37,6 +37,7 @@ class Figure:
     start: int
     end: int
     text: str
+    vague: bool = False  # "dozens", "thousands": a word, not a count
 
 
 @dataclass
