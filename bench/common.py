@@ -47,10 +47,16 @@ class Timing:
         return text
 
 
-def timed(name: str, run: Callable[[], Any], articles: int, tokens: int) -> tuple[Timing, Any]:
-    started = time.perf_counter()
-    result = run()
-    return Timing(name, time.perf_counter() - started, articles, tokens), result
+def timed(
+    name: str, run: Callable[[], Any], articles: int, tokens: int, repeat: int = 1
+) -> tuple[Timing, Any]:
+    """Best of `repeat` runs: on a shared machine the fastest run is the least disturbed one."""
+    best, result = float("inf"), None
+    for _ in range(max(1, repeat)):
+        started = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - started)
+    return Timing(name, best, articles, tokens), result
 
 
 def count_tokens(nlp: Any, texts: Iterable[str]) -> int:

@@ -205,8 +205,11 @@ class Detector:
     # -- actors -------------------------------------------------------------------------------
 
     def _resolve(self, span: Span, ctx: ArticleContext) -> ActorRef | None:
+        demonym = len(span) == 1 and span[0].pos_ in {"ADJ", "PROPN"}
+        if not demonym and not any(a.start < span.end_char and span.start_char < a.end for a in ctx.actors):
+            return None  # the dictionary found no actor in these words when it read the whole text
         actor = self.actors.resolve(span.text, on=ctx.date, country=ctx.country)
-        if actor is None and len(span) == 1 and span[0].pos_ in {"ADJ", "PROPN"}:
+        if actor is None and demonym:
             # "Russian shelling", "Israeli airstrikes": a demonym on the weapon names its forces
             actor = self.actors.resolve(f"{span.text} forces", on=ctx.date, country=ctx.country)
         if actor is None:

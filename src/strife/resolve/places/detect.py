@@ -143,6 +143,7 @@ class Detector:
         self._near = re.compile(rf"\b(?:{near}){filler}\s*$", re.IGNORECASE)
         self._before = re.compile(r"\b(\w+?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
         self._after = re.compile(r"\s+(\w+)")  # used with match(text, pos), which anchors at pos
+        self._last: tuple[str, list[_Hit]] | None = None
 
     def _hint(self, text: str, run: list[_Token]) -> tuple[tuple[str, ...], str]:
         """The kinds a pattern word around the run names, and whether it came after or before."""
@@ -188,14 +189,24 @@ class Detector:
                 hints[index] = hints[index - 1]
         return hints
 
-    def mentions(self, text: str, country_code: str | None) -> list[PlaceMention]:
-        """All toponyms in `text`, resolved with the article's country when given."""
+    def _raw(self, text: str) -> list[_Hit]:
+        """The candidate names of a text, before any country is chosen. The pipeline asks twice
+        for one text (once to vote for the country, once to resolve in it): the last text's
+        candidates are kept, a pure function of the text, so the second call reuses them."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
         lowered = {m.group() for m in _TOKEN.finditer(text) if m.group().islower()}
         runs = _runs(text)
         hints = self._hints(text, runs)
         raw: list[_Hit] = []
         for run, hint in zip(runs, hints, strict=True):
             raw.extend(self._match_run(text, run, hint, lowered))
+        self._last = (text, raw)
+        return raw
+
+    def mentions(self, text: str, country_code: str | None) -> list[PlaceMention]:
+        """All toponyms in `text`, resolved with the article's country when given."""
+        raw = self._raw(text)
         context = {
             p.admin1 for *_, places, _, _ in raw for p in places if p.kind == "admin1" and len(places) == 1
         }
