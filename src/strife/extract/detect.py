@@ -104,11 +104,12 @@ class Detector:
         current = [t for t in times if not t.background and not _dates_report(sent.doc, t)]
         quantities = [_shift_q(q, sent.start_char) for q in find_quantities(sent.text, self.vague)]
         attribution = attribute(sent)
+        whole = self.modality.sentence_reason(sent)
         mentions, reasons = [], []
         for hit in hits:
             head = sent.doc[hit.head]
             words = sent.doc[hit.start : hit.end].text
-            reason = self.modality.reason(head, sent)
+            reason = self.modality.reason(head, sent, whole)
             nearest = _nearest_any(times, head.idx)
             if reason is None and nearest is not None and nearest.background:
                 # the time closest to the trigger dates it: "launched an offensive last week,

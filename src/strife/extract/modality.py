@@ -67,7 +67,8 @@ class Modality:
         self._trend = _alternation(cues.of("trend"))
         self._offtopic = _alternation(cues.of("offtopic"))
 
-    def reason(self, head: Token, sent: Span) -> str | None:
+    def reason(self, head: Token, sent: Span, whole: str | None = None) -> str | None:
+        """Why this trigger reports no occurrence, or None. `whole` is sentence_reason(sent), if known."""
         chain = _governors(head)
         for token in chain:
             if any(child.dep_ == "neg" for child in token.children):
@@ -91,14 +92,21 @@ class Modality:
             for child in token.children
         ):
             return "trend or tally ('has/have ... since')"
+        return (self.sentence_reason(sent) if whole is None else whole) or None
+
+    def sentence_reason(self, sent: Span) -> str:
+        """What makes a whole sentence no report of an occurrence ("" when nothing does); the same
+        for each of its triggers, so a caller with several triggers asks once."""
         lowered = sent.text.lower()
+        reason: str | None = None
         trend = _phrase_in(lowered, self._trend)
         if trend:
-            return f"trend or tally ('{trend}')"
-        lemmas = {tok.lemma_.lower() for tok in sent}
-        offtopic = _phrase_in(lowered, self._offtopic) or next(
-            (lemma for lemma in lemmas if lemma in self.cues.of("offtopic")), None
-        )
-        if offtopic and not lemmas & self.cues.of("armed"):
-            return f"metaphor, sport or business ('{offtopic}')"
-        return None
+            reason = f"trend or tally ('{trend}')"
+        else:
+            lemmas = {tok.lemma_.lower() for tok in sent}
+            offtopic = _phrase_in(lowered, self._offtopic) or next(
+                (lemma for lemma in lemmas if lemma in self.cues.of("offtopic")), None
+            )
+            if offtopic and not lemmas & self.cues.of("armed"):
+                reason = f"metaphor, sport or business ('{offtopic}')"
+        return reason or ""
