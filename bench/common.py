@@ -59,6 +59,21 @@ def timed(
     return Timing(name, best, articles, tokens), result
 
 
+def race(
+    runs: list[tuple[str, Callable[[], Any]]], articles: int, tokens: int, repeat: int = 3
+) -> list[tuple[Timing, Any]]:
+    """Time several runs in turn, `repeat` rounds, keeping each one's best: interleaving puts a
+    baseline and its rival under the same load, which a shared machine changes by the minute."""
+    best = [float("inf")] * len(runs)
+    results: list[Any] = [None] * len(runs)
+    for _ in range(max(1, repeat)):
+        for index, (_, run) in enumerate(runs):
+            started = time.perf_counter()
+            results[index] = run()
+            best[index] = min(best[index], time.perf_counter() - started)
+    return [(Timing(name, best[i], articles, tokens), results[i]) for i, (name, _) in enumerate(runs)]
+
+
 def count_tokens(nlp: Any, texts: Iterable[str]) -> int:
     """Tokens as spaCy's tokenizer counts them (the tokenizer alone: fast)."""
     return sum(len(nlp.tokenizer(text)) for text in texts)

@@ -17,7 +17,7 @@ import argparse
 import os
 
 import corpus
-from common import count_tokens, load_articles, timed, verdict
+from common import count_tokens, load_articles, race, timed, verdict
 
 from strife.resources import Resources
 from strife.runner import run
@@ -48,15 +48,14 @@ def main() -> None:
     list(nlp.pipe(texts[:8]))
     list(run(articles[:8], resources))
 
-    parse, _ = timed(
-        "bare parse (nlp.pipe, 1 process)",
-        lambda: list(nlp.pipe(texts, batch_size=16)),
+    (parse, _), (strife1, outcomes) = race(
+        [
+            ("bare parse (nlp.pipe, 1 process)", lambda: list(nlp.pipe(texts, batch_size=16))),
+            ("strife extract, 1 worker", lambda: list(run(articles, resources))),
+        ],
         len(texts),
         tokens,
         args.repeat,
-    )
-    strife1, outcomes = timed(
-        "strife extract, 1 worker", lambda: list(run(articles, resources)), len(texts), tokens, args.repeat
     )
     events = sum(len(o.events) for o in outcomes)
     rejected = sum(o.rejection is not None for o in outcomes)

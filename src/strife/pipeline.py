@@ -56,7 +56,7 @@ def _one_line(error: BaseException) -> str:
 class Pipeline:
     """Runs its stages in order over a stream of articles (and passes rejections through)."""
 
-    def __init__(self, stages: Sequence[Stage], batch_size: int = 32) -> None:
+    def __init__(self, stages: Sequence[Stage], batch_size: int = 128) -> None:
         self.stages = list(stages)
         self.batch_size = batch_size
 

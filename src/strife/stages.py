@@ -50,7 +50,7 @@ class Parse:
         return work
 
     def pipe(self, works: list[Work]) -> list[Work]:
-        docs = self.resources.nlp.pipe([self.focus(w.clean.text) for w in works], batch_size=16)
+        docs = self.resources.nlp.pipe([self.focus(w.clean.text) for w in works], batch_size=32)
         for work, doc in zip(works, docs, strict=True):
             work.doc = doc
         return works
