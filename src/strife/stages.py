@@ -82,8 +82,10 @@ class Extract:
         country = res.geocoder.article_country(text, hints=hints)
         places = res.geocoder.mentions(text, country=country) if country else res.geocoder.mentions(text)
         anniversary = "anniversary" in text[:400].lower()
-        refs = [ActorRef(a.name, a.type, a.country, s, e, a.assoc, a.matched)
-                for s, e, a in res.actors.find(text, on=article.date, country=country)]  # fmt: skip
+        refs = [
+            ActorRef(a.name, a.type, a.country, s, e, a.assoc, a.matched, named)
+            for s, e, a, named in res.actors.mentions(text, on=article.date, country=country)
+        ]
         ctx = ArticleContext(text, article.date, country, places, anniversary, refs)
         work.mentions, work.explanations = res.detector(work.doc, ctx)
         drafts = merge(work.mentions, article.date)

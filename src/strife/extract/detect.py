@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -206,18 +206,19 @@ class Detector:
     # -- actors -------------------------------------------------------------------------------
 
     def _resolve(self, span: Span, ctx: ArticleContext) -> ActorRef | None:
-        demonym = len(span) == 1 and span[0].pos_ in {"ADJ", "PROPN"}
-        if not demonym and not any(a.start < span.end_char and span.start_char < a.end for a in ctx.actors):
-            return None  # the dictionary found no actor in these words when it read the whole text
-        actor = self.actors.resolve(span.text, on=ctx.date, country=ctx.country)
-        if actor is None and demonym:
+        """The actor a role phrase names: of the actors the dictionary found in these words when
+        it read the whole article, a named one before a generic noun ("Taliban commanders")."""
+        inside = [a for a in ctx.actors if a.start < span.end_char and span.start_char < a.end]
+        if inside:
+            best = next((a for a in inside if a.named), inside[0])
+            return replace(best, start=span.start_char, end=span.end_char)
+        if len(span) == 1 and span[0].pos_ in {"ADJ", "PROPN"}:
             # "Russian shelling", "Israeli airstrikes": a demonym on the weapon names its forces
             actor = self.actors.resolve(f"{span.text} forces", on=ctx.date, country=ctx.country)
-        if actor is None:
-            return None
-        return ActorRef(
-            actor.name, actor.type, actor.country, span.start_char, span.end_char, actor.assoc, actor.matched
-        )
+            if actor is not None:
+                return ActorRef(actor.name, actor.type, actor.country, span.start_char, span.end_char,
+                                actor.assoc, actor.matched)  # fmt: skip
+        return None
 
     def _resolve_roles(self, roles: Roles, ctx: ArticleContext) -> tuple[list[ActorRef], list[ActorRef]]:
         agents = [a for a in (self._resolve(s, ctx) for s in roles.agents) if a]
@@ -386,14 +387,10 @@ def _nearest(times: list[TimeExpr], anchor: int) -> TimeExpr | None:
 
 
 def _shift(expr: TimeExpr, offset: int) -> TimeExpr:
-    from dataclasses import replace
-
     return replace(expr, start=expr.start + offset, end=expr.end + offset)
 
 
 def _shift_q(q: Quantity, offset: int) -> Quantity:
-    from dataclasses import replace
-
     return replace(
         q,
         start=q.start + offset,

@@ -24,6 +24,7 @@ class ActorRef:
     end: int
     assoc: str | None = None
     matched: str = ""  # the words the actor dictionary matched ("rebel group", "NRF forces")
+    named: bool = True  # a named actor, not a generic noun ("troops", "gunmen")
 
 
 @dataclass(frozen=True)

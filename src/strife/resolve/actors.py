@@ -206,6 +206,12 @@ class ActorDictionary:
         Longest mentions are taken first and mentions never overlap."""
         return [(start, end, actor) for start, end, actor, _ in self._mentions(text, on, country)]
 
+    def mentions(
+        self, text: str, on: date | None = None, country: str | None = None
+    ) -> list[tuple[int, int, Actor, bool]]:
+        """find(), with whether each mention names an actor (True) or is a generic noun (False)."""
+        return self._mentions(text, on, country)
+
     def country_of(self, name: str) -> str | None:
         """The home country of a canonical actor name ("Civilians (Sudan)" -> "Sudan"), for country hints."""
         for entry in self._by_name.get(fold(name), []):
