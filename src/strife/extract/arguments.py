@@ -52,9 +52,11 @@ def phrase(token: Token) -> Span:
             start = min(start, child.left_edge.i)
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ == "appos" or (
-            child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in _GROUP_NOUNS
-        ) or (child.dep_ == "punct" and child.text in {"(", "["}):
+        if (
+            child.dep_ == "appos"
+            or (child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in _GROUP_NOUNS)
+            or (child.dep_ == "punct" and child.text in {"(", "["})
+        ):
             end = max(end, child.right_edge.i + 1)
     return doc[start:end]
 

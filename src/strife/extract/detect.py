@@ -105,6 +105,7 @@ class Detector:
         quantities = [_shift_q(q, sent.start_char) for q in find_quantities(sent.text, self.vague)]
         attribution = attribute(sent)
         whole = self.modality.sentence_reason(sent)
+        deaths: tuple[Figure | None, bool, ActorRef | None] | None = None
         mentions, reasons = [], []
         for hit in hits:
             head = sent.doc[hit.head]
@@ -130,7 +131,9 @@ class Detector:
             if reason is not None:
                 reasons.append(f"'{words}': {reason}")
                 continue
-            mention = self._mention(index, sent, hit, ctx, quantities, _nearest(current, head.idx))
+            if deaths is None:
+                deaths = self._deaths(sent, quantities, ctx)  # the same for every trigger of the sentence
+            mention = self._mention(index, sent, hit, ctx, quantities, deaths, _nearest(current, head.idx))
             if mention is None:
                 reasons.append(f"'{words}': no actors, victims or figures to make it an event")
                 continue
@@ -147,12 +150,13 @@ class Detector:
         hit: TriggerHit,
         ctx: ArticleContext,
         quantities: list[Quantity],
+        sentence_deaths: tuple[Figure | None, bool, ActorRef | None],
         time: TimeExpr | None,
     ) -> Mention | None:
         doc = sent.doc
         roles = roles_for(doc, hit.head)
         agents, patients = self._resolve_roles(roles, ctx)
-        deaths, deaths_mentioned, victims = self._deaths(sent, quantities, ctx)
+        deaths, deaths_mentioned, victims = sentence_deaths
         if not patients and victims is not None and hit.kind not in DISPLACEMENT_KINDS:
             patients = [victims]  # the dead were not the ones who fled
         if not agents and not patients:
@@ -260,7 +264,7 @@ class Detector:
         """The death figure of a sentence (never the wounded), whether deaths are mentioned at all,
         and who the dead were when the figure's noun says so ("12 Somali soldiers")."""
         doc = sent.doc
-        mentioned = any(tok.lemma_.lower() in DEATH for tok in sent)
+        mentioned = any(tok.lemma_.lower() in DEATH and tok.pos_ in {"VERB", "NOUN", "ADJ"} for tok in sent)
         by_word: dict[int, list[Quantity]] = {}
         for q in quantities:
             token = _token_at(doc, q.start)
@@ -268,7 +272,7 @@ class Detector:
             if found is not None and found.lemma_.lower() in DEATH:
                 by_word.setdefault(found.i, []).append(q)
         if not by_word:
-            return None, mentioned and _death_of_armed_or_people(sent), None
+            return None, mentioned, None
         # "five insurgents and two soldiers died": one source's counts of each side add up
         group = next(iter(by_word.values()))
         first = group[0]
@@ -308,10 +312,6 @@ class Detector:
         q = min(found, key=lambda q: (q.vague, not q.noun))
         unit = HOUSEHOLD_UNITS.get((q.noun or "").lower(), "people")
         return Figure(q.value, q.low, q.high, unit, q.start, q.end, q.text, q.vague)
-
-
-def _death_of_armed_or_people(sent: Span) -> bool:
-    return any(tok.lemma_.lower() in DEATH and tok.pos_ in {"VERB", "NOUN", "ADJ"} for tok in sent)
 
 
 def _attached_to(token: Token, words: set[str]) -> Token | None:

@@ -49,6 +49,9 @@ def _governors(token: Token) -> list[Token]:
     return chain
 
 
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
 def _alternation(phrases: frozenset[str]) -> re.Pattern[str]:
     words = sorted(phrases, key=lambda p: (-len(p), p)) or ["(?!)"]
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
@@ -86,7 +89,7 @@ class Modality:
             child.lower_ in {"no", "without"} and child.dep_ == "det" for child in head.children
         ):
             return "negated ('no ...')"
-        if any(tok.lower_ == "since" for tok in sent) and any(
+        if _SINCE.search(sent.text) and any(
             child.dep_ == "aux" and child.lower_ in {"have", "has"}
             for token in chain
             for child in token.children
