@@ -54,3 +54,20 @@ def test_common_words_are_capitalised() -> None:
 
 def test_credit_names_geonames_and_licence() -> None:
     assert "GeoNames" in CREDIT and "CC BY 4.0" in CREDIT
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [
+        ("Circunscricao de Macomia", "Macomia"),
+        ("Distrito de Chiure", "Chiure"),
+        ("Provincia de Tete", "Tete"),
+        ("Panjshir Province", "Panjshir"),
+        ("District of Columbia", "District of Columbia"),
+        ("De Aar", "De Aar"),
+    ],
+)
+def test_admin_words_are_dropped_from_names(name: str, bare: str) -> None:
+    from strife.resolve.places.names import strip_suffix
+
+    assert strip_suffix(name) == bare

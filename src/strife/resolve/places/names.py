@@ -44,8 +44,21 @@ def ascii_name(name: str) -> str:
     return APOSTROPHES.sub("'", plain).strip("'")
 
 
+# Prefixes some GeoNames admin names carry in the local language ("Circunscricao de Macomia",
+# "Distrito de Chiure", "Provincia de Tete"): news writes the bare name.
+ADMIN_PREFIXES = re.compile(
+    r"^(?:circunscri[cç][aã]o|distrito|provincia|prov[ií]ncia|departamento|d[ée]partement|municipio|"
+    r"munic[ií]pio|commune|cercle|pr[ée]fecture|wilaya)\s+(?:de|du|des|d')\s*",
+    re.IGNORECASE,
+)
+
+
 def strip_suffix(name: str) -> str:
-    """ "Panjshir Province" -> "Panjshir"; names without a known suffix come back unchanged."""
+    """ "Panjshir Province" -> "Panjshir", "Circunscricao de Macomia" -> "Macomia"; other names
+    come back unchanged."""
+    bare = ADMIN_PREFIXES.sub("", name)
+    if bare and bare != name:
+        name = bare
     words = name.split()
     if len(words) > 1 and words[-1].casefold() in ADMIN_SUFFIXES:
         return " ".join(words[:-1])
