@@ -113,3 +113,16 @@ def test_seed_article_codes_its_two_events(runner: CliRunner, shared: Path) -> N
     assert ("Displacement", "Panjshir", "Bazarak") in kinds
     displacement = next(e for e in events if e["event_type"] == "Displacement")
     assert displacement["displacement_destination"] == "Kabul"
+
+
+def test_merge_joins_two_articles_about_one_occurrence(runner: CliRunner, tmp_path: Path) -> None:
+    story = "Gunmen killed five villagers in an attack on Kiziba village in North Kivu province on Friday."
+    retold = "Five villagers were killed by gunmen in Kiziba, North Kivu province, on Friday, residents said."
+    (tmp_path / "one.txt").write_text(f"date 2024-03-09 {story}", encoding="utf-8")
+    (tmp_path / "two.txt").write_text(f"date 2024-03-09 {retold}", encoding="utf-8")
+    db = str(tmp_path / "store.duckdb")
+    runner.invoke(main, ["ingest", str(tmp_path), "--db", db])
+    plain = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"]).stdout.splitlines()
+    merged = runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--merge"]).stdout.splitlines()
+    assert len(plain) == 2 and len(merged) == 1
+    assert {s["article_id"] for s in json.loads(merged[0])["sources"]} == {"one", "two"}

@@ -191,17 +191,26 @@ def _query(db: str, **f: Any) -> Iterator[Any]:
         yield from store.events(flt)
 
 
+_merge = click.option(
+    "--merge", is_flag=True, help="one event per occurrence: merge records of several articles (CODEBOOK §9)"
+)
+
+
 @main.command()
 @_db
 @_filters
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True
 )
-def events(db: str, fmt: str, **filters: Any) -> None:
+@_merge
+def events(db: str, fmt: str, merge: bool, **filters: Any) -> None:
     """Query the stored events."""
+    from strife.dedupe import merge as merge_events
     from strife.export import export, format_table
 
     found = list(_query(db, **filters))
+    if merge:
+        found = merge_events(found)
     if fmt == "table":
         click.echo(format_table(found))
     else:
@@ -214,13 +223,17 @@ def events(db: str, fmt: str, **filters: Any) -> None:
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["jsonl", "csv", "acled-csv", "geojson", "parquet"]))  # fmt: skip
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="output file (required for parquet)")
-def export_command(db: str, fmt: str, output: str | None, **filters: Any) -> None:
+@_merge
+def export_command(db: str, fmt: str, output: str | None, merge: bool, **filters: Any) -> None:
     """Export stored events as JSONL, CSV, ACLED-style CSV, GeoJSON or Parquet."""
+    from strife.dedupe import merge as merge_events
     from strife.export import export
 
     if fmt == "parquet" and not output:
         _fail("parquet is binary: pass --output FILE.parquet", EXIT_USAGE)
-    found = _query(db, **filters)
+    found: Any = _query(db, **filters)
+    if merge:
+        found = merge_events(found)
     if output:
         count = export(found, fmt, Path(output))
         click.echo(f"{count} events written to {output}", err=True)

@@ -1,0 +1,67 @@
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from strife.dedupe import merge, same_event
+from strife.records import Event, Source
+
+
+def _event(article: str, **fields: object) -> Event:
+    base = dict(
+        event_id=f"{article}#1",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        event_date=date(2024, 3, 9),
+        date_start=date(2024, 3, 8),
+        date_end=date(2024, 3, 9),
+        actor1="March 23 Movement",
+        actor2="Military Forces of Democratic Republic of Congo",
+        country="Democratic Republic of Congo",
+        admin1="Nord-Kivu",
+        location="Sake",
+        latitude=-1.57,
+        longitude=29.04,
+        geo_precision=1,
+        fatalities=4,
+        sources=(Source(article),),
+    )
+    base.update(fields)
+    return Event(**base)  # type: ignore[arg-type]
+
+
+A = _event("a")
+FEB = date(2024, 2, 2)
+
+
+@pytest.mark.parametrize(
+    ("other", "same"),
+    [
+        (_event("b"), True),
+        (_event("b", actor1=A.actor2, actor2=A.actor1), True),  # a battle's sides in either order
+        (_event("b", location="Goma", latitude=-1.68, longitude=29.22), True),  # about 23 km away
+        (_event("b", location="Beni", latitude=0.49, longitude=29.47), False),  # about 230 km away
+        (_event("b", event_type="Violence against civilians"), False),
+        (
+            _event("b", date_start=date(2024, 2, 1), date_end=date(2024, 2, 2), event_date=date(2024, 2, 2)),
+            False,
+        ),
+        (_event("b", actor1="Allied Democratic Forces"), False),
+        (_event("b", location=None, latitude=None, longitude=None), True),  # same province, no coordinates
+    ],
+)
+def test_same_event(other: Event, same: bool) -> None:
+    assert same_event(A, other) is same
+
+
+def test_merge_keeps_every_source_and_the_lowest_figure() -> None:
+    copy = _event("b", fatalities=9, geo_precision=2)
+    (merged,) = merge([A, copy])
+    assert {s.article_id for s in merged.sources} == {"a", "b"}
+    assert merged.fatalities == 4 and merged.fatalities_disputed
+    assert merged.geo_precision == 1
+
+
+def test_one_articles_own_events_stay_apart() -> None:
+    second = replace(A, event_id="a#2", location="Goma", latitude=-1.68, longitude=29.22)
+    assert len(merge([A, second])) == 2
