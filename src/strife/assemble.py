@@ -201,20 +201,11 @@ class Builder:
             date_start=date_start,
             date_end=date_end,
             time_precision=precision,
-            actor1=actor1.name if actor1 else None,
-            actor1_type=actor1.type if actor1 else None,
-            assoc_actor1=actor1.assoc if actor1 else None,
-            actor2=actor2.name if actor2 else None,
-            actor2_type=actor2.type if actor2 else None,
-            assoc_actor2=actor2.assoc if actor2 else None,
+            **_actor_fields(1, actor1),
+            **_actor_fields(2, actor2),
             interaction=interaction(actor1.type if actor1 else None, actor2.type if actor2 else None),
             country=country,
-            admin1=location.admin1 if location else None,
-            admin2=location.admin2 if location else None,
-            location=location.location if location else None,
-            latitude=location.latitude if location else None,
-            longitude=location.longitude if location else None,
-            geo_precision=location.geo_precision if location else None,
+            **_place_fields(location),
             fatalities=deaths,
             fatalities_low=low,
             fatalities_high=high,
@@ -364,6 +355,21 @@ class Builder:
         score = 0.4 + 0.15 * first.strong + 0.15 * (actor1 is not None)
         score += 0.15 * (location is not None and location.location is not None) + 0.15 * (time_m is not None)
         return round(min(score, 1.0), 2)
+
+
+PLACE_FIELDS = ("admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
+
+
+def _place_fields(location: Any) -> dict[str, Any]:
+    return {name: getattr(location, name, None) for name in PLACE_FIELDS}
+
+
+def _actor_fields(n: int, actor: ActorRef | None) -> dict[str, Any]:
+    return {
+        f"actor{n}": actor.name if actor else None,
+        f"actor{n}_type": actor.type if actor else None,
+        f"assoc_actor{n}": actor.assoc if actor else None,
+    }
 
 
 def _generic(actor: ActorRef) -> bool:
