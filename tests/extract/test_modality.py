@@ -27,6 +27,8 @@ def _reason(judge, nlp, sentence: str) -> str | None:
         ("The group has attacked the minority on numerous occasions.", "trend"),
         ("The striker scored twice in the battle for the league title.", "metaphor"),
         ("Gunmen killed four farmers in the village on Sunday.", None),
+        ("The violence has killed thousands of people in the north.", "trend"),
+        ("Gunmen opened fire on residents gathered near the market.", None),
     ],
 )
 def test_modality_reason(judge, nlp, sentence: str, expected: str | None) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from strife.extract.arguments import Roles, roles_for
-from strife.extract.claims import REPORTING, attribute
+from strife.extract.claims import REPORTING, Attribution, attribute
 from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS, STATE, classify
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.mentions import ActorRef, Figure, Mention
@@ -160,7 +160,7 @@ class Detector:
         if not patients and victims is not None and hit.kind not in DISPLACEMENT_KINDS:
             patients = [victims]  # the dead were not the ones who fled
         if not agents and not patients:
-            agents, patients = self._sentence_actors(sent, ctx)
+            agents, patients = self._sentence_actors(sent, ctx, attribute(sent))
         if hit.kind == "clash":
             crowd = self._crowd_in(sent, ctx)
             if crowd and not any(a.type in {PROTESTERS, RIOTERS} for a in agents):
@@ -219,7 +219,7 @@ class Detector:
         if len(span) == 1 and span[0].pos_ in {"ADJ", "PROPN"}:
             # "Russian shelling", "Israeli airstrikes": a demonym on the weapon names its forces
             actor = self.actors.resolve(f"{span.text} forces", on=ctx.date, country=ctx.country)
-            if actor is not None:
+            if actor is not None and span.text.lower() in actor.matched.lower():  # not "northern forces"
                 return ActorRef(actor.name, actor.type, actor.country, span.start_char, span.end_char,
                                 actor.assoc, actor.matched)  # fmt: skip
         return None
@@ -237,10 +237,15 @@ class Detector:
         """The actors the dictionary found in the article, within this sentence."""
         return [a for a in ctx.actors if sent.start_char <= a.start and a.end <= sent.end_char]
 
-    def _sentence_actors(self, sent: Span, ctx: ArticleContext) -> tuple[list[ActorRef], list[ActorRef]]:
-        """Fallback when the syntax gave nothing: the armed actors named in the sentence, in order."""
+    def _sentence_actors(
+        self, sent: Span, ctx: ArticleContext, speaker: Attribution | None
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Fallback when the syntax gave nothing: the armed actors named in the sentence, in order,
+        leaving out whoever is only the source ("a security source said")."""
         found: list[ActorRef] = []
         for actor in self._named_in(sent, ctx):
+            if speaker is not None and speaker.start <= actor.start and actor.end <= speaker.end:
+                continue
             if actor.type != CIVILIANS and all(a.name != actor.name for a in found):
                 found.append(actor)
         return found[:1], found[1:2]

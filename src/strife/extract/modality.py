@@ -95,6 +95,12 @@ class Modality:
             for child in token.children
         ):
             return "trend or tally ('has/have ... since')"
+        for verb in chain:
+            if not any(c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in verb.children):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lemma_.lower() in self.cues.of("tally_subject"):
+                return f"trend or tally ('the {subject.text} has ...')"
         return (self.sentence_reason(sent) if whole is None else whole) or None
 
     def sentence_reason(self, sent: Span) -> str:
