@@ -27,6 +27,7 @@ VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"
 _PRIORITY = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against civilians": 2}
 _SUB_PRIORITY = {"Abduction/forced disappearance": 0, "Sexual violence": 0, "Attack": 1}
 HOUSEHOLD_SIZE = 6
+PROTEST_ESCALATION = ("Excessive force against protesters", "Protest with intervention")
 UNCLAIMED_KINDS = {"suicide", "ied", "explosion", "grenade", "abduct", "massacre"}
 
 
@@ -234,6 +235,9 @@ class Builder:
         counts = Counter(m.typing.sub_event_type for m in specific or draft.mentions if m.typing)
         first_m = (specific or draft.mentions)[0]
         first = first_m.typing.sub_event_type if first_m.typing else ""
+        escalated = [sub for sub in PROTEST_ESCALATION if sub in counts]
+        if escalated:  # a protest that police dispersed anywhere in the story was not peaceful
+            return escalated[0]
         best, n = counts.most_common(1)[0]
         return best if n > counts[first] else first
 

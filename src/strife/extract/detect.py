@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract.arguments import Roles, roles_for
+from strife.extract.arguments import Roles, phrase, roles_for
 from strife.extract.claims import REPORTING, Attribution, attribute
 from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS, STATE, classify
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
@@ -44,6 +44,7 @@ HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "h
 INCIDENT_NOUNS = {"attack", "blast", "explosion", "strike", "bombing", "raid", "incident", "assault",
                   "ambush", "violence", "clash", "operation", "offensive", "massacre", "shelling",
                   "fire"}  # fmt: skip
+CROWD_KINDS = {"protest", "riot", "mob"}
 DISPLACEMENT_KINDS = {"flee", "evacuate", "displaced", "shelter", "return"}
 # what may stand between two counts of the dead that add up: "five insurgents and two soldiers"
 _SIDES_JOINED = re.compile(
@@ -156,6 +157,11 @@ class Detector:
         doc = sent.doc
         roles = roles_for(doc, hit.head)
         agents, patients = self._resolve_roles(roles, ctx)
+        head = doc[hit.head]
+        if not agents and hit.kind in CROWD_KINDS and head.pos_ == "NOUN":
+            # "tear gas at protesters": the crowd word names the actor as well as the event
+            crowd = self._resolve(phrase(head), ctx)
+            agents = [crowd] if crowd is not None and crowd.type in {PROTESTERS, RIOTERS} else agents
         deaths, deaths_mentioned, victims = sentence_deaths
         if not patients and victims is not None and hit.kind not in DISPLACEMENT_KINDS:
             patients = [victims]  # the dead were not the ones who fled
