@@ -75,8 +75,12 @@ def classify(
     agent_types: Sequence[int | None],
     patient_types: Sequence[int | None],
     sentence: str,
+    armed_nearby: bool = False,
 ) -> Typing | None:
-    """The event type of one trigger, or None when its arguments do not make it political violence."""
+    """The event type of one trigger, or None when its arguments do not make it political violence.
+
+    `armed_nearby`: the sentence names an armed actor, so fire and stones in it may be theirs,
+    not the crowd's ("gunmen torched the building where protesters camped")."""
     agents, patients = _types(agent_types), _types(patient_types)
     lowered = sentence.lower()
     if kind == "explosion":
@@ -97,6 +101,8 @@ def classify(
     if kind == "protest":
         if agents & ARMED and not agents & {PROTESTERS, RIOTERS}:
             return None  # "the attackers marched the captives away": armed men do not protest
+        if armed_nearby:
+            return Typing("Protests", "Peaceful protest")
         return _protest_refined("Protests", "Peaceful protest", lowered)
     if kind in {"capture", "recapture"}:
         if agents & {STATE}:
@@ -108,7 +114,9 @@ def classify(
         )
     if kind in {"attack", "kill", "massacre", "ambush"}:
         if patients & {PROTESTERS}:
-            return Typing("Protests", "Excessive force against protesters")
+            if agents & (ARMED - {STATE}):
+                return Typing(VAC, "Attack")  # gunmen attacking a sit-in: violence against civilians
+            return Typing("Protests", "Excessive force against protesters")  # the state's force
         if patients & {CIVILIANS}:
             return Typing(VAC, "Attack")
         if patients & ARMED or (kind == "ambush" and agents & ARMED):

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strife.extract.arguments import Roles, phrase, roles_for
 from strife.extract.claims import REPORTING, Attribution, attribute
-from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS, STATE, classify
+from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, classify
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.extract.modality import Modality
@@ -171,7 +171,8 @@ class Detector:
             crowd = self._crowd_in(sent, ctx)
             if crowd and not any(a.type in {PROTESTERS, RIOTERS} for a in agents):
                 agents = [crowd, *agents]
-        typing = classify(hit.kind, [a.type for a in agents], [p.type for p in patients], sent.text)
+        armed = any(a.type in ARMED and a.type != STATE for a in self._named_in(sent, ctx))
+        typing = classify(hit.kind, [a.type for a in agents], [p.type for p in patients], sent.text, armed)
         if typing is not None and typing.event_type == "Battles" and _one_state(agents[:1] + patients[:1]):
             return None  # the army and the police of one country do not fight each other
         if typing is None and hit.kind not in VIOLENT_KINDS:
