@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar, TypeVar
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 T = TypeVar("T")
 
@@ -123,7 +123,8 @@ class Source(_Record):
     url: str | None = None
     outlet: str | None = None
     date: date | None = None
-    originating_agency: str | None = None
+    originating_agency: str | None = None  # the wire agency named in the text ("told AFP")
+    chain: str | None = None  # the source chain (copies of one story) this article belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +171,7 @@ class Event(_Record):
     evidence: tuple[Evidence, ...] = ()
     notes: str | None = None
     confidence: float | None = None
+    corroboration: int | None = None  # independent source chains reporting it
     schema_version: int = SCHEMA_VERSION
 
 

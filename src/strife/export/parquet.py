@@ -12,7 +12,10 @@ import duckdb
 from strife.records import Event
 
 _CLAIM = "STRUCT(claimant VARCHAR, statement VARCHAR, figure INTEGER)[]"
-_SOURCE = "STRUCT(article_id VARCHAR, url VARCHAR, outlet VARCHAR, date DATE, originating_agency VARCHAR)[]"
+_SOURCE = (
+    "STRUCT(article_id VARCHAR, url VARCHAR, outlet VARCHAR, date DATE, originating_agency VARCHAR, "
+    "chain VARCHAR)[]"
+)
 _EVIDENCE = 'STRUCT(field VARCHAR, article_id VARCHAR, sentence VARCHAR, start INTEGER, "end" INTEGER)[]'
 
 # One entry per Event field, in the record's order; a test checks none is missing.
@@ -54,6 +57,7 @@ COLUMN_TYPES: dict[str, str] = {
     "evidence": _EVIDENCE,
     "notes": "VARCHAR",
     "confidence": "DOUBLE",
+    "corroboration": "INTEGER",
     "schema_version": "INTEGER",
 }
 _NESTED = ("claims", "sources", "evidence")

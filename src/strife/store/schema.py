@@ -136,8 +136,54 @@ CREATE INDEX events_date ON events (event_date);
 CREATE INDEX events_article ON events (article_id)
 """
 
+# One occurrence per group of merged events (CODEBOOK section 9): `occurrences`
+# holds the merged record, whole in `record` and its scalars as columns to query;
+# `event_occurrence` says which stored event belongs to which; `merge_log` says
+# why. `chains` groups near-duplicate articles; `article_bands` is their MinHash
+# LSH index and `article_signatures` the signatures that confirm a band match.
+_V2_MERGING = """
+ALTER TABLE events ADD COLUMN corroboration INTEGER;
+ALTER TABLE sources ADD COLUMN chain VARCHAR;
+CREATE TABLE occurrences AS SELECT * FROM events WITH NO DATA;
+ALTER TABLE occurrences DROP COLUMN article_id;
+ALTER TABLE occurrences ADD COLUMN source_count INTEGER;
+ALTER TABLE occurrences ADD COLUMN record JSON;
+ALTER TABLE occurrences ADD COLUMN updated_at TIMESTAMP;
+CREATE INDEX occurrences_id ON occurrences (event_id);
+CREATE INDEX occurrences_date ON occurrences (event_date);
+CREATE TABLE event_occurrence (
+    event_id VARCHAR PRIMARY KEY,
+    occurrence_id VARCHAR NOT NULL
+);
+CREATE INDEX event_occurrence_occurrence ON event_occurrence (occurrence_id);
+CREATE TABLE merge_log (
+    occurrence_id VARCHAR NOT NULL,
+    event_id VARCHAR NOT NULL,
+    matched VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    "at" TIMESTAMP NOT NULL
+);
+CREATE TABLE chains (
+    article_id VARCHAR PRIMARY KEY,
+    chain_id VARCHAR NOT NULL,
+    similarity DOUBLE,
+    agency VARCHAR
+);
+CREATE TABLE article_signatures (
+    article_id VARCHAR PRIMARY KEY,
+    signature UINTEGER[] NOT NULL
+);
+CREATE TABLE article_bands (
+    band INTEGER NOT NULL,
+    hash UBIGINT NOT NULL,
+    article_id VARCHAR NOT NULL
+);
+CREATE INDEX article_bands_hash ON article_bands (hash)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, events, evidence, claims, sources, rejections", _V1_TABLES),
+    Migration(2, "occurrences, merge log, source chains and their MinHash index", _V2_MERGING),
 )
 
 # `meta` is outside the steps: it must exist before the first step can be recorded.
