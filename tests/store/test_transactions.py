@@ -24,7 +24,7 @@ _CHILD = textwrap.dedent(
     from strife.store import Store, _write as store_module
 
     path, kill_after = sys.argv[1], sys.argv[2]
-    real_insert = store_module._insert
+    real_insert = store_module.insert
 
     def insert_then_die(con, table, columns, rows):
         real_insert(con, table, columns, rows)
@@ -44,7 +44,7 @@ _CHILD = textwrap.dedent(
 
     store = Store.open(path)
     store.add(Article(id="a1", text="first article"), [event("a1-1", "a1")])
-    store_module._insert = insert_then_die
+    store_module.insert = insert_then_die
     store.add(Article(id="a2", text="second article"), [event("a2-1", "a2"), event("a2-2", "a2")])
     print("not killed")
     """
