@@ -129,6 +129,11 @@ class Store:
     ) -> None:
         self.close()
 
+    def cursor(self) -> Connection:
+        """A new cursor on the store's connection, for one thread's queries (DuckDB cursors are
+        independent connections to the same database; close it when done)."""
+        return self._connection().cursor()
+
     def _connection(self) -> Connection:
         if self._con is None:
             raise StoreError(f"{self.path}: the store is not open; use Store.open(path)")
