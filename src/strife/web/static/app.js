@@ -1,0 +1,208 @@
+// strife dashboard: wires the filter form, map, timeline, table and detail panel to the
+// API and keeps the view's state in the URL (state.js).
+import { apiUrl, getJSON } from "./api.js";
+import { num } from "./dom.js";
+import { DetailPanel } from "./detail.js";
+import { FilterForm } from "./filters.js";
+import { EventMap } from "./map.js";
+import { readState, saveState } from "./state.js";
+import { EventTable } from "./table.js";
+import { Timeline } from "./timeline.js";
+
+const MAP_LIMIT = 2000;
+const $ = (id) => document.getElementById(id);
+
+let state = readState(window.location.search);
+const generations = { map: 0, timeline: 0, table: 0 };
+let parts = null;
+
+function showError(error) {
+  console.error(error);
+  const banner = $("error");
+  banner.textContent = error instanceof Error ? error.message : String(error);
+  banner.hidden = false;
+}
+
+function clearError() {
+  $("error").hidden = true;
+}
+
+/** Runs a load; its answer is dropped if a newer load of the same part started meanwhile. */
+async function latest(part, load, use) {
+  const generation = ++generations[part];
+  try {
+    const answer = await load();
+    if (generation === generations[part]) use(answer);
+  } catch (error) {
+    if (generation === generations[part]) showError(error);
+  }
+}
+
+function loadMap({ fit }) {
+  return latest(
+    "map",
+    () => getJSON("/api/map", { ...state.filters, limit: MAP_LIMIT }),
+    (answer) => {
+      parts.map.show(answer, { fit: fit && !state.filters.bbox });
+      const shown = answer.mode === "clusters" ? "grouped in clusters; zoom in and use “Only the map view” for single events" : "on the map";
+      $("map-note").textContent = `${num(answer.total)} events with coordinates ${shown}.`;
+    },
+  );
+}
+
+function loadTimeline() {
+  $("interval").value = state.interval;
+  return latest(
+    "timeline",
+    () => getJSON("/api/timeline", { ...state.filters, interval: state.interval }),
+    (answer) => parts.timeline.show(answer),
+  );
+}
+
+function loadTable() {
+  $("page-size").value = String(state.pageSize);
+  return latest(
+    "table",
+    () => getJSON("/api/events", { ...state.filters, sort: state.sort, page: state.page, page_size: state.pageSize }),
+    (answer) => {
+      const pages = parts.table.show(answer, state.sort);
+      if (state.page > pages) {
+        // A shared link to a page that no longer exists: go to the last one.
+        state.page = pages;
+        saveState(state, { push: false });
+        loadTable();
+      }
+      markSelected();
+    },
+  );
+}
+
+function updateFilterControls() {
+  parts.filters.show(state.filters);
+  $("bbox-use").hidden = Boolean(state.filters.bbox);
+  $("bbox-clear").hidden = !state.filters.bbox;
+  $("download-geojson").href = apiUrl("/api/download.geojson", state.filters);
+  $("download-csv").href = apiUrl("/api/download.csv", state.filters);
+}
+
+/** Everything that depends on the filters. */
+function filtersChanged({ fit = true } = {}) {
+  clearError();
+  updateFilterControls();
+  parts.filters.loadOptions(state.filters).catch(showError);
+  return Promise.all([loadMap({ fit }), loadTimeline(), loadTable()]);
+}
+
+function setFilters(changes, options) {
+  const filters = { ...state.filters, ...changes };
+  for (const key of Object.keys(filters)) if (!filters[key]) delete filters[key];
+  state = { ...state, filters, page: 1 };
+  saveState(state);
+  filtersChanged(options);
+}
+
+function markSelected() {
+  for (const row of document.querySelectorAll("#events tbody tr")) {
+    row.classList.toggle("selected", row.dataset.eventId === state.event);
+  }
+}
+
+async function showEvent(eventId) {
+  const generation = parts.detail.loading(eventId);
+  markSelected();
+  try {
+    parts.detail.show(generation, await getJSON(`/api/events/${encodeURIComponent(eventId)}`));
+  } catch (error) {
+    parts.detail.failed(generation, error.message);
+  }
+}
+
+function openEvent(eventId) {
+  state = { ...state, event: eventId };
+  saveState(state);
+  showEvent(eventId);
+}
+
+function closeEvent() {
+  state = { ...state, event: null };
+  saveState(state);
+  parts.detail.close();
+  markSelected();
+}
+
+/** Back and forward: load what the restored URL differs in. */
+function restore() {
+  const before = state;
+  state = readState(window.location.search);
+  if (JSON.stringify(before.filters) !== JSON.stringify(state.filters)) filtersChanged();
+  else {
+    if (before.sort !== state.sort || before.page !== state.page || before.pageSize !== state.pageSize) loadTable();
+    if (before.interval !== state.interval) loadTimeline();
+  }
+  if (state.event && state.event !== before.event) showEvent(state.event);
+  if (!state.event && before.event) parts.detail.close();
+}
+
+function build() {
+  parts = {
+    filters: new FilterForm($("filters"), { onChange: (changes) => setFilters(changes) }),
+    map: new EventMap($("map"), { onOpen: openEvent }),
+    timeline: new Timeline($("chart-events"), $("chart-fatalities"), $("timeline-note")),
+    table: new EventTable($("events"), {
+      onSort: (sort) => {
+        state = { ...state, sort, page: 1 };
+        saveState(state);
+        loadTable();
+      },
+      onPage: (step) => {
+        state = { ...state, page: Math.max(1, state.page + step) };
+        saveState(state);
+        loadTable();
+      },
+      onOpen: openEvent,
+    }),
+    detail: new DetailPanel($("detail"), { onClose: closeEvent }),
+  };
+  $("filters-clear").addEventListener("click", () => {
+    state = { ...state, filters: {}, page: 1 };
+    saveState(state);
+    filtersChanged();
+  });
+  $("bbox-use").addEventListener("click", () => setFilters({ bbox: parts.map.bbox() }, { fit: false }));
+  $("bbox-clear").addEventListener("click", () => setFilters({ bbox: "" }));
+  $("interval").addEventListener("change", (e) => {
+    state = { ...state, interval: e.target.value };
+    saveState(state);
+    loadTimeline();
+  });
+  $("page-size").addEventListener("change", (e) => {
+    state = { ...state, pageSize: Number(e.target.value), page: 1 };
+    saveState(state);
+    loadTable();
+  });
+  window.addEventListener("popstate", restore);
+}
+
+async function main() {
+  let health;
+  try {
+    health = await getJSON("/api/health");
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  $("store-summary").textContent = `${num(health.events)} events from ${num(health.articles)} articles`;
+  if (!health.events) {
+    $("empty").hidden = false;
+    return;
+  }
+  $("dashboard").hidden = false;
+  build();
+  parts.map.drawBasemap().catch((error) => console.warn("basemap not drawn:", error));
+  if (state.filters.bbox) parts.map.fitBbox(state.filters.bbox);
+  await filtersChanged();
+  if (state.event) showEvent(state.event);
+  document.body.dataset.ready = "true"; // for the browser tests: first load done
+}
+
+main();
