@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 import json
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -114,48 +113,29 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, show:
     """
     from tqdm import tqdm
 
-    from strife.runner import run
-    from strife.store import AddResult, Store
+    from strife.service import ingest as ingest_into
+    from strife.store import Store
 
-    counts: Counter[str] = Counter()
-    rejections: list[Rejection] = []
+    def progress(outcomes: Any) -> Any:
+        return tqdm(outcomes, unit=" articles", disable=None, file=sys.stderr, mininterval=1.0)
+
     with Store.open(db) as store:
-        outcomes = run(_read(inputs, max_bytes), Resources(), workers=workers)
-        progress = tqdm(outcomes, unit=" articles", disable=None, file=sys.stderr, mininterval=1.0)
-        # Stored in batches: one transaction per batch is far faster than one per article,
-        # and a run killed half way still leaves only whole articles.
-        for batch in _batched(progress, 64):
-            stored = [o for o in batch if o.rejection is None and o.article is not None]
-            for outcome in batch:
-                if outcome.rejection is not None:
-                    rejections.append(outcome.rejection)
-                    store.add_rejection(outcome.rejection)
-            results = store.add_many([(o.article, o.events) for o in stored])  # type: ignore[misc]
-            for outcome, result in zip(stored, results, strict=True):
-                counts["read"] += 1
-                if result is AddResult.STORED:
-                    counts["stored"] += 1
-                    counts["events"] += len(outcome.events)
-                elif result is AddResult.DUPLICATE:
-                    counts["duplicates"] += 1
-                else:
-                    article = outcome.article
-                    assert article is not None
-                    reason = f"id '{article.id}' is already used by a different article; give it another id"
-                    rejection = Rejection(article.origin or article.id, "store", reason, article.id)
-                    rejections.append(rejection)
-                    store.add_rejection(rejection)
+        summary = ingest_into(
+            store, _read(inputs, max_bytes), Resources(), workers=workers, progress=progress
+        )
+    rejections = summary.rejections
     _report_rejections(rejections)
     click.echo(
-        f"articles read {counts['read']}, stored {counts['stored']}, "
-        f"duplicates skipped {counts['duplicates']}, "
-        f"rejected {len(rejections)}, events {counts['events']} (store: {db})"
+        f"articles read {summary.read}, stored {summary.stored}, "
+        f"duplicates skipped {summary.duplicates}, "
+        f"rejected {len(rejections)}, events {summary.events}, "
+        f"occurrences updated {summary.occurrences} (store: {db})"
     )
     if show:
         from strife.export import format_table
 
         click.echo(format_table(_query(db, **dict.fromkeys(_FILTER_NAMES))))
-    if counts["read"] == 0 and rejections:
+    if summary.read == 0 and rejections:
         sys.exit(EXIT_FAILED)
 
 

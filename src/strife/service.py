@@ -79,7 +79,7 @@ def ingest(
             else:
                 reason = f"id '{article.id}' is already used by a different article; give it another id"
                 _reject(store, summary, Rejection(article.origin or article.id, "store", reason, article.id))
-    summary.occurrences = update_occurrences(store, resources)
+    summary.occurrences = update_occurrences(store, lambda text: resources.cleaner(text).text)
     return summary
 
 

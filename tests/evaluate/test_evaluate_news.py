@@ -5,8 +5,10 @@ from typing import Any
 import pytest
 from evaluate_helpers import gold_event, news_gold, news_row, predicted
 
+from strife.dedupe.groups import article_groups, same_occurrence
 from strife.evaluate import score
 from strife.evaluate.news import allowed, field_outcomes
+from strife.records import Article, Event, Source
 
 
 def outcomes(gold: dict[str, Any], pred: dict[str, Any], name: str) -> list[bool]:
@@ -175,16 +177,32 @@ def duplicate_set() -> tuple[Any, dict[str, list[dict[str, Any]]]]:
     return gold, preds
 
 
+def scored_with_merging(gold: Any, preds: dict[str, list[dict[str, Any]]]) -> Any:
+    """Score with strife's own verdict on which articles report one occurrence."""
+    texts = iter(["Rain fell on the hills.", "Markets opened late today.", "A bridge was repainted blue.",
+                  "The choir sang in spring."])  # fmt: skip
+    reports = []
+    for article_id, found in preds.items():
+        article = Article(article_id, next(texts))
+        events = [
+            Event.from_dict({**e, "event_id": f"{article_id}#{i}", "sources": [Source(article_id).to_dict()]})
+            for i, e in enumerate(found)
+        ]
+        reports.append((article, events))
+    groups = article_groups(reports, clean=lambda text: text)
+    return score(gold, preds, lambda a, b: same_occurrence(groups, a, b))
+
+
 def test_duplicates_precision_and_recall() -> None:
     gold, preds = duplicate_set()
-    report = score(gold, preds)
+    report = scored_with_merging(gold, preds)
     assert report.duplicates == (1, 0, 0)
 
 
 def test_duplicates_count_a_false_merge() -> None:
     gold, preds = duplicate_set()
     preds["a3"] = [predicted(latitude=10.2)]
-    report = score(gold, preds)
+    report = scored_with_merging(gold, preds)
     assert report.duplicates == (1, 2, 0)
     assert report.duplicates_precision == pytest.approx(1 / 3)
 
@@ -192,7 +210,12 @@ def test_duplicates_count_a_false_merge() -> None:
 def test_duplicates_count_a_missed_pair() -> None:
     gold, preds = duplicate_set()
     preds["a2"] = [predicted(actor1="Orange Front")]
-    assert score(gold, preds).duplicates == (0, 0, 1)
+    assert scored_with_merging(gold, preds).duplicates == (0, 0, 1)
+
+
+def test_no_verdict_no_duplicate_figures() -> None:
+    gold, preds = duplicate_set()
+    assert score(gold, preds).duplicates is None
 
 
 def test_no_clusters_no_duplicate_figures() -> None:

@@ -1,21 +1,23 @@
-"""One occurrence reported by several articles becomes one event with several sources (CODEBOOK section 9).
+"""When two event records describe one occurrence, and the record of an occurrence (CODEBOOK section 9).
 
 Two records are the same event when their types agree, their places are the same
 or within 50 km, their date windows overlap and their actors do not conflict.
-The merged record keeps the most precise of the two (place first, then date)
-and the union of their sources, claims and evidence; figures that disagree mark
-it disputed, and its fatalities are the lowest figure, as the codebook says.
+The merged record keeps the most precise place and date and the union of the
+sources, claims and evidence; figures that disagree mark it disputed, and its
+fatalities are the lowest figure, as the codebook says.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
-from strife.records import Event
+from strife.records import Event, Source, interaction
+
+T = TypeVar("T")
 
 SAME_PLACE_KM = 50.0
 
@@ -51,60 +53,116 @@ def _actors_agree(a: Event, b: Event) -> bool:
     return agree(mine, theirs) or (a.event_type == "Battles" and agree(mine, theirs[::-1]))
 
 
-def same_event(a: Event, b: Event) -> bool:
+def _overlap(a: Event, b: Event) -> bool:
+    (s1, e1), (s2, e2) = _window(a), _window(b)
+    return None in (s1, e1, s2, e2) or not (e1 < s2 or e2 < s1)  # type: ignore[operator]
+
+
+def same_event(a: Event, b: Event, *, copies: bool = False) -> bool:
+    """Whether two records describe one occurrence (CODEBOOK section 9).
+
+    `copies` says the two come from copies of one story (one source chain): then
+    a place coded differently from rewritten wording does not keep them apart, as
+    long as the country agrees.
+    """
     if a.event_type != b.event_type or (a.country and b.country and a.country != b.country):
         return False
-    (s1, e1), (s2, e2) = _window(a), _window(b)
-    if None not in (s1, e1, s2, e2) and (e1 < s2 or e2 < s1):  # type: ignore[operator]
+    if not _overlap(a, b) or not _actors_agree(a, b):
         return False
-    return _same_place(a, b) and _actors_agree(a, b)
+    return copies or _same_place(a, b)
 
 
-def _precision(event: Event) -> tuple[int, int]:
-    return event.geo_precision or 9, event.time_precision or 9
+def reason(a: Event, b: Event, *, copies: bool = False) -> str:
+    """Why `same_event(a, b)` holds, in words for the merge log."""
+    if copies:
+        why = "copies of one story"
+    elif a.location and b.location and a.location.casefold() == b.location.casefold():
+        why = f"same place ({a.location})"
+    elif (distance := _km(a, b)) is not None:
+        why = f"{distance:.0f} km apart"
+    else:
+        why = f"same admin1 ({a.admin1})"
+    return f"{a.event_type}, {why}, dates overlap, actors agree"
 
 
-def combine(a: Event, b: Event) -> Event:
-    """The more precise record, with both records' sources, claims and evidence."""
-    keep, other = (a, b) if _precision(a) <= _precision(b) else (b, a)
-    sources = keep.sources + tuple(s for s in other.sources if s not in keep.sources)
-    claims = keep.claims + tuple(c for c in other.claims if c not in keep.claims)
-    evidence = keep.evidence + tuple(e for e in other.evidence if e not in keep.evidence)
-    figures = {e.fatalities for e in (a, b) if e.fatalities}
+def _geo_rank(event: Event) -> tuple[int, int]:
+    return event.geo_precision or 9, 0 if event.latitude is not None else 1
+
+
+def _time_rank(event: Event) -> tuple[int, int]:
+    start, end = _window(event)
+    width = (end - start).days if start and end else 10_000
+    return event.time_precision or 9, width
+
+
+def _lowest(values: Iterable[int | None]) -> tuple[int | None, bool]:
+    """The conservative figure (CODEBOOK section 7) and whether the reports disagree.
+
+    A report of no deaths does not contradict one that counts them (the later report
+    knows more), so 0 stands only when no report gives a figure above it.
+    """
+    given = [v for v in values if v is not None]
+    positive = sorted({v for v in given if v > 0})
+    if positive:
+        return positive[0], len(positive) > 1
+    return (0 if given else None), False
+
+
+_PLACE = ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
+_TIME = ("event_date", "date_start", "date_end", "time_precision")
+
+
+def combine(members: Sequence[Event], occurrence_id: str, chains: Mapping[str, str] | None = None) -> Event:
+    """One record for the reports of one occurrence.
+
+    The base is the report with the most precise place; the date comes from the
+    report with the most precise date; every source, claim and evidence span is
+    kept; fatalities and displacement take the lowest figure, disputed when the
+    reports disagree; corroboration counts the independent source chains.
+    """
+    chains = chains or {}
+    ordered = sorted(members, key=lambda e: (_geo_rank(e), _time_rank(e), e.event_id))
+    base = ordered[0]
+    timed = min(ordered, key=_time_rank)
+    sources: list[Source] = []
+    for event in ordered:
+        for source in event.sources:
+            if all(s.article_id != source.article_id for s in sources):
+                sources.append(replace(source, chain=chains.get(source.article_id, source.chain)))
+    fatalities, differ = _lowest(e.fatalities for e in ordered)
+    displaced, _ = _lowest(e.displaced_people for e in ordered)
+    lows = [e.fatalities_low for e in ordered if e.fatalities_low is not None]
+    highs = [e.fatalities_high for e in ordered if e.fatalities_high is not None]
+    values: dict[str, object] = {name: getattr(timed, name) for name in _TIME}
+    for position in ("actor1", "actor2"):
+        if getattr(base, position) is None:
+            donor = next((e for e in ordered if getattr(e, position) is not None), base)
+            for suffix in ("", "_type"):
+                values[position + suffix] = getattr(donor, position + suffix)
+    for name in ("displaced_figure", "displaced_unit", "displacement_origin", "displacement_destination"):
+        if getattr(base, name) is None:
+            values[name] = next((getattr(e, name) for e in ordered if getattr(e, name) is not None), None)
+    independent = {s.chain or s.article_id for s in sources}
     return replace(
-        keep,
-        sources=sources,
-        claims=claims,
-        evidence=evidence,
-        fatalities=min(figures) if figures else keep.fatalities,
-        fatalities_disputed=keep.fatalities_disputed or other.fatalities_disputed or len(figures) > 1,
-        disputed=keep.disputed or other.disputed,
-        actor1=keep.actor1 or other.actor1,
-        actor1_type=keep.actor1_type if keep.actor1 else other.actor1_type,
-        actor2=keep.actor2 or other.actor2,
-        actor2_type=keep.actor2_type if keep.actor2 else other.actor2_type,
+        base,
+        event_id=occurrence_id,
+        **values,  # type: ignore[arg-type]
+        sources=tuple(sources),
+        claims=_union(e.claims for e in ordered),
+        evidence=_union(e.evidence for e in ordered),
+        fatalities=fatalities,
+        fatalities_low=min(lows) if lows else None,
+        fatalities_high=max(highs) if highs else None,
+        fatalities_disputed=differ or any(e.fatalities_disputed for e in ordered),
+        displaced_people=displaced if displaced is not None else base.displaced_people,
+        disputed=any(e.disputed for e in ordered) or differ,
+        confidence=max((e.confidence for e in ordered if e.confidence is not None), default=None),
+        corroboration=len(independent),
+        interaction=interaction(
+            values.get("actor1_type", base.actor1_type), values.get("actor2_type", base.actor2_type)
+        ),  # type: ignore[arg-type]
     )
 
 
-def merge(events: Iterable[Event]) -> list[Event]:
-    """Events with the records of one occurrence merged, in the order they came.
-
-    Only records of one type and country are compared with each other, so the cost
-    grows with the size of such a group, not with the whole set squared.
-    """
-    groups: dict[tuple[str, str | None], list[int]] = defaultdict(list)
-    merged: list[Event] = []
-    for event in events:
-        key = (event.event_type, event.country)
-        articles = {s.article_id for s in event.sources}
-        for index in groups[key]:
-            # one article's own events were kept apart on purpose (two villages, two days)
-            if articles & {s.article_id for s in merged[index].sources}:
-                continue
-            if same_event(merged[index], event):
-                merged[index] = combine(merged[index], event)
-                break
-        else:
-            groups[key].append(len(merged))
-            merged.append(event)
-    return merged
+def _union(groups: Iterable[tuple[T, ...]]) -> tuple[T, ...]:
+    return tuple(dict.fromkeys(item for group in groups for item in group))

@@ -22,13 +22,19 @@ from strife.records import Article, Event
 __all__ = ["GoldSet", "Report", "evaluate", "load_gold", "score"]
 
 
-def score(gold: GoldSet, predictions: Mapping[str, Sequence[dict[str, Any]]]) -> Report:
+def score(
+    gold: GoldSet,
+    predictions: Mapping[str, Sequence[dict[str, Any]]],
+    same: Callable[[str, str], bool] | None = None,
+) -> Report:
     """Scores predictions (article id -> `Event.to_dict()` dicts) against one gold set.
 
-    An article missing from `predictions` has no predicted events.
+    An article missing from `predictions` has no predicted events. `same(a, b)`,
+    strife's verdict on whether two articles report one occurrence, is scored
+    against the gold clusters when given.
     """
     if gold.kind == "news":
-        return score_news(gold, predictions)
+        return score_news(gold, predictions, same)
     if gold.kind == "idmc":
         return score_idmc(gold, predictions, load_label_maps())
     if gold.kind == "wikievents":
@@ -46,15 +52,28 @@ def evaluate(paths: Sequence[Path], extract: Callable[[Article], Sequence[Event]
     for path in paths:
         gold = load_gold(Path(path))
         predictions: dict[str, list[dict[str, Any]]] = {}
+        reports_of: list[tuple[Article, Sequence[Event]]] = []
         failures: list[str] = []
         for article in gold.articles():
             try:
-                predictions[article.id] = [event.to_dict() for event in extract(article)]
+                events = extract(article)
             except Exception as error:  # one article's failure is reported, not fatal
                 failures.append(f"{article.id} extraction failed: {type(error).__name__}: {error}")
-        report = score(gold, predictions)
+                events = ()
+            predictions[article.id] = [event.to_dict() for event in events]
+            reports_of.append((article, events))
+        report = score(gold, predictions, _same_occurrence(reports_of))
         if failures:
             notes = (*report.notes, f"{len(failures)} articles failed to extract")
             report = dataclasses.replace(report, notes=notes, errors=(*failures, *report.errors))
         reports.append(report)
     return reports
+
+
+def _same_occurrence(reports: Sequence[tuple[Article, Sequence[Event]]]) -> Callable[[str, str], bool]:
+    from strife.clean import Cleaner
+    from strife.dedupe.groups import article_groups, same_occurrence
+
+    cleaner = Cleaner.default()
+    groups = article_groups(reports, lambda text: cleaner(text).text)
+    return lambda a, b: same_occurrence(groups, a, b)

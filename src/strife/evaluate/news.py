@@ -16,7 +16,7 @@ an optional gold event left unpaired is simply not counted (no false negative).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -28,7 +28,6 @@ from strife.evaluate.compare import (
     name_in,
     name_key,
     near,
-    same_event,
     window,
     windows_overlap,
 )
@@ -160,24 +159,27 @@ def why_unpaired(pred: Mapping[str, Any], gold_events: Sequence[Mapping[str, Any
     return "; ".join(reasons)
 
 
-def duplicate_pairs(
-    gold: GoldSet, predictions: Mapping[str, Sequence[Mapping[str, Any]]]
-) -> tuple[int, int, int]:
-    """Article pairs (among those with a cluster): tp, fp, fn of "same occurrence"."""
+def duplicate_pairs(gold: GoldSet, same: Callable[[str, str], bool]) -> tuple[int, int, int]:
+    """Article pairs (among those with a cluster): tp, fp, fn of "same occurrence".
+
+    `same(a, b)` is strife's verdict on two article ids (strife.dedupe.groups).
+    """
     clustered = [row for row in gold.rows if row.get("cluster")]
     tp = fp = fn = 0
     for a, b in combinations(clustered, 2):
         truth = a["cluster"] == b["cluster"]
-        guess = any(
-            same_event(x, y) for x in predictions.get(a["id"], ()) for y in predictions.get(b["id"], ())
-        )
+        guess = same(a["id"], b["id"])
         tp += truth and guess
         fp += guess and not truth
         fn += truth and not guess
     return tp, fp, fn
 
 
-def score_news(gold: GoldSet, predictions: Mapping[str, Sequence[Mapping[str, Any]]]) -> Report:
+def score_news(
+    gold: GoldSet,
+    predictions: Mapping[str, Sequence[Mapping[str, Any]]],
+    same: Callable[[str, str], bool] | None = None,
+) -> Report:
     """Event P/R/F1, field accuracy over paired events, duplicate-pair P/R (see the module docstring)."""
     tp = fp = fn = 0
     counts = {name: [0, 0] for name in FIELDS}
@@ -220,7 +222,7 @@ def score_news(gold: GoldSet, predictions: Mapping[str, Sequence[Mapping[str, An
         tp=tp,
         fp=fp,
         fn=fn,
-        duplicates=duplicate_pairs(gold, predictions) if has_clusters else None,
+        duplicates=duplicate_pairs(gold, same) if has_clusters and same is not None else None,
         notes=(f"{total} gold events, {optional} optional", f"{negatives} negative articles"),
         errors=tuple(errors),
     )

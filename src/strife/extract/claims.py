@@ -11,14 +11,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from strife.extract.agency import spellings
+
 REPORTING = {
     "say", "tell", "report", "announce", "confirm", "state", "add", "reveal", "note",
     "declare", "insist", "explain", "write", "post", "tweet", "describe",
 }  # fmt: skip
 CONTESTED = {"claim", "allege", "accuse", "assert", "contend"}
-AGENCIES = {"afp", "reuters", "ap", "the associated press", "associated press", "bbc",
-            "al jazeera", "xinhua", "anadolu", "dpa", "efe", "ians", "pti", "ani", "tass", "irna",
-            "mna", "cnn"}  # fmt: skip
+AGENCIES = spellings()  # src/strife/data/agencies.tsv
 
 
 _NAME_PARTS = {"compound", "amod", "det", "poss", "nmod", "nummod"}

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from strife.records import Event
+from strife.records import Event, Source
 from strife.store import _rows
 from strife.store._write import insert, utcnow
 from strife.store.schema import Connection
@@ -87,3 +87,56 @@ def read(con: Connection, where: str = "", params: Sequence[object] = ()) -> lis
         f"SELECT record FROM occurrences {where} ORDER BY event_date NULLS LAST, event_id", list(params)
     ).fetchall()
     return [Event.from_dict(json.loads(record)) for (record,) in rows]
+
+
+def unassigned(con: Connection) -> list[str]:
+    """Ids of stored events in no occurrence yet, in the order their articles were stored."""
+    rows = con.execute(
+        "SELECT e.event_id FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.event_id NOT IN (SELECT event_id FROM event_occurrence) "
+        "ORDER BY a.ingested_at, a.id, e.event_id"
+    ).fetchall()
+    return [event_id for (event_id,) in rows]
+
+
+def members_near(
+    con: Connection, kinds: Sequence[tuple[str, str]], first: date, last: date
+) -> list[tuple[Event, str]]:
+    """Grouped events of these (event type, country) kinds whose window touches first..last.
+
+    Only the scalars needed to compare records are filled, with the article as the
+    one source; events without any date come too (they match any window).
+    """
+    names = ("event_id", "article_id", *_MATCH_COLUMNS)
+    rows = con.execute(
+        f"SELECT {', '.join('e.' + n for n in names)}, o.occurrence_id FROM events e "
+        "JOIN event_occurrence o USING (event_id) "
+        "WHERE e.event_type || chr(31) || coalesce(e.country, '') IN (SELECT unnest(?)) "
+        "AND ((coalesce(e.date_end, e.event_date) >= ? AND coalesce(e.date_start, e.event_date) <= ?) "
+        "OR coalesce(e.date_start, e.event_date) IS NULL)",
+        [[f"{kind}\x1f{country}" for kind, country in kinds], first, last],
+    ).fetchall()
+    found = []
+    for row in rows:
+        values = dict(zip(names, row[:-1], strict=True))
+        article = values.pop("article_id")
+        found.append((Event(**values, sources=(Source(article),)), row[-1]))
+    return found
+
+
+def members_of(con: Connection, occurrence_ids: Iterable[str]) -> dict[str, list[str]]:
+    rows = con.execute(
+        "SELECT occurrence_id, event_id FROM event_occurrence WHERE occurrence_id IN (SELECT unnest(?)) "
+        "ORDER BY occurrence_id, event_id",
+        [list(occurrence_ids)],
+    ).fetchall()
+    found: dict[str, list[str]] = {}
+    for occurrence, event_id in rows:
+        found.setdefault(occurrence, []).append(event_id)
+    return found
+
+
+_MATCH_COLUMNS = (
+    "event_type", "sub_event_type", "event_date", "date_start", "date_end", "time_precision",
+    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
+)  # fmt: skip

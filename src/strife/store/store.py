@@ -48,6 +48,7 @@ class EventFilter:
     date_from: date | None = None
     date_to: date | None = None
     actor: str | None = None
+    event_ids: tuple[str, ...] | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL WHERE clause (empty when nothing filters) and its parameters."""
@@ -68,6 +69,9 @@ class EventFilter:
             actors = ("actor1", "actor2", "assoc_actor1", "assoc_actor2")
             clauses.append("(" + " OR ".join(f"contains(lower({a}), lower(?))" for a in actors) + ")")
             params.extend([self.actor] * len(actors))
+        if self.event_ids is not None:
+            clauses.append("event_id IN (SELECT unnest(?))")
+            params.append(list(self.event_ids))
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 

@@ -1,0 +1,137 @@
+"""MinHash fingerprints of article texts, robust to syndication and machine rewriting.
+
+A text is normalised first: the clean stage drops boilerplate and turns spun
+wording back into plain news English ("mentioned" -> "said"), then case,
+punctuation and figures are levelled and common words dropped. What is left is
+cut into overlapping word pairs (shingles); a copy that swaps one word in eight
+still shares most of them, and a word swapped for a synonym of its class
+(src/strife/data/synonyms.tsv) reads the same. The MinHash signature estimates the Jaccard
+similarity of two shingle sets, and its bands (LSH) find the candidate copies of
+a text without comparing it with every stored article.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+PERMUTATIONS = 128
+BANDS = 64  # of 2 rows each: a pair at similarity 0.3 shares a band with probability 0.998
+SHINGLE = 2  # words per shingle
+
+_PRIME = 4_294_967_311  # the first prime above 2**32: (a*x + b) stays exact in 64 bits
+_MAX_HASH = (1 << 32) - 1
+_TOKEN = re.compile(r"[^\W\d_]+|\d[\d,.]*")
+
+Signature = npt.NDArray[np.uint32]
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("strife.data").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Words too common to tell two stories apart (src/strife/data/stopwords.txt)."""
+    return frozenset(line.strip().casefold() for line in _data_lines("stopwords.txt"))
+
+
+def parse_synonyms(lines: Iterable[str], source: str = "<synonyms>") -> dict[str, str]:
+    """word -> class name, from `class<TAB>member|member...` rows; a word in two classes is an error."""
+    classes: dict[str, str] = {}
+    for number, line in enumerate(lines, 1):
+        cells = line.split("\t")
+        if len(cells) != 2 or not cells[0].strip():
+            raise ValueError(f"{source}:{number}: expected 'class<TAB>member|member...', got {line!r}")
+        name = cells[0].strip().casefold()
+        for member in (m.strip().casefold() for m in cells[1].split("|")):
+            if member and classes.setdefault(member, name) != name:
+                raise ValueError(f"{source}:{number}: {member!r} is already in class {classes[member]!r}")
+    return classes
+
+
+@cache
+def synonyms() -> dict[str, str]:
+    """The word classes spinners swap within (src/strife/data/synonyms.tsv)."""
+    return parse_synonyms(_data_lines("synonyms.tsv"), "synonyms.tsv")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words, each read as its synonym class, without stopwords; figures become '#'."""
+    drop, classes = stopwords(), synonyms()
+    found: list[str] = []
+    for match in _TOKEN.finditer(text.casefold()):
+        word = match.group()
+        if word[0].isdigit():
+            found.append("#")
+        elif word not in drop:
+            found.append(classes.get(word, word))
+    return found
+
+
+def shingles(words: Sequence[str], size: int = SHINGLE) -> set[str]:
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+@cache
+def _permutations() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    # Fixed seed: signatures stored today must compare with those computed next year.
+    generator = np.random.default_rng(20221)
+    a = generator.integers(1, 1 << 31, size=PERMUTATIONS, dtype=np.uint64)
+    b = generator.integers(0, 1 << 31, size=PERMUTATIONS, dtype=np.uint64)
+    return a, b
+
+
+def signature(pieces: Iterable[str]) -> Signature:
+    """The MinHash signature (PERMUTATIONS uint32 values) of a set of shingles."""
+    hashes = np.fromiter((zlib.crc32(p.encode("utf-8")) for p in pieces), dtype=np.uint64)
+    if hashes.size == 0:
+        return np.full(PERMUTATIONS, _MAX_HASH, dtype=np.uint32)
+    a, b = _permutations()
+    mixed = (hashes[:, None] * a[None, :] + b[None, :]) % np.uint64(_PRIME)
+    return (mixed.min(axis=0) & np.uint64(_MAX_HASH)).astype(np.uint32)
+
+
+def similarity(a: Signature, b: Signature) -> float:
+    """Estimated Jaccard similarity of the two shingle sets."""
+    return float(np.count_nonzero(a == b)) / PERMUTATIONS
+
+
+def bands(sig: Signature) -> list[int]:
+    """One 64-bit hash per band; two texts that share any band are candidate copies."""
+    rows = PERMUTATIONS // BANDS
+    raw = sig.tobytes()
+    width = rows * 4
+    found = []
+    for band in range(BANDS):
+        digest = zlib.crc32(raw[band * width : (band + 1) * width])
+        found.append((band << 32) | digest)
+    return found
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """An article's signature, its band hashes and the wire agency its text names."""
+
+    article_id: str
+    signature: Signature
+    bands: tuple[int, ...]
+    agency: str | None = None
+
+
+def fingerprint(article_id: str, text: str, clean: Callable[[str], str] = lambda t: t) -> Fingerprint:
+    from strife.extract.agency import agency_of
+
+    plain = clean(text)
+    sig = signature(shingles(tokens(plain)))
+    return Fingerprint(article_id, sig, tuple(bands(sig)), agency_of(plain))

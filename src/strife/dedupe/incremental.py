@@ -1,0 +1,141 @@
+"""Merging in the store: each ingest places its new articles in chains and its new events in occurrences.
+
+Only what is not yet placed is processed, against the stored records of its
+blocks, so a report ingested tomorrow joins today's occurrence, re-running
+changes nothing, and a store from before merging existed is caught up by the
+next ingest. Every decision is logged (`strife merges`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from strife.dedupe.chains import ChainIndex
+from strife.dedupe.fingerprint import Fingerprint, fingerprint
+from strife.dedupe.match import combine
+from strife.dedupe.occurrences import Grouping
+from strife.records import Event
+from strife.store import EventFilter, Store
+from strife.store import chains as stored_chains
+from strife.store import occurrences as stored
+from strife.store.schema import Connection
+
+# Articles fingerprinted, and events placed, per round trip to the store.
+_BATCH = 2000
+
+
+def update_occurrences(store: Store, clean: Callable[[str], str] | None = None) -> int:
+    """Place unplaced articles in chains and unplaced events in occurrences; return occurrences changed.
+
+    `clean` turns an article text into the plain text fingerprints are taken of
+    (by default the clean stage, which undoes spun wording).
+    """
+    if clean is None:
+        from strife.clean import Cleaner
+
+        cleaner = Cleaner.default()
+
+        def clean(text: str) -> str:
+            return cleaner(text).text
+
+    con = store.cursor()
+    try:
+        _chain_articles(con, clean)
+        return _group_events(store, con)
+    finally:
+        con.close()
+
+
+def _in_transaction(con: Connection, work: Callable[[], None]) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        work()
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def _chain_articles(con: Connection, clean: Callable[[str], str]) -> None:
+    pending = stored_chains.unchained(con)
+    for start in range(0, len(pending), _BATCH):
+        prints = [
+            fingerprint(article_id, text, clean) for article_id, text in pending[start : start + _BATCH]
+        ]
+        index = ChainIndex()
+        for article_id, chain_id, signature, band in stored_chains.sharing_bands(
+            con, sorted({b for p in prints for b in p.bands})
+        ):
+            index.add_existing(article_id, chain_id, signature, [band])
+        links = [index.place(p) for p in prints]
+        rows = [
+            (link.article_id, link.chain_id, link.similarity, p.agency)
+            for link, p in zip(links, prints, strict=True)
+        ]
+        _in_transaction(con, lambda rows=rows, prints=prints: _save_prints(con, rows, prints))  # type: ignore[misc]
+
+
+def _save_prints(
+    con: Connection, rows: list[tuple[str, str, float | None, str | None]], prints: list[Fingerprint]
+) -> None:
+    stored_chains.save(con, rows, [(p.article_id, p.signature, p.bands) for p in prints])
+
+
+def _group_events(store: Store, con: Connection) -> int:
+    pending = stored.unassigned(con)
+    changed = 0
+    for start in range(0, len(pending), _BATCH):
+        new = list(store.events(EventFilter(event_ids=tuple(pending[start : start + _BATCH]))))
+        order = {event_id: i for i, event_id in enumerate(pending)}
+        new.sort(key=lambda e: order[e.event_id])
+        changed += _group_batch(store, con, new)
+    return changed
+
+
+def _group_batch(store: Store, con: Connection, new: Sequence[Event]) -> int:
+    articles = {s.article_id for e in new for s in e.sources}
+    grouping = Grouping()
+    days = [d for e in new for d in (e.date_start or e.event_date, e.date_end or e.event_date) if d]
+    kinds = sorted({(e.event_type, e.country or "") for e in new})
+    if kinds:
+        first, last = (min(days), max(days)) if days else (date.min, date.max)
+        for event, occurrence_id in stored.members_near(con, kinds, first, last):
+            grouping.add_existing(event, occurrence_id)
+            articles.add(event.sources[0].article_id)
+    grouping.chains = stored_chains.chain_of(con, sorted(articles))
+    for event in new:
+        grouping.place(event)
+    members = {o: grouping.members[o] for o in grouping.touched}
+    records = {
+        e.event_id: e
+        for e in store.events(EventFilter(event_ids=tuple(i for ids in members.values() for i in ids)))
+    }
+    chains = stored_chains.chain_of(con, sorted({s.article_id for e in records.values() for s in e.sources}))
+    agencies = stored_chains.agency_of(
+        con, sorted({s.article_id for e in records.values() for s in e.sources})
+    )
+    merged = [
+        _with_agencies(combine([records[i] for i in ids], occurrence, chains), agencies)
+        for occurrence, ids in members.items()
+    ]
+
+    def write() -> None:
+        stored.remove(con, grouping.absorbed)
+        stored.write(con, merged)
+        stored.assign(con, {i: o for o, ids in members.items() for i in ids})
+        stored.log(con, grouping.decisions)
+
+    _in_transaction(con, write)
+    return len(merged)
+
+
+def _with_agencies(event: Event, agencies: dict[str, str]) -> Event:
+    from dataclasses import replace
+
+    sources = tuple(
+        s if s.originating_agency or s.article_id not in agencies
+        else replace(s, originating_agency=agencies[s.article_id])
+        for s in event.sources
+    )  # fmt: skip
+    return replace(event, sources=sources)

@@ -1,0 +1,58 @@
+"""Source chains in the store: each article's chain, its MinHash signature and its LSH bands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from strife.store._write import insert
+from strife.store.schema import Connection
+
+
+def unchained(con: Connection) -> list[tuple[str, str]]:
+    """(id, text) of the stored articles not yet placed in a chain, oldest first."""
+    return con.execute(
+        "SELECT id, text FROM articles WHERE id NOT IN (SELECT article_id FROM chains) "
+        "ORDER BY ingested_at, id"
+    ).fetchall()
+
+
+def sharing_bands(con: Connection, hashes: Sequence[int]) -> list[tuple[str, str, np.ndarray, int]]:
+    """(article id, chain id, signature, shared band hash) of chained articles sharing a band."""
+    rows = con.execute(
+        "SELECT b.article_id, c.chain_id, s.signature, b.hash FROM article_bands b "
+        "JOIN chains c USING (article_id) JOIN article_signatures s USING (article_id) "
+        "WHERE b.hash IN (SELECT unnest(?::UBIGINT[]))",
+        [list(hashes)],
+    ).fetchall()
+    return [(a, c, np.asarray(sig, dtype=np.uint32), h) for a, c, sig, h in rows]
+
+
+def save(
+    con: Connection,
+    links: Sequence[tuple[str, str, float | None, str | None]],
+    signatures: Sequence[tuple[str, np.ndarray, Sequence[int]]],
+) -> None:
+    """Store chain rows (article, chain, similarity, agency) and fingerprints (article, signature, bands)."""
+    insert(con, "chains", ("article_id", "chain_id", "similarity", "agency"), links)
+    insert(
+        con, "article_signatures", ("article_id", "signature"), [(a, s.tolist()) for a, s, _ in signatures]
+    )
+    bands = [(band >> 32, band, a) for a, _, hashes in signatures for band in hashes]
+    insert(con, "article_bands", ("band", "hash", "article_id"), bands)
+
+
+def chain_of(con: Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    rows = con.execute(
+        "SELECT article_id, chain_id FROM chains WHERE article_id IN (SELECT unnest(?))", [list(article_ids)]
+    ).fetchall()
+    return dict(rows)
+
+
+def agency_of(con: Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    rows = con.execute(
+        "SELECT article_id, agency FROM chains WHERE agency IS NOT NULL AND article_id IN (SELECT unnest(?))",
+        [list(article_ids)],
+    ).fetchall()
+    return dict(rows)
