@@ -122,7 +122,21 @@ def test_merge_joins_two_articles_about_one_occurrence(runner: CliRunner, tmp_pa
     (tmp_path / "two.txt").write_text(f"date 2024-03-09 {retold}", encoding="utf-8")
     db = str(tmp_path / "store.duckdb")
     runner.invoke(main, ["ingest", str(tmp_path), "--db", db])
-    plain = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"]).stdout.splitlines()
-    merged = runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--merge"]).stdout.splitlines()
+    plain = runner.invoke(
+        main, ["events", "--db", db, "--format", "jsonl", "--per-report"]
+    ).stdout.splitlines()
+    merged = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"]).stdout.splitlines()
     assert len(plain) == 2 and len(merged) == 1
     assert {s["article_id"] for s in json.loads(merged[0])["sources"]} == {"one", "two"}
+    log = runner.invoke(main, ["merges", "--db", db, json.loads(plain[1])["event_id"]])
+    assert log.exit_code == 0 and "2 reports:" in log.stdout and "same place (Kiziba)" in log.stdout
+
+
+def test_merges_names_an_unknown_event(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(
+        "date 2024-03-09 Gunmen killed five villagers in Kiziba.", encoding="utf-8"
+    )
+    db = str(tmp_path / "store.duckdb")
+    runner.invoke(main, ["ingest", str(tmp_path), "--db", db])
+    result = runner.invoke(main, ["merges", "--db", db, "nope"])
+    assert result.exit_code == 2 and "no stored event 'nope'" in result.stderr

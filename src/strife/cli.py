@@ -156,7 +156,7 @@ def _filters(func: Any) -> Any:
     return func
 
 
-def _query(db: str, **f: Any) -> Iterator[Any]:
+def _query(db: str, per_report: bool = False, **f: Any) -> Iterator[Any]:
     from strife.store import EventFilter, Store
 
     if not Path(db).exists():
@@ -168,12 +168,13 @@ def _query(db: str, **f: Any) -> Iterator[Any]:
     flt = EventFilter(country=f["country"], admin1=f["admin1"], event_type=f["event_type"],
                       date_from=since, date_to=until, actor=f["actor"])  # fmt: skip
     with Store.open(db) as store:
-        yield from store.events(flt)
+        yield from (store.events(flt) if per_report else store.occurrences(flt))
 
 
-_merge = click.option(
-    "--merge", is_flag=True, help="one event per occurrence: merge records of several articles (CODEBOOK §9)"
-)
+_per_report = click.option(
+    "--per-report", is_flag=True,
+    help="each article's own records, unmerged (default: one merged record per occurrence, CODEBOOK §9)",
+)  # fmt: skip
 
 
 @main.command()
@@ -182,15 +183,12 @@ _merge = click.option(
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True
 )
-@_merge
-def events(db: str, fmt: str, merge: bool, **filters: Any) -> None:
-    """Query the stored events."""
-    from strife.dedupe import merge as merge_events
+@_per_report
+def events(db: str, fmt: str, per_report: bool, **filters: Any) -> None:
+    """Query the stored events: one merged record per occurrence, listing every source."""
     from strife.export import export, format_table
 
-    found = list(_query(db, **filters))
-    if merge:
-        found = merge_events(found)
+    found = list(_query(db, per_report, **filters))
     if fmt == "table":
         click.echo(format_table(found))
     else:
@@ -203,22 +201,50 @@ def events(db: str, fmt: str, merge: bool, **filters: Any) -> None:
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["jsonl", "csv", "acled-csv", "geojson", "parquet"]))  # fmt: skip
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="output file (required for parquet)")
-@_merge
-def export_command(db: str, fmt: str, output: str | None, merge: bool, **filters: Any) -> None:
-    """Export stored events as JSONL, CSV, ACLED-style CSV, GeoJSON or Parquet."""
-    from strife.dedupe import merge as merge_events
+@_per_report
+def export_command(db: str, fmt: str, output: str | None, per_report: bool, **filters: Any) -> None:
+    """Export stored events (one merged record per occurrence) as JSONL, CSV, ACLED CSV, GeoJSON, Parquet."""
     from strife.export import export
 
     if fmt == "parquet" and not output:
         _fail("parquet is binary: pass --output FILE.parquet", EXIT_USAGE)
-    found: Any = _query(db, **filters)
-    if merge:
-        found = merge_events(found)
+    found: Any = _query(db, per_report, **filters)
     if output:
         count = export(found, fmt, Path(output))
         click.echo(f"{count} events written to {output}", err=True)
     else:
         export(found, fmt, sys.stdout)
+
+
+@main.command()
+@_db
+@click.argument("event_id", required=False)
+def merges(db: str, event_id: str | None) -> None:
+    """Show which stored records were merged into one event, and why.
+
+    With EVENT_ID (an event's id or the id of one of the reports merged into it),
+    only that event: its reports, their articles and source chains, and each decision.
+    """
+    from strife.store import Store
+
+    if not Path(db).exists():
+        _fail(
+            f"store '{db}' does not exist; run 'strife ingest INPUT...' first or pass --db PATH", EXIT_USAGE
+        )
+    with Store.open(db) as store:
+        try:
+            members, decisions = store.merge_log(event_id)
+        except KeyError:
+            _fail(f"no stored event '{event_id}'; list events with 'strife events --db {db}'", EXIT_USAGE)
+            return
+        if event_id is not None:
+            click.echo(f"{len(members)} reports:")
+            for member, article in members.items():
+                click.echo(f"  {member}  (article {article})")
+        click.echo(f"{len(decisions)} merge decisions:")
+        for d in decisions:
+            when = f"{d.at:%Y-%m-%d %H:%M:%S}" if d.at else "?"
+            click.echo(f"  {when}  {d.event_id} -> {d.occurrence_id}  matched {d.matched}: {d.reason}")
 
 
 @main.command("eval")

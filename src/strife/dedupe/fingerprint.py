@@ -25,6 +25,9 @@ import numpy.typing as npt
 PERMUTATIONS = 128
 BANDS = 64  # of 2 rows each: a pair at similarity 0.3 shares a band with probability 0.998
 SHINGLE = 2  # words per shingle
+# Fewer shingles than this and similarity says little: two independent one-line reports
+# of a clash share its names. Such texts get no bands, so they never join a chain.
+MIN_SHINGLES = 20
 
 _PRIME = 4_294_967_311  # the first prime above 2**32: (a*x + b) stays exact in 64 bits
 _MAX_HASH = (1 << 32) - 1
@@ -133,5 +136,8 @@ def fingerprint(article_id: str, text: str, clean: Callable[[str], str] = lambda
     from strife.extract.agency import agency_of
 
     plain = clean(text)
-    sig = signature(shingles(tokens(plain)))
-    return Fingerprint(article_id, sig, tuple(bands(sig)), agency_of(plain))
+    pieces = shingles(tokens(plain))
+    sig = signature(pieces)
+    return Fingerprint(
+        article_id, sig, tuple(bands(sig)) if len(pieces) >= MIN_SHINGLES else (), agency_of(plain)
+    )

@@ -81,14 +81,6 @@ def decisions(con: Connection, occurrence_id: str | None = None) -> list[MergeDe
     return [MergeDecision(*row) for row in rows]
 
 
-def read(con: Connection, where: str = "", params: Sequence[object] = ()) -> list[Event]:
-    """Merged records whose row passes `where` (SQL over the occurrence columns)."""
-    rows = con.execute(
-        f"SELECT record FROM occurrences {where} ORDER BY event_date NULLS LAST, event_id", list(params)
-    ).fetchall()
-    return [Event.from_dict(json.loads(record)) for (record,) in rows]
-
-
 def unassigned(con: Connection) -> list[str]:
     """Ids of stored events in no occurrence yet, in the order their articles were stored."""
     rows = con.execute(

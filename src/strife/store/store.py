@@ -7,6 +7,7 @@ transaction: a process killed half way leaves no part of it behind.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,8 +19,9 @@ from typing import Any
 import duckdb
 
 from strife.records import Article, Event, Rejection
-from strife.store import _rows, _write
+from strife.store import _rows, _write, occurrences
 from strife.store._write import AddResult
+from strife.store.occurrences import MergeDecision
 from strife.store.schema import (
     MIGRATIONS,
     Connection,
@@ -204,6 +206,42 @@ class Store:
                     yield _rows.build_event(row, children[row["event_id"]])
         finally:
             cursor.close()
+
+    def occurrences(self, filters: EventFilter = EventFilter()) -> Iterator[Event]:
+        """The merged events (one per occurrence) that pass `filters`, by event_date then id."""
+        where, params = filters.where()
+        cursor = self._connection().cursor()
+        try:
+            cursor.execute(
+                f"SELECT record FROM occurrences {where} ORDER BY event_date NULLS LAST, event_id", params
+            )
+            while batch := cursor.fetchmany(_BATCH):
+                for (record,) in batch:
+                    yield Event.from_dict(json.loads(record))
+        finally:
+            cursor.close()
+
+    def merge_log(self, event_id: str | None = None) -> tuple[dict[str, str], list[MergeDecision]]:
+        """Members ({event id: article id}) and logged merge decisions of the occurrence that holds
+        `event_id` (an occurrence id or the id of one of its members); of all occurrences when None.
+        Raises KeyError for an id in no occurrence."""
+        con = self._connection()
+        occurrence: str | None = None
+        if event_id is not None:
+            row = con.execute(
+                "SELECT occurrence_id FROM event_occurrence WHERE event_id = ? OR occurrence_id = ? LIMIT 1",
+                [event_id, event_id],
+            ).fetchone()
+            if row is None:
+                raise KeyError(event_id)
+            occurrence = row[0]
+        where, params = ("WHERE o.occurrence_id = ?", [occurrence]) if occurrence else ("", [])
+        members = con.execute(
+            f"SELECT o.event_id, e.article_id FROM event_occurrence o JOIN events e USING (event_id) {where} "
+            "ORDER BY o.occurrence_id, o.event_id",
+            params,
+        ).fetchall()
+        return dict(members), occurrences.decisions(con, occurrence)
 
     @staticmethod
     def _children(con: Connection, event_ids: list[str]) -> dict[str, dict[str, list[Any]]]:
