@@ -1,0 +1,28 @@
+from pathlib import Path
+
+from strife.clean import Cleaner
+from strife.dedupe.chains import ChainIndex
+from strife.dedupe.fingerprint import fingerprint
+
+REPORTS = Path(__file__).parent / "reports"
+CLEANER = Cleaner.default()
+
+
+def prints(*names: str) -> list:  # type: ignore[type-arg]
+    return [fingerprint(n, (REPORTS / f"{n}.txt").read_text(), lambda t: CLEANER(t).text) for n in names]
+
+
+def test_copies_share_a_chain_named_by_the_first_article() -> None:
+    index = ChainIndex()
+    links = [index.place(p) for p in prints("spun", "independent", "wire")]
+    assert [link.chain_id for link in links] == ["spun", "independent", "spun"]
+    assert links[2].matched == "spun" and links[2].similarity is not None and links[2].similarity > 0.6
+    assert links[0].matched is None and links[1].matched is None
+
+
+def test_an_article_is_compared_only_with_band_candidates() -> None:
+    index = ChainIndex()
+    wire, spun, other = prints("wire", "spun", "independent")
+    index.place(wire)
+    assert index.candidates(spun) == {"wire"}
+    assert index.candidates(other) == set()

@@ -1,0 +1,90 @@
+"""The issue's demonstration: a wire story, its spun copy and an independent report of one clash,
+ingested in any order, in one run or across runs, give one battle with three sources."""
+
+from itertools import permutations
+from pathlib import Path
+
+import pytest
+
+from strife.ingest import ReadOptions, read_inputs
+from strife.records import Event
+from strife.resources import Resources
+from strife.service import ingest
+from strife.store import Store
+
+REPORTS = Path(__file__).parent / "reports"
+NAMES = ("wire", "spun", "independent")
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+def ingest_runs(tmp_path: Path, runs: list[list[str]], resources: Resources) -> Store:
+    store = Store.open(tmp_path / "store.duckdb")
+    for names in runs:
+        paths = tuple(str(REPORTS / f"{name}.txt") for name in names)
+        ingest(store, read_inputs(paths, ReadOptions()), resources)
+    return store
+
+
+def battles(store: Store) -> list[Event]:
+    return [e for e in store.occurrences() if e.event_type == "Battles"]
+
+
+def check_one_battle(store: Store) -> None:
+    (battle,) = battles(store)
+    assert sorted(s.article_id for s in battle.sources) == sorted(NAMES)
+    chains = {s.article_id: s.chain for s in battle.sources}
+    assert chains["wire"] == chains["spun"] != chains["independent"]
+    assert battle.corroboration == 2
+    agencies = {s.article_id: s.originating_agency for s in battle.sources}
+    assert agencies["wire"] == agencies["spun"] == "AFP"
+    assert {e.article_id for e in battle.evidence} == set(NAMES)
+
+
+@pytest.mark.parametrize("order", list(permutations(NAMES)), ids="-".join)
+def test_one_run_in_any_order(tmp_path: Path, resources: Resources, order: tuple[str, ...]) -> None:
+    with ingest_runs(tmp_path, [list(order)], resources) as store:
+        check_one_battle(store)
+
+
+@pytest.mark.parametrize("order", list(permutations(NAMES)), ids="-".join)
+def test_across_runs_in_any_order(tmp_path: Path, resources: Resources, order: tuple[str, ...]) -> None:
+    with ingest_runs(tmp_path, [[name] for name in order], resources) as store:
+        check_one_battle(store)
+
+
+def test_rerunning_changes_nothing(tmp_path: Path, resources: Resources) -> None:
+    with ingest_runs(tmp_path, [list(NAMES)], resources) as store:
+        before = [e.to_dict() for e in store.occurrences()]
+        members, decisions = store.merge_log()
+        again = ingest(store, read_inputs((str(REPORTS),), ReadOptions()), resources)
+        assert (again.stored, again.duplicates, again.occurrences) == (0, 3, 0)
+        assert [e.to_dict() for e in store.occurrences()] == before
+        assert store.merge_log() == (members, decisions)
+
+
+def test_merge_log_says_why(tmp_path: Path, resources: Resources) -> None:
+    with ingest_runs(tmp_path, [["wire"], ["spun"], ["independent"]], resources) as store:
+        (battle,) = battles(store)
+        members, decisions = store.merge_log(battle.event_id)
+        assert set(members.values()) == set(NAMES)
+        reasons = {d.event_id: d.reason for d in decisions}
+        assert "copies of one story" in reasons["spun#1"]
+        assert "same place (El Obeid)" in reasons["independent#1"]
+
+
+def test_a_store_from_before_merging_is_caught_up(tmp_path: Path, resources: Resources) -> None:
+    with ingest_runs(tmp_path, [list(NAMES)], resources) as store:
+        con = store.cursor()
+        for table in ("occurrences", "event_occurrence", "merge_log", "chains", "article_bands",
+                      "article_signatures"):  # fmt: skip
+            con.execute(f"DELETE FROM {table}")
+        con.close()
+        assert battles(store) == []
+        from strife.dedupe.incremental import update_occurrences
+
+        update_occurrences(store)
+        check_one_battle(store)

@@ -1,0 +1,29 @@
+import pytest
+
+from strife.extract.agency import agency_of, parse, spellings
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("a commander told AFP on Sunday", "AFP"),
+        ("KABUL (AFP) - Fighting resumed", "AFP"),
+        ("Reuters reported that the town fell", "Reuters"),
+        ("according to the Associated Press, six died", "Associated Press"),
+        ("a resident instructed AFP", "AFP"),
+        ("the ap reported", None),  # lower-case "ap" is not the agency
+        ("the commander said nothing", None),
+        ("ANI: clashes in Kupwara", "ANI"),
+    ],
+)
+def test_agency_named_as_origin(text: str, agency: str | None) -> None:
+    assert agency_of(text) == agency
+
+
+def test_spellings_are_lower_case_for_claimants() -> None:
+    assert {"afp", "reuters", "associated press"} <= spellings()
+
+
+def test_bad_row_is_named() -> None:
+    with pytest.raises(ValueError, match=r"agencies\.tsv:1"):
+        parse("AFP", "agencies.tsv")
