@@ -1,0 +1,149 @@
+"""Merging time against store size: source chains and occurrences for 10k, 50k and 100k articles.
+
+    uv run python bench/merging.py                      # 10000, 50000, 100000 articles
+    uv run python bench/merging.py --sizes 2000,10000   # quicker
+
+Synthetic articles (generated here, no NLP): each occurrence is reported by one to
+three articles: a wire story, sometimes a spun copy of it (words swapped for
+synonyms, as article spinners do) and sometimes an independent report with other
+wording. Articles and their events are stored first (not timed), in date order as
+a news feed arrives; then `update_occurrences`, the step every `strife ingest` runs,
+is timed over all of them. Near-linear growth means the time per article stays
+flat: the ratio column divides each size's time per article by the smallest
+size's, measured in the same run (1.00 = linear; all-pairs comparison would grow
+with the size itself). The script checks the merging is right, too: each
+occurrence's articles must end as one event, and spun copies in one chain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from strife.dedupe.fingerprint import synonyms
+from strife.dedupe.incremental import update_occurrences
+from strife.records import Article, Event, Source
+from strife.store import Store
+
+COUNTRIES = [
+    ("Sudan", 13.0, 30.0), ("Somalia", 3.0, 45.0), ("Mali", 15.0, -2.0), ("Nigeria", 10.0, 8.0),
+    ("Afghanistan", 34.0, 67.0), ("Yemen", 15.5, 47.5), ("Syria", 35.0, 38.0), ("Myanmar", 21.0, 96.0),
+    ("Ukraine", 49.0, 32.0), ("Burkina Faso", 12.5, -1.5), ("Colombia", 4.0, -73.0), ("Iraq", 33.0, 44.0),
+]  # fmt: skip
+TYPES = [
+    ("Battles", "Armed clash"),
+    ("Violence against civilians", "Attack"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Riots", "Violent demonstration"),
+]
+
+
+class Generator:
+    def __init__(self, seed: int) -> None:
+        self.random = random.Random(seed)
+        syllables = ["ka", "lo", "mi", "ran", "te", "su", "vor", "di", "pel", "ash", "ur", "no", "zen", "bri"]
+        self.vocabulary = sorted(
+            {"".join(self.random.choices(syllables, k=self.random.randint(2, 4))) for _ in range(6000)}
+        )
+        classes: dict[str, list[str]] = {}
+        for word, name in synonyms().items():
+            classes.setdefault(name, []).append(word)
+        self.swaps = {
+            w: [o for o in group if o != w] for group in classes.values() for w in group if len(group) > 1
+        }
+        self.common = sorted(self.swaps)
+
+    def text(self, words: int = 120) -> list[str]:
+        pool = self.vocabulary + self.common * 3
+        return self.random.choices(pool, k=words)
+
+    def spun(self, words: list[str]) -> list[str]:
+        return [self.random.choice(self.swaps[w]) if w in self.swaps and self.random.random() < 0.8 else w
+                for w in words]  # fmt: skip
+
+    def articles(self, n: int) -> tuple[list[tuple[Article, list[Event]]], int]:
+        """About n articles reporting n / 1.7 occurrences, in date order; and the occurrence count."""
+        reports: list[tuple[date, Article, list[Event]]] = []
+        occurrence = 0
+        start = date(2023, 1, 1)
+        while len(reports) < n:
+            occurrence += 1
+            country, lat, lon = self.random.choice(COUNTRIES)
+            kind, sub = self.random.choice(TYPES)
+            day = start + timedelta(days=self.random.randrange(730))
+            place = (lat + self.random.uniform(-4, 4), lon + self.random.uniform(-4, 4))
+            wire = self.text()
+            versions = [("w", wire)]
+            if self.random.random() < 0.4:
+                versions.append(("s", self.spun(wire)))
+            if self.random.random() < 0.3:
+                versions.append(("i", self.text()))
+            for number, (kind_of_copy, words) in enumerate(versions):
+                article_id = f"o{occurrence}-{kind_of_copy}"
+                article = Article(article_id, " ".join(words) + ".", date=day + timedelta(days=number))
+                event = Event(
+                    event_id=f"{article_id}#1", event_type=kind, sub_event_type=sub, event_date=day,
+                    date_start=day, date_end=day, time_precision=1, country=country,
+                    location=f"Place {occurrence}", latitude=place[0] + self.random.uniform(-0.05, 0.05),
+                    longitude=place[1] + self.random.uniform(-0.05, 0.05), geo_precision=1,
+                    fatalities=self.random.randint(0, 30), sources=(Source(article_id, date=article.date),),
+                )  # fmt: skip
+                reports.append((article.date or day, article, [event]))
+        reports.sort(key=lambda r: (r[0], r[1].id))
+        return [(a, e) for _, a, e in reports[:n]], occurrence
+
+
+def check(store: Store) -> tuple[int, int, int]:
+    """(occurrences, occurrences joining reports of two generated ones, spun copies not chained
+    to their wire story). Ids are o<occurrence>-<w wire, s spun copy, i independent report>.
+
+    Generated occurrences of one type, country and week can lie within 50 km of each other:
+    the codebook's rule then joins them, so a few joined ones are expected."""
+    wrong = 0
+    count = 0
+    unchained = 0
+    for event in store.occurrences():
+        count += 1
+        origins = {s.article_id.split("-")[0] for s in event.sources}
+        wrong += len(origins) != 1
+        chains = {s.article_id: s.chain for s in event.sources}
+        for origin in origins:
+            wire, copy = chains.get(f"{origin}-w"), chains.get(f"{origin}-s")
+            unchained += wire is not None and copy is not None and wire != copy
+    return count, wrong, unchained
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="10000,50000,100000")
+    parser.add_argument("--seed", type=int, default=11)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    generator = Generator(args.seed)
+    baseline: float | None = None
+    print(f"{'articles':>9} {'merge s':>9} {'ms/article':>11} {'ratio':>6}  occurrences  joined  unchained")
+    for n in sizes:
+        reports, expected = generator.articles(n)
+        with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.duckdb") as store:
+            for i in range(0, len(reports), 1000):
+                store.add_many(reports[i : i + 1000])
+            started = time.perf_counter()
+            update_occurrences(store)
+            seconds = time.perf_counter() - started
+            occurrences, wrong, unchained = check(store)
+        per_article = seconds / n * 1000
+        baseline = baseline or per_article
+        print(
+            f"{n:>9} {seconds:>9.1f} {per_article:>11.3f} {per_article / baseline:>6.2f}  "
+            f"{occurrences:>11} {wrong:>7} {unchained:>9}   (generated occurrences: about {expected})"
+        )
+
+
+if __name__ == "__main__":
+    main()
