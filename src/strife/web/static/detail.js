@@ -128,6 +128,7 @@ export class DetailPanel {
 
   loading(eventId) {
     this.panel.hidden = false;
+    document.body.classList.add("detail-open");
     replace(this.body, el("p", { class: "muted" }, `Loading ${eventId}…`));
     return ++this.generation;
   }
@@ -139,6 +140,7 @@ export class DetailPanel {
   close() {
     this.generation++;
     this.panel.hidden = true;
+    document.body.classList.remove("detail-open");
     this.body.replaceChildren();
   }
 

@@ -49,7 +49,8 @@ export class EventMap {
     this.legend = L.control({ position: "bottomright" });
     this.legend.onAdd = () => el("div", { class: "legend" });
     this.legend.addTo(this.map);
-    this.generation = 0;
+    // The container changes size when the detail panel opens or the window is resized.
+    new ResizeObserver(() => this.map.invalidateSize()).observe(container);
   }
 
   /** Draws the countries; failure leaves a plain background, the events still show. */
@@ -86,7 +87,7 @@ export class EventMap {
     this.showLegend(answer.mode === "clusters" ? [] : (answer.points ?? []).map((p) => p.event_type));
     if (fit) {
       const bounds = layer.getBounds ? layer.getBounds() : null;
-      if (bounds && bounds.isValid()) this.map.fitBounds(bounds.pad(0.3), { maxZoom: 7 });
+      if (bounds && bounds.isValid()) this.map.fitBounds(bounds.pad(0.3), { maxZoom: 5 }); // the 1:110m basemap has no detail beyond
     }
   }
 

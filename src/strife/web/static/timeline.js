@@ -82,11 +82,12 @@ function chartOptions(columns, width) {
   };
 }
 
-// Half a bar's step on each side, so the first and last bars are not cut in half.
-function padRange(u, min, max) {
+// Half a bar's step on each side, so the first and last bars are not cut in half. Taken
+// from the data: for a single period uPlot proposes a span of years.
+function padRange(u) {
   const xs = u.data[0];
   const step = xs.length > 1 ? (xs[xs.length - 1] - xs[0]) / (xs.length - 1) : 86400 * 15;
-  return [min - step, max + step];
+  return [xs[0] - step, xs[xs.length - 1] + step];
 }
 
 export class Timeline {
