@@ -16,7 +16,13 @@ from strife.resources import Resources
 from strife.stages import default_pipeline
 
 FLOORS = Path(__file__).with_name("quality_floors.json")
-EVENT_FIGURES = {"event_f1": "f1", "event_precision": "precision", "event_recall": "recall"}
+EVENT_FIGURES = {
+    "event_f1": "f1",
+    "event_precision": "precision",
+    "event_recall": "recall",
+    "duplicates_precision": "duplicates_precision",
+    "duplicates_recall": "duplicates_recall",
+}
 
 
 def load_floors() -> dict[str, dict[str, float]]:
