@@ -247,6 +247,28 @@ def merges(db: str, event_id: str | None) -> None:
             click.echo(f"  {when}  {d.event_id} -> {d.occurrence_id}  matched {d.matched}: {d.reason}")
 
 
+@main.command()
+@_db
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="address to listen on (loopback by default)"
+)
+@click.option("--port", default=8000, show_default=True, type=int, help="port to listen on")
+@click.option("--token", envvar="STRIFE_TOKEN", default=None,
+              help="enable POST /api/articles for clients sending this bearer token")  # fmt: skip
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the dashboard and the JSON API over the store (read-only unless --token is given)."""
+    from strife.store import StoreError
+    from strife.web import serve as serve_app
+
+    if not Path(db).exists():
+        _fail(f"store '{db}' does not exist; run 'strife ingest INPUT... --db {db}' first", EXIT_USAGE)
+    click.echo(f"strife: serving {db} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", err=True)
+    try:
+        serve_app(db, host=host, port=port, token=token)
+    except (StoreError, ValueError) as error:
+        _fail(str(error), EXIT_USAGE)
+
+
 @main.command("eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--errors", is_flag=True, help="list each missed and spurious event with its evidence")
