@@ -37,14 +37,16 @@ function evidenceList(items, articles) {
   return el(
     "ul",
     { class: "evidence" },
-    items.map((item) =>
-      el(
+    items.map((item) => {
+      const sentence = highlighted(item.sentence, item.highlight_start, item.highlight_end);
+      return el(
         "li",
         {},
-        highlighted(item.sentence, item.highlight_start, item.highlight_end),
+        sentence,
+        sentence.querySelector("mark") ? null : el("span", { class: "from" }, " (the span is not in this sentence)"),
         el("span", { class: "from" }, " from ", show(articleLabel(articles, item.article_id))),
-      ),
-    ),
+      );
+    }),
   );
 }
 

@@ -12,7 +12,9 @@ async function counts(by, filters) {
     return await getJSON("/api/counts", { ...filters, by, limit: OPTIONS_LIMIT });
   } catch (error) {
     // A server with a lower cap on `limit` still gives its default number of values.
-    if (error instanceof ApiError && error.status === 422) return getJSON("/api/counts", { ...filters, by });
+    if (error instanceof ApiError && error.status === 422 && /limit/.test(error.detail)) {
+      return getJSON("/api/counts", { ...filters, by });
+    }
     throw error;
   }
 }

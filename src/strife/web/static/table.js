@@ -17,6 +17,10 @@ const COLUMNS = [
   ["Sources", "corroboration", (e) => `${num(e.corroboration ?? null)} / ${num(e.source_count ?? null)}`],
   ["Confidence", "confidence", (e) => (e.confidence === null || e.confidence === undefined ? "–" : Number(e.confidence).toFixed(2))],
 ];
+const TITLES = {
+  Sources: "independent source chains / reports merged into this event",
+  Confidence: "0.4 plus 0.15 for each of: strong trigger, known actor, named place, date read from the text",
+};
 const NUMERIC = new Set(["fatalities", "displaced_people", "corroboration", "confidence"]);
 
 export class EventTable {
@@ -37,7 +41,7 @@ export class EventTable {
     const key = sort.replace(/^-/, "");
     const descending = sort.startsWith("-");
     const cells = COLUMNS.map(([title, sortKey]) => {
-      const th = el("th", { scope: "col", class: NUMERIC.has(sortKey) ? "num" : null });
+      const th = el("th", { scope: "col", class: NUMERIC.has(sortKey) ? "num" : null, title: TITLES[title] });
       if (!sortKey) return append(th, [title]);
       const active = sortKey === key;
       th.setAttribute("aria-sort", active ? (descending ? "descending" : "ascending") : "none");
