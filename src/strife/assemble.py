@@ -322,6 +322,11 @@ class Builder:
         if not figures:
             mentioned = any(m.deaths_mentioned for m in draft.all())
             return (3 if mentioned else 0), None, None, False, None
+        exact = [m.deaths.value for m in figures if m.deaths and not m.deaths.vague]
+        if exact:
+            # "dozens killed" in a headline agrees with "at least 23 were killed" in the text:
+            # a vague word at or under a counted figure is not a second figure.
+            figures = [m for m in figures if m.deaths and (not m.deaths.vague or m.deaths.value > min(exact))]
         values = {m.deaths.value for m in figures if m.deaths}
         contested = any(m.attribution is not None and m.attribution.contested for m in figures)
         low_m = min(figures, key=lambda m: m.deaths.value if m.deaths else 0)

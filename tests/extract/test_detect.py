@@ -1,6 +1,7 @@
 """Detection and assembly through the real pipeline, from a table of our own sentences."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -45,6 +46,13 @@ def test_wounded_are_not_counted(pipeline: Pipeline) -> None:
     text = "Gunmen killed 14 villagers, including children, and wounded 10 others in Zamfara state, Nigeria."
     events = _events(pipeline, text)
     assert [e.fatalities for e in events if e.event_type == "Violence against civilians"] == [14]
+
+
+def test_a_vague_word_under_a_counted_figure_is_not_a_second_figure(pipeline: Pipeline) -> None:
+    # The headline's "dozens killed" agrees with the story's "at least 23 people were killed".
+    text = (Path(__file__).parents[1] / "dedupe" / "reports" / "wire.txt").read_text(encoding="utf-8")
+    battles = [e for e in _events(pipeline, text) if e.event_type == "Battles"]
+    assert [(e.fatalities, e.fatalities_disputed) for e in battles] == [(23, False)]
 
 
 def test_weekday_resolves_against_article_date(pipeline: Pipeline) -> None:

@@ -295,10 +295,11 @@ class Detector:
                 victims = self._resolve(span, ctx)
         if len(group) == 1:
             return (
-                Figure(first.value, first.low, first.high, "people", first.start, first.end, first.text),
+                Figure(first.value, first.low, first.high, "people", first.start, first.end, first.text,
+                       first.vague),
                 True,
                 victims,
-            )
+            )  # fmt: skip
         joined = [first]
         for q in group[1:]:
             if not _SIDES_JOINED.fullmatch(doc.text[joined[-1].end : q.start]):
@@ -307,13 +308,15 @@ class Detector:
         group = joined
         if len(group) == 1:
             return (
-                Figure(first.value, first.low, first.high, "people", first.start, first.end, first.text),
+                Figure(first.value, first.low, first.high, "people", first.start, first.end, first.text,
+                       first.vague),
                 True,
                 victims,
-            )
+            )  # fmt: skip
         total = sum(q.value for q in group)
         text = doc.text[first.start : group[-1].end]
-        return Figure(total, None, None, "people", first.start, group[-1].end, text), True, victims
+        vague = all(q.vague for q in group)
+        return Figure(total, None, None, "people", first.start, group[-1].end, text, vague), True, victims
 
     def _displaced(self, quantities: list[Quantity]) -> Figure | None:
         """The count of displaced people in a sentence: a number of people before a vague word,
