@@ -156,11 +156,20 @@ class Builder:
         self.salient = list(salient)
         self.anaphora = anaphora
 
-    def _evidence(self, name: str, m: Mention, start: int | None = None, end: int | None = None) -> Evidence:
+    def _evidence(
+        self, name: str, m: Mention, start: int | None = None, end: int | None = None
+    ) -> list[Evidence]:
+        """The evidence of a value read at start..end, in the sentence that holds that span: m's
+        when it does, else another mention's; none when no parsed sentence holds it."""
+        if start is not None and not m.sent_start <= start < m.sent_end:
+            holder = next((x for x in self.mentions if x.sent_start <= start < x.sent_end), None)
+            if holder is None:
+                return []
+            m = holder
         s0, s1 = self.clean.to_original(m.sent_start, m.sent_end)
         a, b = self.clean.to_original(start if start is not None else m.trigger_start,
                                       end if end is not None else m.trigger_end)  # fmt: skip
-        return Evidence(name, self.article.id, self.article.text[s0:s1].strip(), a, b)
+        return [Evidence(name, self.article.id, self.article.text[s0:s1].strip(), a, b)]
 
     def build(self, drafts: list[Draft]) -> list[Event]:
         return [self._event(i, d) for i, d in enumerate(drafts, start=1)]
@@ -168,25 +177,25 @@ class Builder:
     def _event(self, number: int, draft: Draft) -> Event:
         first = draft.first
         mentions = draft.all()
-        evidence = [self._evidence("event_type", first)]
+        evidence = self._evidence("event_type", first)
         actor1, actor2 = self._actors(draft)
         for name, actor in (("actor1", actor1), ("actor2", actor2)):
             if actor is not None and actor.end > actor.start:
                 holder = next((m for m in mentions if actor in (m.actor1, m.actor2)), first)
-                evidence.append(self._evidence(name, holder, actor.start, actor.end))
+                evidence.extend(self._evidence(name, holder, actor.start, actor.end))
         date_start, date_end, precision, time_m = self._time(draft)
         if time_m is not None and time_m.time is not None:
-            evidence.append(self._evidence("event_date", time_m, time_m.time.start, time_m.time.end))
+            evidence.extend(self._evidence("event_date", time_m, time_m.time.start, time_m.time.end))
         location, loc_m = self._location(draft)
-        if location is not None and location.start is not None:
-            evidence.append(self._evidence("location", loc_m, location.start, location.end))
+        if location is not None and location.start is not None and loc_m is not None:
+            evidence.extend(self._evidence("location", loc_m, location.start, location.end))
         deaths, low, high, disputed_deaths, death_m = self._fatalities(draft)
         if death_m is not None and death_m.deaths is not None:
-            evidence.append(self._evidence("fatalities", death_m, death_m.deaths.start, death_m.deaths.end))
+            evidence.extend(self._evidence("fatalities", death_m, death_m.deaths.start, death_m.deaths.end))
         claims = self._claims(mentions)
         displaced, disp_m = self._displaced(draft)
         if disp_m is not None and displaced is not None:
-            evidence.append(self._evidence("displaced_figure", disp_m, displaced.start, displaced.end))
+            evidence.extend(self._evidence("displaced_figure", disp_m, displaced.start, displaced.end))
         destination = next((m.destination for m in draft.mentions if m.destination is not None), None)
         country = (location.country if location is not None else None) or self.country
         agency = next(
@@ -296,24 +305,25 @@ class Builder:
             return None, None, None, None
         return d - timedelta(days=6), d, 2, None
 
-    def _location(self, draft: Draft) -> tuple[Any, Mention]:
+    def _location(self, draft: Draft) -> tuple[Any, Mention | None]:
         located = [m for m in draft.mentions if m.location is not None and m.location.admin1]
         if not located:
             # a sentence that names no place continues the story of the place named just before it
-            return self._nearest_place(draft.first), draft.first
+            return self._nearest_place(draft.first)
         best = min(
             located, key=lambda m: (m.location.geo_precision or 4, m.location.location is None, m.sentence)
         )
         return best.location, best
 
-    def _nearest_place(self, m: Mention) -> Any:
+    def _nearest_place(self, m: Mention) -> tuple[Any, Mention | None]:
+        """The place and the mention it was read from (None: the article's place, read elsewhere)."""
         placed = [x for x in self.mentions if x.location is not None and x.location.admin1]
         before = [x for x in placed if x.sentence <= m.sentence]
         pool = before or placed
         if pool:
             nearest = min(pool, key=lambda x: (abs(m.sentence - x.sentence), x.location.geo_precision or 4))
-            return nearest.location
-        return self.article_place
+            return nearest.location, nearest
+        return self.article_place, None
 
     def _fatalities(self, draft: Draft) -> tuple[int, int | None, int | None, bool, Mention | None]:
         if draft.event_type not in VIOLENT | {"Riots", "Protests"}:

@@ -70,3 +70,20 @@ def test_every_coded_field_has_evidence_in_the_text(pipeline: Pipeline) -> None:
     assert {"event_type", "actor1", "actor2", "location", "fatalities", "event_date"} <= fields
     for ev in event.evidence:
         assert ev.sentence in text and 0 <= ev.start < ev.end <= len(text)
+
+
+def test_every_evidence_span_lies_in_its_sentence(pipeline: Pipeline, examples_dir: Path) -> None:
+    from strife.ingest import ReadOptions, read_inputs
+
+    checked = 0
+    for article in read_inputs((str(examples_dir),), ReadOptions()):
+        if not isinstance(article, Article):
+            continue
+        for event in pipeline(article).events:
+            for ev in event.evidence:
+                sentence_at = article.text.find(ev.sentence)
+                while sentence_at != -1 and sentence_at + len(ev.sentence) < ev.end:
+                    sentence_at = article.text.find(ev.sentence, sentence_at + 1)
+                assert sentence_at != -1 and sentence_at <= ev.start, (event.event_id, ev.field, ev.sentence)
+                checked += 1
+    assert checked > 50
