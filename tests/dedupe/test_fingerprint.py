@@ -18,7 +18,9 @@ from strife.dedupe.fingerprint import (
     tokens,
 )
 
-REPORTS = Path(__file__).parent / "reports"
+REPORTS = Path(__file__).parents[2] / "examples"
+# One clash, three reports: a wire story, a spun copy of it, and an independent report.
+WIRE, SPUN, MONITOR = "sudan-el-obeid-wire", "sudan-el-obeid-spun-copy", "sudan-el-obeid-monitor"
 CLEANER = Cleaner.default()
 
 
@@ -52,12 +54,12 @@ def test_bands_are_distinct_per_band() -> None:
 
 def test_short_texts_get_no_bands() -> None:
     assert fingerprint("x", "Gunmen killed five villagers in Kiziba.", clean).bands == ()
-    assert len(fingerprint("y", (REPORTS / "wire.txt").read_text(), clean).bands) == BANDS
+    assert len(fingerprint("y", (REPORTS / f"{WIRE}.txt").read_text(), clean).bands) == BANDS
 
 
 def test_a_spun_copy_is_close_and_an_independent_report_is_not() -> None:
     wire, spun, other = (
-        fingerprint(n, (REPORTS / f"{n}.txt").read_text(), clean) for n in ("wire", "spun", "independent")
+        fingerprint(n, (REPORTS / f"{n}.txt").read_text(), clean) for n in (WIRE, SPUN, MONITOR)
     )
     assert similarity(wire.signature, spun.signature) > 0.6
     assert similarity(wire.signature, other.signature) < 0.15

@@ -12,8 +12,10 @@ from strife.resources import Resources
 from strife.service import ingest
 from strife.store import Store
 
-REPORTS = Path(__file__).parent / "reports"
-NAMES = ("wire", "spun", "independent")
+REPORTS = Path(__file__).parents[2] / "examples"
+# One clash, three reports: a wire story, a spun copy of it, and an independent report.
+WIRE, SPUN, MONITOR = "sudan-el-obeid-wire", "sudan-el-obeid-spun-copy", "sudan-el-obeid-monitor"
+NAMES = (WIRE, SPUN, MONITOR)
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +39,10 @@ def check_one_battle(store: Store) -> None:
     (battle,) = battles(store)
     assert sorted(s.article_id for s in battle.sources) == sorted(NAMES)
     chains = {s.article_id: s.chain for s in battle.sources}
-    assert chains["wire"] == chains["spun"] != chains["independent"]
+    assert chains[WIRE] == chains[SPUN] != chains[MONITOR]
     assert battle.corroboration == 2
     agencies = {s.article_id: s.originating_agency for s in battle.sources}
-    assert agencies["wire"] == agencies["spun"] == "AFP"
+    assert agencies[WIRE] == agencies[SPUN] == "AFP"
     assert {e.article_id for e in battle.evidence} == set(NAMES)
 
 
@@ -60,20 +62,21 @@ def test_rerunning_changes_nothing(tmp_path: Path, resources: Resources) -> None
     with ingest_runs(tmp_path, [list(NAMES)], resources) as store:
         before = [e.to_dict() for e in store.occurrences()]
         members, decisions = store.merge_log()
-        again = ingest(store, read_inputs((str(REPORTS),), ReadOptions()), resources)
+        paths = tuple(str(REPORTS / f"{name}.txt") for name in NAMES)
+        again = ingest(store, read_inputs(paths, ReadOptions()), resources)
         assert (again.stored, again.duplicates, again.occurrences) == (0, 3, 0)
         assert [e.to_dict() for e in store.occurrences()] == before
         assert store.merge_log() == (members, decisions)
 
 
 def test_merge_log_says_why(tmp_path: Path, resources: Resources) -> None:
-    with ingest_runs(tmp_path, [["wire"], ["spun"], ["independent"]], resources) as store:
+    with ingest_runs(tmp_path, [[WIRE], [SPUN], [MONITOR]], resources) as store:
         (battle,) = battles(store)
         members, decisions = store.merge_log(battle.event_id)
         assert set(members.values()) == set(NAMES)
         reasons = {d.event_id: d.reason for d in decisions}
-        assert "copies of one story" in reasons["spun#1"]
-        assert "same place (El Obeid)" in reasons["independent#1"]
+        assert "copies of one story" in reasons[f"{SPUN}#1"]
+        assert "same place (El Obeid)" in reasons[f"{MONITOR}#1"]
 
 
 def test_a_store_from_before_merging_is_caught_up(tmp_path: Path, resources: Resources) -> None:

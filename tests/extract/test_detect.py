@@ -50,7 +50,7 @@ def test_wounded_are_not_counted(pipeline: Pipeline) -> None:
 
 def test_a_vague_word_under_a_counted_figure_is_not_a_second_figure(pipeline: Pipeline) -> None:
     # The headline's "dozens killed" agrees with the story's "at least 23 people were killed".
-    text = (Path(__file__).parents[1] / "dedupe" / "reports" / "wire.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parents[2] / "examples" / "sudan-el-obeid-wire.txt").read_text(encoding="utf-8")
     battles = [e for e in _events(pipeline, text) if e.event_type == "Battles"]
     assert [(e.fatalities, e.fatalities_disputed) for e in battles] == [(23, False)]
 
