@@ -1,0 +1,42 @@
+"""The JSON API of `strife serve`: one router per resource, joined here.
+
+events.py     GET /api/events, /api/events/{id}
+aggregate.py  GET /api/map, /api/timeline, /api/counts
+downloads.py  GET /api/download.csv, /api/download.geojson
+articles.py   GET /api/articles, /api/articles/{id}
+ingest.py     POST /api/articles (only with a token)
+params.py     the shared filters, paging and sort; queries.py the SQL behind them
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+
+from strife.web.api import aggregate, articles, downloads, events, ingest, queries
+from strife.web.api.schemas import Health
+from strife.web.api.state import ServerState, server_state
+
+router = APIRouter()
+
+
+@router.get("/api/health", response_model=Health, tags=["health"])
+def health(state: Annotated[ServerState, Depends(server_state)]) -> dict[str, Any]:
+    """Whether the server is up, how much it holds, and whether it takes writes."""
+    with state.reading() as con:
+        events, stored = queries.totals(con)
+    return {
+        "status": "ok",
+        "events": events,
+        "articles": stored,
+        "schema_version": state.schema_version,
+        "writable": state.writable,
+    }
+
+
+# ingest before articles: POST /api/articles must not be taken for an article id.
+for module in (events, aggregate, downloads, ingest, articles):
+    router.include_router(module.router)
+
+__all__ = ["ServerState", "router"]

@@ -1,0 +1,84 @@
+"""GET /api/download.csv and /api/download.geojson: the filtered summaries, streamed in batches."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import StreamingResponse
+
+from strife.web.api import queries
+from strife.web.api.params import Filters, filters
+from strife.web.api.state import ServerState, server_state
+
+router = APIRouter(tags=["downloads"])
+
+
+def _cell(value: Any) -> Any:
+    # As strife's own CSV export writes them: lowercase booleans, None as an empty cell.
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _csv(state: ServerState, where: Filters) -> Iterator[str]:
+    with state.reading() as con:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(queries.SUMMARY_FIELDS)
+        for rows in queries.all_summaries(con, where):
+            writer.writerows([_cell(row[name]) for name in queries.SUMMARY_FIELDS] for row in rows)
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        yield buffer.getvalue()
+
+
+def _feature(row: dict[str, Any]) -> dict[str, Any]:
+    geometry = None
+    if row["latitude"] is not None and row["longitude"] is not None:
+        # GeoJSON positions are longitude first (RFC 7946).
+        geometry = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
+    return {"type": "Feature", "id": row["event_id"], "geometry": geometry, "properties": row}
+
+
+def _geojson(state: ServerState, where: Filters) -> Iterator[str]:
+    with state.reading() as con:
+        yield '{"type": "FeatureCollection", "features": ['
+        separator = ""
+        for rows in queries.all_summaries(con, where):
+            chunk = [separator + "\n" + json.dumps(_feature(rows[0]), ensure_ascii=False)]
+            chunk.extend(",\n" + json.dumps(_feature(row), ensure_ascii=False) for row in rows[1:])
+            separator = ","
+            yield "".join(chunk)
+        yield "\n]}\n"
+
+
+def _attachment(name: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{name}"'}
+
+
+@router.get("/api/download.csv", response_class=StreamingResponse)
+def download_csv(
+    where: Annotated[Filters, Depends(filters)], state: Annotated[ServerState, Depends(server_state)]
+) -> StreamingResponse:
+    """The filtered merged events as CSV: a header and one row of summary fields per event."""
+    return StreamingResponse(
+        _csv(state, where), media_type="text/csv; charset=utf-8", headers=_attachment("strife-events.csv")
+    )
+
+
+@router.get("/api/download.geojson", response_class=StreamingResponse)
+def download_geojson(
+    where: Annotated[Filters, Depends(filters)], state: Annotated[ServerState, Depends(server_state)]
+) -> StreamingResponse:
+    """The filtered merged events as a GeoJSON FeatureCollection (null geometry when not located)."""
+    return StreamingResponse(
+        _geojson(state, where),
+        media_type="application/geo+json",
+        headers=_attachment("strife-events.geojson"),
+    )

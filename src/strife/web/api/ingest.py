@@ -1,0 +1,109 @@
+"""POST /api/articles: code and store one article, as `strife ingest` would.
+
+Writes are off unless the server was started with a token. The checks run in
+this order, so a caller learns first whether it may write at all: writes enabled
+(403), the bearer token (401), JSON body (415), size (413), fields (422).
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from strife.ingest.rows import article_from_row
+from strife.records import Article, text_hash
+from strife.resources import Resources
+from strife.web.api.errors import one_line
+from strife.web.api.schemas import MAX_TEXT_BYTES, ArticleIn, IngestResult
+from strife.web.api.state import ServerState, server_state
+
+router = APIRouter(tags=["ingest"])
+
+WRITES_DISABLED = "writes are disabled; start strife serve with --token"
+# JSON may escape every character of the text as \uXXXX: six bytes each.
+_MAX_BODY = 6 * MAX_TEXT_BYTES + 64 * 1024
+_TOO_LARGE = f"article text is over {MAX_TEXT_BYTES} bytes (5 MiB); split it or post a shorter text"
+
+
+def _authorise(state: ServerState, request: Request) -> None:
+    if state.token is None:
+        raise HTTPException(status_code=403, detail=WRITES_DISABLED)
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), state.token.encode()):
+        raise HTTPException(
+            status_code=401,
+            detail="missing or wrong token; send the header 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+async def _body(request: Request) -> bytes:
+    """The request body, refused (413) past _MAX_BODY without reading the rest."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > _MAX_BODY:
+        raise HTTPException(status_code=413, detail=_TOO_LARGE)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > _MAX_BODY:
+            raise HTTPException(status_code=413, detail=_TOO_LARGE)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _parse(body: bytes) -> ArticleIn:
+    try:
+        posted = ArticleIn.model_validate_json(body)
+    except ValidationError as error:
+        raise HTTPException(status_code=422, detail=one_line(error.errors(), "body")) from None
+    if len(posted.text.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise HTTPException(status_code=413, detail=_TOO_LARGE)
+    return posted
+
+
+def _ingest(state: ServerState, posted: ArticleIn) -> dict[str, Any]:
+    from strife.service import ingest
+
+    # Same id for the same text: posting an article twice stores it once.
+    fallback_id = f"api-{text_hash(posted.text)[:16]}"
+    row = posted.model_dump(exclude_none=True, mode="json")
+    item = article_from_row(row, origin="api", fallback_id=fallback_id, columns={})
+    with state.write_lock:
+        if state.resources is None:
+            state.resources = Resources()
+        summary = ingest(state.store, [item], state.resources)
+    return {
+        "article_id": item.id if isinstance(item, Article) else (item.article_id or fallback_id),
+        "stored": summary.stored,
+        "duplicates": summary.duplicates,
+        "events": summary.events,
+        "rejected": [rejection.reason for rejection in summary.rejections],
+    }
+
+
+@router.post(
+    "/api/articles",
+    status_code=201,
+    response_model=IngestResult,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": ArticleIn.model_json_schema()}},
+        }
+    },
+)
+async def post_article(request: Request, state: Annotated[ServerState, Depends(server_state)]) -> Any:
+    """Code one article and store it with its events, then merge them into occurrences.
+
+    Needs the server's token (`Authorization: Bearer <token>`). The text is untrusted
+    input: it is stored and returned as data, never rendered by the API.
+    """
+    _authorise(state, request)
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+        raise HTTPException(415, detail="send the article as JSON (Content-Type: application/json)")
+    posted = _parse(await _body(request))
+    return await run_in_threadpool(_ingest, state, posted)

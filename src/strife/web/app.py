@@ -1,0 +1,131 @@
+"""The web app of `strife serve`: the JSON API, the static page, and the headers that guard both.
+
+Reads go to a read-only store unless a write token is given; then POST /api/articles
+ingests, and only with that token. Article text is untrusted: the API returns it as
+JSON data only, and the page is served under a Content-Security-Policy that lets no
+inline script or outside resource run.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from strife import __version__
+from strife.store import Store
+from strife.web.api import ServerState, errors, router
+
+STATIC = Path(__file__).parent / "static"
+
+PAGE_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+# FastAPI's /docs page loads Swagger UI from a CDN and starts it with an inline script.
+# It shows API responses, never article text as HTML, so it gets this looser policy.
+DOCS_CSP = (
+    "default-src 'self'; img-src 'self' data: https://fastapi.tiangolo.com; "
+    "style-src 'self' https://cdn.jsdelivr.net; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+_DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect"})
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
+
+
+class SecurityHeaders:
+    """Adds nosniff, the Content-Security-Policy and no-referrer to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        policy = DOCS_CSP if scope["path"] in _DOCS_PATHS else PAGE_CSP
+
+        async def send_guarded(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Content-Security-Policy"] = policy
+                headers["Referrer-Policy"] = "no-referrer"
+            await send(message)
+
+        await self.app(scope, receive, send_guarded)
+
+
+def _index() -> Response:
+    index = STATIC / "index.html"
+    if not index.is_file():
+        return PlainTextResponse(
+            f"the strife web page is not installed ({index} is missing); the API is at /api and /docs",
+            status_code=503,
+        )
+    return FileResponse(index, media_type="text/html; charset=utf-8")
+
+
+def create_app(
+    db: str | Path, *, token: str | None = None, allowed_hosts: Sequence[str] | None = None
+) -> FastAPI:
+    """The app over the store at `db`: read-only unless `token` is given, which enables POST /api/articles.
+
+    `allowed_hosts` limits the Host header the app answers (serve() sets it when bound to
+    loopback, so a web page elsewhere cannot reach the API by DNS rebinding). Raises
+    StoreError when the store cannot be opened.
+    """
+    if token is not None and not token.strip():
+        raise ValueError("the write token is empty; give a non-empty token, or none to keep writes off")
+    store = Store.open(db, read_only=token is None)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(
+        title="strife",
+        version=__version__,
+        summary="Merged conflict and displacement events coded from news reports",
+        lifespan=lifespan,
+        redoc_url=None,
+    )
+    app.state.strife = ServerState(store, token=token, schema_version=store.schema_version())
+    errors.install(app)
+    app.include_router(router)
+    app.add_api_route("/", _index, include_in_schema=False)
+    if STATIC.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(SecurityHeaders)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    return app
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+    """Serve the app with uvicorn until interrupted (loopback only by default)."""
+    import uvicorn
+
+    hosts = LOOPBACK_HOSTS if _is_loopback(host) else None
+    app = create_app(db, token=token, allowed_hosts=hosts)
+    uvicorn.run(app, host=host, port=port, access_log=False)
