@@ -38,7 +38,7 @@ DOCS_CSP = (
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
 _DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect"})
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
 class SecurityHeaders:
@@ -126,6 +126,6 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str 
     """Serve the app with uvicorn until interrupted (loopback only by default)."""
     import uvicorn
 
-    hosts = LOOPBACK_HOSTS if _is_loopback(host) else None
+    hosts = [*LOOPBACK_HOSTS, host] if _is_loopback(host) else None
     app = create_app(db, token=token, allowed_hosts=hosts)
     uvicorn.run(app, host=host, port=port, access_log=False)

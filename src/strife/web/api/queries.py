@@ -120,18 +120,27 @@ def _cell_key(placeholder: str) -> str:
 
 
 def _cell_size(con: Connection, where: str, params: list[Any], extent: float, limit: int) -> float | None:
-    """The finest grid cell (degrees) giving at most `limit` clusters, or None when no grid does."""
+    """A fine grid cell (degrees) giving at most `limit` clusters, or None when no grid does.
+
+    Binary search over the sizes, one distinct-cell count per probe: about five scans,
+    where counting every size in one scan costs more than all of them together.
+    """
     finest = max(extent / limit, _FINEST_CELL)
     steps = math.ceil(math.log(max(2 * extent / finest, 1.0), _GRID_GROWTH)) + 1
     sizes = [finest * _GRID_GROWTH**step for step in range(steps)]
-    # All candidate grids counted in one scan; the same expression groups the chosen one below.
-    counts = ", ".join(f"count(DISTINCT {_cell_key('?')})" for _ in sizes)
-    size_params = [value for size in sizes for value in (size, size)]
-    found = con.execute(f"SELECT {counts} FROM occurrences {where}", [*size_params, *params]).fetchone()
-    for size, cells in zip(sizes, found or (), strict=True):
-        if cells <= limit:
-            return size
-    return None
+    sql = f"SELECT count(DISTINCT {_cell_key('?')}) FROM occurrences {where}"
+
+    def fits(size: float) -> bool:
+        return int(_one(con, sql, [size, size, *params]) or 0) <= limit
+
+    low, high, found = 0, len(sizes) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        if fits(sizes[middle]):
+            found, high = sizes[middle], middle - 1
+        else:
+            low = middle + 1
+    return found
 
 
 def _clusters(con: Connection, where: str, params: list[Any], cell: float | None) -> list[dict[str, Any]]:
@@ -152,13 +161,13 @@ def timeline(con: Connection, filters: Filters, interval: str) -> list[dict[str,
     where, params = filters.where()
     dated = f"{where} AND event_date IS NOT NULL" if where else "WHERE event_date IS NOT NULL"
     rows = con.execute(
-        f"SELECT date_trunc('{interval}', event_date)::DATE AS period, event_type, count(*), "
+        f"SELECT strftime(date_trunc('{interval}', event_date), '%Y-%m-%d') AS period, event_type, count(*), "
         "coalesce(sum(fatalities), 0), coalesce(sum(displaced_people), 0) "
         f"FROM occurrences {dated} GROUP BY period, event_type ORDER BY period, event_type",
         params,
     ).fetchall()
     return [
-        {"period": p.isoformat(), "event_type": t, "events": n, "fatalities": int(f), "displaced": int(d)}
+        {"period": p, "event_type": t, "events": n, "fatalities": int(f), "displaced": int(d)}
         for p, t, n, f, d in rows
     ]
 
