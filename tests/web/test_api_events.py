@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -199,3 +200,20 @@ def test_highlight(
     assert highlight(sentence, start, end, text) == expected
     if expected[0] is not None and text is not None:
         assert sentence[expected[0] : expected[1]] == text[start:end]
+
+
+@pytest.mark.parametrize("event_id", ["story#1", "inbox/story.txt#2", "naïve id 1"])
+def test_ids_with_fragment_slash_or_space_work_percent_encoded(
+    tmp_path: Path,
+    serve: Callable[..., TestClient],
+    make_article: Callable[..., Any],
+    make_event: Callable[..., Any],
+    build_store: Callable[..., Path],
+    event_id: str,
+) -> None:
+    article_id = event_id.split("#")[0]
+    path = build_store(tmp_path / "s.duckdb", [make_article(article_id)], [make_event(event_id, article_id)])
+    client = serve(path)
+    record = client.get("/api/events/" + quote(event_id, safe="")).json()
+    assert record["event_id"] == event_id and record["articles"][0]["id"] == article_id
+    assert client.get("/api/articles/" + quote(article_id, safe="")).json()["id"] == article_id
