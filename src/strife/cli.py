@@ -134,7 +134,7 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, show:
     if show:
         from strife.export import format_table
 
-        click.echo(format_table(_query(db, **dict.fromkeys(_FILTER_NAMES))))
+        click.echo(format_table(_query(db, False, **dict.fromkeys(_FILTER_NAMES))))
     if summary.read == 0 and rejections:
         sys.exit(EXIT_FAILED)
 

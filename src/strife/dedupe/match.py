@@ -159,8 +159,9 @@ def combine(members: Sequence[Event], occurrence_id: str, chains: Mapping[str, s
         confidence=max((e.confidence for e in ordered if e.confidence is not None), default=None),
         corroboration=len(independent),
         interaction=interaction(
-            values.get("actor1_type", base.actor1_type), values.get("actor2_type", base.actor2_type)
-        ),  # type: ignore[arg-type]
+            values.get("actor1_type", base.actor1_type),  # type: ignore[arg-type]
+            values.get("actor2_type", base.actor2_type),  # type: ignore[arg-type]
+        ),
     )
 
 
