@@ -10,6 +10,7 @@ Within one sentence, a killing is part of the bombing or the clash it names.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -147,8 +148,10 @@ class Builder:
         anaphora: frozenset[str] = frozenset(),
         mentions: Sequence[Mention] = (),
         article_place: Any = None,
+        sentences: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.mentions = list(mentions)
+        self.sentences = sorted(sentences)  # (start, end) of each parsed sentence in the cleaned text
         self.article_place = article_place
         self.article = article
         self.clean = clean
@@ -160,13 +163,14 @@ class Builder:
         self, name: str, m: Mention, start: int | None = None, end: int | None = None
     ) -> list[Evidence]:
         """The evidence of a value read at start..end, in the sentence that holds that span: m's
-        when it does, else another mention's; none when no parsed sentence holds it."""
-        if start is not None and not m.sent_start <= start < m.sent_end:
-            holder = next((x for x in self.mentions if x.sent_start <= start < x.sent_end), None)
-            if holder is None:
+        when it does, else the parsed sentence around it; none when no sentence holds it."""
+        sent_start, sent_end = m.sent_start, m.sent_end
+        if start is not None and not sent_start <= start < sent_end:
+            at = bisect.bisect_right(self.sentences, (start, len(self.clean.text) + 1)) - 1
+            if at < 0 or not self.sentences[at][0] <= start < self.sentences[at][1]:
                 return []
-            m = holder
-        s0, s1 = self.clean.to_original(m.sent_start, m.sent_end)
+            sent_start, sent_end = self.sentences[at]
+        s0, s1 = self.clean.to_original(sent_start, sent_end)
         a, b = self.clean.to_original(start if start is not None else m.trigger_start,
                                       end if end is not None else m.trigger_end)  # fmt: skip
         return [Evidence(name, self.article.id, self.article.text[s0:s1].strip(), a, b)]

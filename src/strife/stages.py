@@ -98,6 +98,7 @@ class Extract:
             self.anaphora,
             work.mentions,
             article_place if article_place is not None and article_place.admin1 else None,
+            [(sent.start_char, sent.end_char) for sent in work.doc.sents],
         )
         work.events = builder.build(drafts)
         for explanation in work.explanations:

@@ -29,6 +29,8 @@ def _reason(judge, nlp, sentence: str) -> str | None:
         ("Gunmen killed four farmers in the village on Sunday.", None),
         ("The violence has killed thousands of people in the north.", "trend"),
         ("Gunmen opened fire on residents gathered near the market.", None),
+        ("Soldiers fired rockets at mock targets during a live-fire drill near the border.", "exercise"),
+        ("Explosions shook the plain as troops staged the largest military exercise in years.", "exercise"),
     ],
 )
 def test_modality_reason(judge, nlp, sentence: str, expected: str | None) -> None:

@@ -68,6 +68,7 @@ class Modality:
     def __init__(self, cues: ModalityCues) -> None:
         self.cues = cues
         self._trend = _alternation(cues.of("trend"))
+        self._exercise = _alternation(cues.of("exercise"))
         self._offtopic = _alternation(cues.of("offtopic"))
 
     def reason(self, head: Token, sent: Span, whole: str | None = None) -> str | None:
@@ -109,8 +110,11 @@ class Modality:
         lowered = sent.text.lower()
         reason: str | None = None
         trend = _phrase_in(lowered, self._trend)
+        exercise = _phrase_in(lowered, self._exercise)
         if trend:
             reason = f"trend or tally ('{trend}')"
+        elif exercise:
+            reason = f"exercise or drill ('{exercise}')"
         else:
             lemmas = {tok.lemma_.lower() for tok in sent}
             offtopic = _phrase_in(lowered, self._offtopic) or next(
