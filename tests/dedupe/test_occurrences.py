@@ -76,3 +76,14 @@ def test_merge_combines_each_occurrence_in_order_of_first_report() -> None:
     merged = merge([report("a"), report("z", event_type="Riots"), report("b")])
     assert [e.event_id for e in merged] == ["a#1", "z#1"]
     assert [s.article_id for s in merged[0].sources] == ["a", "b"]
+
+
+def test_a_copys_records_join_the_occurrence_of_their_own_place() -> None:
+    # A story of clashes in two towns and its copy: each of the copy's records joins its own town,
+    # though copies need only the same country to match.
+    town_a, town_b = report("w", 1), report("w", 2, location="Nyala", latitude=12.05, longitude=24.88)
+    copy_b, copy_a = report("c", 1, location="Nyala", latitude=12.05, longitude=24.88), report("c", 2)
+    assert groups([town_a, town_b, copy_b, copy_a], {"w": "w", "c": "w"}) == {
+        frozenset({"w#1", "c#2"}),
+        frozenset({"w#2", "c#1"}),
+    }

@@ -73,15 +73,17 @@ def same_event(a: Event, b: Event, *, copies: bool = False) -> bool:
 
 
 def reason(a: Event, b: Event, *, copies: bool = False) -> str:
-    """Why `same_event(a, b)` holds, in words for the merge log."""
-    if copies:
-        why = "copies of one story"
-    elif a.location and b.location and a.location.casefold() == b.location.casefold():
+    """Why `same_event(a, b, copies=copies)` holds, in words for the merge log."""
+    if a.location and b.location and a.location.casefold() == b.location.casefold():
         why = f"same place ({a.location})"
-    elif (distance := _km(a, b)) is not None:
+    elif (distance := _km(a, b)) is not None and distance <= SAME_PLACE_KM:
         why = f"{distance:.0f} km apart"
-    else:
+    elif a.admin1 and a.admin1 == b.admin1:
         why = f"same admin1 ({a.admin1})"
+    else:
+        why = f"same country ({a.country or b.country})"
+    if copies:
+        why = f"copies of one story, {why}"
     return f"{a.event_type}, {why}, dates overlap, actors agree"
 
 

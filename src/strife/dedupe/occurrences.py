@@ -78,17 +78,19 @@ class Grouping:
 
     def place(self, event: Event) -> str:
         """Group a new record; returns the id of the occurrence it now belongs to."""
-        matches: dict[str, str] = {}  # occurrence id -> the member it matched
+        matches: dict[str, tuple[int, str]] = {}  # occurrence id -> (strength, the member it matched)
         for candidate in self._candidates(event):
             occurrence = self.occurrence[candidate]
-            if occurrence not in matches and self._matches(self._records[candidate], event):
-                matches[occurrence] = candidate
+            strength = self._strength(self._records[candidate], event)
+            if strength is not None and strength < matches.get(occurrence, (2, ""))[0]:
+                matches[occurrence] = (strength, candidate)
         article = _article(event)
         joined: str | None = None
-        for occurrence in sorted(matches, key=self._seniority.__getitem__):
+        # A copy's record joins the occurrence of the same place before one elsewhere in the country.
+        for occurrence in sorted(matches, key=lambda o: (matches[o][0], self._seniority[o])):
             if article in self._articles[occurrence]:
                 continue
-            matched = self._records[matches[occurrence]]
+            matched = self._records[matches[occurrence][1]]
             why = reason(matched, event, copies=self._copies(matched, event))
             if joined is None:
                 joined = occurrence
@@ -104,8 +106,11 @@ class Grouping:
         chain = self.chains.get(first)
         return first != second and chain is not None and chain == self.chains.get(second)
 
-    def _matches(self, stored: Event, new: Event) -> bool:
-        return same_event(stored, new, copies=self._copies(stored, new))
+    def _strength(self, stored: Event, new: Event) -> int | None:
+        """0: the same event by the codebook's test; 1: only as copies of one story; None: not."""
+        if same_event(stored, new):
+            return 0
+        return 1 if self._copies(stored, new) and same_event(stored, new, copies=True) else None
 
     def _candidates(self, event: Event) -> Iterator[str]:
         seen: set[str] = set()
