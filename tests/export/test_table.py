@@ -22,6 +22,7 @@ def test_header_names_the_columns() -> None:
         "admin1",
         "location",
         "fatalities",
+        "sources",
     ]
 
 
@@ -54,8 +55,14 @@ def test_table_that_fits_is_not_clipped(event_factory: EventFactory) -> None:
 
 def test_fatalities_are_right_aligned(event_factory: EventFactory) -> None:
     lines = format_table([event_factory(fatalities=7), event_factory(fatalities=1200)]).splitlines()
-    assert lines[2].endswith("   7")
-    assert lines[3].endswith("1200")
+    assert lines[2].rsplit(maxsplit=1)[0].endswith("   7")
+    assert lines[3].rsplit(maxsplit=1)[0].endswith("1200")
+
+
+def test_sources_show_reports_and_independent_chains(event_factory: EventFactory) -> None:
+    lines = format_table([event_factory(corroboration=2), event_factory(corroboration=3)]).splitlines()
+    assert lines[2].endswith("  3 (2)")  # three reports, two of them copies of one story
+    assert lines[3].endswith("      3")
 
 
 def test_absent_values_are_blank(event_factory: EventFactory) -> None:

@@ -17,15 +17,23 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("admin1", "admin1"),
     ("location", "location"),
     ("fatalities", "fatalities"),
+    ("sources", "sources"),
 )
 # Dates and numbers are never clipped: a clipped one reads as a different value.
-_UNCLIPPED = frozenset({"date", "fatalities"})
+_UNCLIPPED = frozenset({"date", "fatalities", "sources"})
 _GAP = "  "
 _NARROWEST = 4  # a cell is never squeezed below this (three letters and "…")
 
 
 def _cell(event: Event, attribute: str) -> str:
     value = getattr(event, attribute)
+    if attribute == "sources":
+        # reports, and the independent ones among them when copies of one story are merged
+        return (
+            f"{len(value)}"
+            if event.corroboration in (None, len(value))
+            else f"{len(value)} ({event.corroboration})"
+        )
     return "" if value is None else str(value)
 
 
@@ -55,11 +63,11 @@ def format_table(events: Iterable[Event], width: int = 120) -> str:
     headers = [header for header, _ in _COLUMNS]
     natural = [max([len(header), *(len(row[i]) for row in rows)]) for i, header in enumerate(headers)]
     widths = _fit(natural, width)
-    last = len(headers) - 1  # fatalities, a number: right-aligned
+    numbers = {headers.index("fatalities"), headers.index("sources")}  # right-aligned
 
     def line(cells: list[str]) -> str:
         parts = [
-            _clip(cell, w).rjust(w) if i == last else _clip(cell, w).ljust(w)
+            _clip(cell, w).rjust(w) if i in numbers else _clip(cell, w).ljust(w)
             for i, (cell, w) in enumerate(zip(cells, widths, strict=True))
         ]
         return _GAP.join(parts).rstrip()
