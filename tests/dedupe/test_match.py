@@ -105,3 +105,16 @@ def test_evidence_and_claims_are_kept_once_each() -> None:
     one = replace(A, claims=(claim,))
     two = replace(_event("b"), claims=(claim, Claim("rebels", "Rebels said nine died.", 9)))
     assert len(combine([one, two], "a#1").claims) == 2
+
+
+def test_an_unnamed_actor_agrees_with_a_named_one_and_gives_way_to_it() -> None:
+    gunmen = _event("b", actor1="Unidentified Armed Group (Democratic Republic of Congo)", actor1_type=3)
+    assert same_event(A, gunmen)
+    named = replace(A, actor1_type=2)
+    merged = combine([replace(gunmen, geo_precision=0), named], "b#1")  # the unnamed report is the base
+    assert (merged.actor1, merged.actor1_type) == ("March 23 Movement", 2)
+    assert merged.actor2 == A.actor2
+
+
+def test_named_actors_in_conflict_keep_reports_apart() -> None:
+    assert not same_event(A, _event("b", actor1="Allied Democratic Forces"))

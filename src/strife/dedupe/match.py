@@ -43,13 +43,23 @@ def _same_place(a: Event, b: Event) -> bool:
     return bool(a.admin1) and a.admin1 == b.admin1
 
 
+# An actor one report could not name ("gunmen") is not in conflict with the group another
+# report names: the second report knows more.
+UNNAMED_PREFIX = "Unidentified "
+
+
+def _named(actor: str | None) -> str | None:
+    return None if actor is None or actor.startswith(UNNAMED_PREFIX) else actor
+
+
 def _actors_agree(a: Event, b: Event) -> bool:
-    """No position names two different actors (Battles: in either order)."""
+    """No position names two different actors (Battles: in either order); unnamed actors agree
+    with any."""
 
     def agree(x: tuple[str | None, str | None], y: tuple[str | None, str | None]) -> bool:
         return all(p is None or q is None or p == q for p, q in zip(x, y, strict=True))
 
-    mine, theirs = (a.actor1, a.actor2), (b.actor1, b.actor2)
+    mine, theirs = (_named(a.actor1), _named(a.actor2)), (_named(b.actor1), _named(b.actor2))
     return agree(mine, theirs) or (a.event_type == "Battles" and agree(mine, theirs[::-1]))
 
 
@@ -136,11 +146,11 @@ def combine(members: Sequence[Event], occurrence_id: str, chains: Mapping[str, s
     lows = [e.fatalities_low for e in ordered if e.fatalities_low is not None]
     highs = [e.fatalities_high for e in ordered if e.fatalities_high is not None]
     values: dict[str, object] = {name: getattr(timed, name) for name in _TIME}
-    for position in ("actor1", "actor2"):
-        if getattr(base, position) is None:
-            donor = next((e for e in ordered if getattr(e, position) is not None), base)
-            for suffix in ("", "_type"):
-                values[position + suffix] = getattr(donor, position + suffix)
+    for position, other in (("actor1", "actor2"), ("actor2", "actor1")):
+        if _named(getattr(base, position)) is None:
+            named = _named_elsewhere(ordered, base, position, other)
+            if named is not None:
+                values[position], values[position + "_type"] = named
     for name in ("displaced_figure", "displaced_unit", "displacement_origin", "displacement_destination"):
         if getattr(base, name) is None:
             values[name] = next((getattr(e, name) for e in ordered if getattr(e, name) is not None), None)
@@ -165,6 +175,21 @@ def combine(members: Sequence[Event], occurrence_id: str, chains: Mapping[str, s
             values.get("actor2_type", base.actor2_type),  # type: ignore[arg-type]
         ),
     )
+
+
+def _named_elsewhere(
+    members: Sequence[Event], base: Event, position: str, other: str
+) -> tuple[str, int | None] | None:
+    """A name (and type) another report gives for the actor the base leaves unnamed or empty: from
+    the same position, or for a battle from either side, never the base's other actor."""
+    taken = getattr(base, other)
+    positions = (position, other) if base.event_type == "Battles" else (position,)
+    for event in members:
+        for where in positions:
+            name = _named(getattr(event, where))
+            if name is not None and name != taken:
+                return name, getattr(event, where + "_type")
+    return None
 
 
 def _union(groups: Iterable[tuple[T, ...]]) -> tuple[T, ...]:
