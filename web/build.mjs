@@ -25,6 +25,8 @@ const FILES = {
   ]],
   uplot: ["uplot", ["LICENSE", "dist/uPlot.iife.min.js", "dist/uPlot.min.css"]],
   "topojson-client": ["topojson-client", ["LICENSE", "dist/topojson-client.min.js"]],
+  // The API explorer at /docs, served from here instead of a CDN.
+  "swagger-ui-dist": ["swagger-ui", ["LICENSE", "NOTICE", "swagger-ui-bundle.js", "swagger-ui.css"]],
   // Natural Earth 1:110m countries (public domain), as TopoJSON.
   "world-atlas": ["world-atlas", ["LICENSE", "countries-110m.json"]],
 };

@@ -301,3 +301,15 @@ def test_an_empty_store_says_how_to_fill_it(tmp_path: Path, open_page: Any) -> N
         empty.wait_for()
         assert "strife ingest" in empty.inner_text()
         assert page.locator("#dashboard").is_hidden()
+
+
+def test_api_docs_render_offline_under_the_strict_policy(examples_server: Server, open_page: Any) -> None:
+    view = open_page(examples_server.url)
+    requested: list[str] = []
+    view.page.on("request", lambda r: requested.append(r.url))
+    view.page.goto(f"{examples_server.url}/docs")
+    view.page.wait_for_selector(".opblock-summary-path")
+    paths = view.page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/events" in paths and "/api/events/{event_id}" in paths
+    assert all(url.startswith(examples_server.url) for url in requested), requested
+    assert view.errors == []
