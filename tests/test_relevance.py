@@ -118,3 +118,15 @@ def test_cleaned_text_is_read_when_present(relevance: Relevance) -> None:
     work = _work("The novel follows a family.")
     work.clean = type("Clean", (), {"text": "Troops killed three rebels."})()
     assert relevance(work).skip is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Torrential rains destroyed 40 houses in the hurricane-ravaged district.",
+        "Las lluvias dejaron 300 evacuados en la provincia.",
+        "Some 2,000 residents had moved to safer places after the storm.",
+    ],
+)
+def test_a_natural_hazard_is_a_cue(relevance: Relevance, text: str) -> None:
+    assert relevance.reason(text) is None

@@ -11,7 +11,8 @@ with two compiled regular expressions, no spaCy:
    the page ("troops", "gunmen", "killed", "refugees"). Many trigger words are
    also everyday words ("battle for the title", "stocks rally", "strike a deal"),
    so an event word alone lets most sport and business through; a cue beside it
-   separates them.
+   separates them. A natural hazard named in the article (data/displacement_cues.tsv:
+   "floods", "torrential rains", "incendio") counts as a cue too: disasters displace people.
 
     relevance = Relevance(TriggerLexicon.load())
     work = relevance(work)      # sets work.skip when the text has no event word or no cue
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from strife.extract.displacement import DisplacementCues
 from strife.extract.lexicon import TriggerLexicon
 from strife.pipeline import Work
 
@@ -40,6 +42,10 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "burn": ("burnt",),
     "withdraw": ("withdrew", "withdrawn"),
     "slay": ("slain", "slew"),
+    "lose": ("lost",),
+    "leave": ("left",),
+    "sweep": ("swept",),
+    "safe": ("safer",),
 }
 
 # Words that put armed actors, victims, displaced people or unmistakable violence on
@@ -197,16 +203,22 @@ class Relevance:
 
     name = "relevance"
 
-    def __init__(self, lexicon: TriggerLexicon, cues: Iterable[str] | None = DEFAULT_CUES) -> None:
+    def __init__(
+        self,
+        lexicon: TriggerLexicon,
+        cues: Iterable[str] | None = DEFAULT_CUES,
+        hazards: DisplacementCues | None = None,
+    ) -> None:
         self.events = compile_phrases(trigger.phrase for trigger in lexicon.triggers)
         cue_list = list(cues) if cues is not None else []
         self.cues = compile_phrases(cue.lower().split() for cue in cue_list) if cue_list else None
+        self.hazards = hazards or DisplacementCues.load()
 
     def reason(self, text: str) -> str | None:
         """Why this text is skipped, or None when it may hold an event."""
         if self.events.search(text) is None:
             return SKIP_REASON
-        if self.cues is not None and self.cues.search(text) is None:
+        if self.cues is not None and self.cues.search(text) is None and self.hazards.hazard(text) is None:
             return SKIP_NO_CUE
         return None
 

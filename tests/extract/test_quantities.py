@@ -202,3 +202,16 @@ def test_starting_with_follows_phrases_order(table: VagueTable) -> None:
 )
 def test_capitalised_openers_and_plain_words(table: VagueTable, text: str, values: list[int]) -> None:
     assert [q.value for q in find_quantities(text, table)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("más de 2.000 personas", 2000),
+        ("1.234.567 personnes", 1234567),
+        ("1.500 million people", 1500000),  # a multiplier after it: a decimal
+        ("2.5 million people", 2500000),
+    ],
+)
+def test_thousands_grouped_by_dots(table: VagueTable, text: str, value: int) -> None:
+    assert [q.value for q in find_quantities(text, table)] == [value]

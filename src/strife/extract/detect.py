@@ -7,7 +7,8 @@ For each sentence of the parsed, cleaned article:
   3. read actors from the syntax around the trigger and resolve them through the
      actor dictionary (falling back to the actors named in the sentence);
   4. read fatalities and displaced figures tied to death or flight words;
-  5. type the event from the trigger kind and the actors' types (classify.py);
+  5. type the event from the trigger kind and the actors' types (classify.py); homes destroyed
+     by a natural hazard are displaced households (displacement.py, CODEBOOK section 8);
   6. place it (geocoder) and attach the sentence's attribution.
 """
 
@@ -23,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from strife.extract.arguments import Roles, phrase, roles_for
 from strife.extract.claims import REPORTING, Attribution, attribute
-from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, classify
+from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, Typing, classify
+from strife.extract.displacement import DisplacementCues, choose, near
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.extract.modality import Modality
@@ -46,6 +48,10 @@ INCIDENT_NOUNS = {"attack", "blast", "explosion", "strike", "bombing", "raid", "
                   "fire"}  # fmt: skip
 CROWD_KINDS = {"protest", "riot", "mob"}
 DISPLACEMENT_KINDS = {"flee", "evacuate", "displaced", "shelter", "return"}
+# Destruction words: homes they destroy in a natural hazard are displaced households (CODEBOOK 8).
+HOUSING_KINDS = {"housing", "loot"}
+# A displaced figure "since" a date is a stock or a flow, which is what displacement reports give.
+_TALLY_SINCE = "trend or tally ('has/have ... since')"
 # what may stand between two counts of the dead that add up: "five insurgents and two soldiers"
 _SIDES_JOINED = re.compile(
     r"(?![^,;]*\b(?:including|among|wounded|injured|others)\b)[^,;.]{0,60}\band\s+", re.I
@@ -73,12 +79,15 @@ class Detector:
         actors: Any,  # strife.resolve.actors.ActorDictionary
         geocoder: Any,  # strife.resolve.places.Geocoder
         vague: VagueTable | None = None,
+        displacement: DisplacementCues | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.modality = modality
         self.actors = actors
         self.geocoder = geocoder
         self.vague = vague
+        self.cues = displacement or DisplacementCues.load()
+        self.people = PEOPLE | self.cues.of("people") | self.cues.of("household")
         self.not_territory = modality.cues.of("not_territory")
 
     def has_triggers(self, doc: Doc) -> bool:
@@ -112,6 +121,8 @@ class Detector:
             head = sent.doc[hit.head]
             words = sent.doc[hit.start : hit.end].text
             reason = self.modality.reason(head, sent, whole)
+            if reason == _TALLY_SINCE and hit.kind in DISPLACEMENT_KINDS:
+                reason = None  # "150,000 have been evacuated since Friday": a flow, as IDMC counts it
             nearest = _nearest_any(times, head.idx)
             if reason is None and nearest is not None and nearest.background:
                 # the time closest to the trigger dates it: "launched an offensive last week,
@@ -121,7 +132,12 @@ class Detector:
                 reason = f"idiom ('in {head.text}')"
             if reason is None and ctx.anniversary and not current:
                 reason = "an anniversary story: the event it remembers is background"
-            if reason is None and hit.kind not in DISPLACEMENT_KINDS and _modifies_other_noun(head):
+            if (
+                reason is None
+                and hit.kind not in DISPLACEMENT_KINDS
+                and _modifies_other_noun(head)
+                and not (hit.kind in HOUSING_KINDS and head.head.lower_ in self.cues.of("housing"))
+            ):
                 reason = f"names a kind of thing ('{head.text} {head.head.text}'), not an occurrence"
             if (
                 reason is None
@@ -132,6 +148,13 @@ class Detector:
             if reason is not None:
                 reasons.append(f"'{words}': {reason}")
                 continue
+            if hit.kind in HOUSING_KINDS:
+                housing = self._housing_loss(index, sent, hit, ctx, quantities, _nearest(current, head.idx))
+                if housing is not None:
+                    housing.attribution = attribution
+                    reasons.append(f"'{words}': Displaced (homes destroyed by a natural hazard)")
+                    mentions.append(housing)
+                    continue
             if deaths is None:
                 deaths = self._deaths(sent, quantities, ctx)  # the same for every trigger of the sentence
             mention = self._mention(index, sent, hit, ctx, quantities, deaths, _nearest(current, head.idx))
@@ -195,7 +218,7 @@ class Detector:
             time=time,
         )
         if typing is not None and typing.event_type == "Displacement":
-            mention.displaced = self._displaced(quantities)
+            mention.displaced = self._displaced(sent, quantities, mention)
             people = [a for a in patients + agents if a.type == CIVILIANS]
             if not people and mention.displaced is None:
                 return None  # someone fled, but not a population: fighters, attackers, "their victims"
@@ -318,15 +341,97 @@ class Detector:
         vague = all(q.vague for q in group)
         return Figure(total, None, None, "people", first.start, group[-1].end, text, vague), True, victims
 
-    def _displaced(self, quantities: list[Quantity]) -> Figure | None:
-        """The count of displaced people in a sentence: a number of people before a vague word,
-        a people noun before none ("51 were evacuated")."""
-        found = [q for q in quantities if (q.noun or "").lower() in PEOPLE or not q.noun]
-        if not found:
+    def _displaced(self, sent: Span, quantities: list[Quantity], mention: Mention) -> Figure | None:
+        """The count of displaced people tied to a displacement trigger (displacement.py): a count of
+        people, or with no noun ("51 were evacuated"), or whose noun is the trigger ("400 evacuados");
+        not a count of the dead or wounded unless the parse ties it to the trigger."""
+        start, end = mention.trigger_start, mention.trigger_end
+        found = [
+            q
+            for q in quantities
+            if q.value > 0
+            and (not q.noun or q.noun.lower() in self.people or (q.noun_start or -1) in range(start, end))
+        ]
+        q = choose(sent.doc, found, start, end, untied=lambda q: not self._counts_casualties(sent.doc, q))
+        if q is None:
             return None
-        q = min(found, key=lambda q: (q.vague, not q.noun))
-        unit = HOUSEHOLD_UNITS.get((q.noun or "").lower(), "people")
-        return Figure(q.value, q.low, q.high, unit, q.start, q.end, q.text, q.vague)
+        unit = self._unit(q.noun) or (None if q.noun else self._unit_in(sent.doc.text[start:end]))
+        return Figure(q.value, q.low, q.high, unit or "people", q.start, q.end, q.text, q.vague)
+
+    def _housing_loss(
+        self,
+        index: int,
+        sent: Span,
+        hit: TriggerHit,
+        ctx: ArticleContext,
+        quantities: list[Quantity],
+        time: TimeExpr | None,
+    ) -> Mention | None:
+        """Homes destroyed by a natural hazard, as displaced households (CODEBOOK section 8): a count
+        of dwellings tied to a destruction word, a hazard named in the sentence (or in an article
+        that names no armed actor), and no armed actor, rioter or protester in the sentence."""
+        doc = sent.doc
+        start, end = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1])
+        # state actors are often the ones who report or respond ("fire authorities say"); an armed
+        # group or a crowd in the sentence, or any armed actor doing the destroying, makes it conflict
+        agents, _ = self._resolve_roles(roles_for(doc, hit.head), ctx)
+        if any(a.type in ARMED | {RIOTERS, PROTESTERS} for a in agents) or any(
+            a.type in (ARMED - {STATE}) | {RIOTERS, PROTESTERS} for a in self._named_in(sent, ctx)
+        ):
+            return None
+        if self.cues.hazard(sent.text) is None and (
+            any(a.type in ARMED for a in ctx.actors) or self.cues.hazard(ctx.text) is None
+        ):
+            return None
+        homes = [q for q in quantities if self.cues.counts_housing(doc.text, q)]
+        q = choose(doc, homes, start, end, untied=lambda q: near(doc.text, q, start, end))
+        if q is None:
+            return None
+        mention = Mention(
+            typing=Typing("Displacement", "Displaced"),
+            kind="housing",
+            strong=True,
+            sentence=index,
+            sent_start=sent.start_char,
+            sent_end=sent.end_char,
+            trigger_start=start,
+            trigger_end=end,
+            time=time,
+            displaced=Figure(q.value, q.low, q.high, "households", q.start, q.end, q.text, q.vague),
+        )
+        mention.actor1 = self._civilians([], ctx, sent)
+        mention.location = self.geocoder.locate(
+            ctx.text, ctx.places, sent.start_char, sent.end_char, ctx.country, anchor=start
+        )
+        return mention
+
+    def _counts_casualties(self, doc: Doc, q: Quantity) -> bool:
+        """Whether a count is of the dead or wounded, within its own clause: in "41 people have
+        died and nearly 70,000 have been left homeless" the 70,000 are not the dead."""
+        token = _token_at(doc, q.start)
+        for _ in range(5):
+            if token is None:
+                return False
+            if token.lemma_.lower() in DEATH | WOUND or any(
+                c.dep_ in {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"}
+                and c.lemma_.lower() in DEATH | WOUND
+                for c in token.children
+            ):
+                return True
+            if token.dep_ == "conj" or token.head.i == token.i:
+                return False
+            token = token.head
+        return False
+
+    def _unit(self, noun: str | None) -> str | None:
+        word = (noun or "").lower()
+        if word in self.cues.of("household"):
+            return "families"
+        return HOUSEHOLD_UNITS.get(word)
+
+    def _unit_in(self, words: str) -> str | None:
+        """The unit a trigger names itself: "displaced families"."""
+        return next((u for u in map(self._unit, words.split()) if u), None)
 
 
 def _attached_to(token: Token, words: set[str]) -> Token | None:

@@ -66,12 +66,14 @@ _PLURAL_WITHOUT_S = {"people", "men", "women", "children", "police", "personnel"
 _ADJECTIVE_ENDINGS = ("ed", "al", "an", "ian", "ese", "ive", "ous", "ic", "ish", "ary", "ful", "less", "ing")
 _TOKEN = re.compile(
     r"\d{1,3}(?:[ \u00a0]\d{3})+(?!\d|[,.]\d)"  # 14 000: thousands grouped by spaces
+    r"|\d{1,3}(?:\.\d{3})+(?!\d|[,.]\d)"  # 2.000: thousands grouped by dots (Spanish, French, ...)
     r"|\d+(?:,\d{3})*(?:\.\d+)?"
     r"|[A-Za-z]+(?:\.(?=[A-Za-z]\.))?(?:['\u2019][A-Za-z]+)?"
     r"|[^\sA-Za-z\d]"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _GROUPING = re.compile(r"[,\s]")
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
@@ -261,8 +263,14 @@ def _numeral(toks: list[_Tok], i: int) -> _Figure | None:
     tok = toks[i]
     if not tok.text[0].isdigit():
         return None
-    value = float(_GROUPING.sub("", tok.text))
     end = i + 1
+    scaled = end < len(toks) and (
+        toks[end].low in MULTIPLIERS or (toks[end].start == tok.end and toks[end].text[0].isalpha())
+    )
+    if _DOT_GROUPED.fullmatch(tok.text) and not scaled:
+        value = float(tok.text.replace(".", ""))  # "2.000 personas"; "1.500 million" stays a decimal
+    else:
+        value = float(_GROUPING.sub("", tok.text))
     if end < len(toks) and toks[end].start == tok.end and toks[end].text[0].isalpha():
         scale = _SCALE_SUFFIXES.get(toks[end].low)
         if scale is None:  # "1990s", "3rd", "125km": not a count
