@@ -28,7 +28,7 @@ from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE
 from strife.extract.displacement import DisplacementCues, choose, near
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.mentions import ActorRef, Figure, Mention
-from strife.extract.modality import Modality
+from strife.extract.modality import TALLY_SINCE, Modality
 from strife.extract.quantities import Quantity, VagueTable, find_quantities
 from strife.extract.time import TimeExpr, find_times
 from strife.records import Explanation
@@ -50,8 +50,6 @@ CROWD_KINDS = {"protest", "riot", "mob"}
 DISPLACEMENT_KINDS = {"flee", "evacuate", "displaced", "shelter", "return"}
 # Destruction words: homes they destroy in a natural hazard are displaced households (CODEBOOK 8).
 HOUSING_KINDS = {"housing", "loot"}
-# A displaced figure "since" a date is a stock or a flow, which is what displacement reports give.
-_TALLY_SINCE = "trend or tally ('has/have ... since')"
 # what may stand between two counts of the dead that add up: "five insurgents and two soldiers"
 _SIDES_JOINED = re.compile(
     r"(?![^,;]*\b(?:including|among|wounded|injured|others)\b)[^,;.]{0,60}\band\s+", re.I
@@ -121,7 +119,7 @@ class Detector:
             head = sent.doc[hit.head]
             words = sent.doc[hit.start : hit.end].text
             reason = self.modality.reason(head, sent, whole)
-            if reason == _TALLY_SINCE and hit.kind in DISPLACEMENT_KINDS:
+            if reason == TALLY_SINCE and hit.kind in DISPLACEMENT_KINDS:
                 reason = None  # "150,000 have been evacuated since Friday": a flow, as IDMC counts it
             nearest = _nearest_any(times, head.idx)
             if reason is None and nearest is not None and nearest.background:
