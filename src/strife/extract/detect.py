@@ -14,7 +14,6 @@ For each sentence of the parsed, cleaned article:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -26,6 +25,7 @@ from strife.extract.arguments import Roles, phrase, roles_for
 from strife.extract.claims import REPORTING, Attribution, attribute
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, Typing, classify
 from strife.extract.displacement import DisplacementCues, choose, near
+from strife.extract.figures import Figures, token_at
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.extract.modality import TALLY_SINCE, Modality
@@ -33,16 +33,6 @@ from strife.extract.quantities import Quantity, VagueTable, find_quantities
 from strife.extract.time import TimeExpr, find_times
 from strife.records import Explanation
 
-DEATH = {"kill", "die", "dead", "death", "life", "massacre", "execute", "slay", "behead", "murder",
-         "perish", "toll", "body", "assassinate", "lynch", "shoot"}  # fmt: skip
-WOUND = {"wound", "injure", "hurt", "injury", "injured", "wounded", "maim"}
-PEOPLE = {"people", "person", "persons", "civilian", "civilians", "resident", "residents", "villager",
-          "villagers", "family", "families", "household", "households", "individual", "individuals",
-          "refugee", "refugees", "child", "children", "woman", "women", "men", "others", "inhabitant",
-          "inhabitants", "displaced", "idps", "migrants", "home", "homes", "evacuees", "returnees",
-          "miners", "workers", "students", "pupils", "survivors", "victims", "dwellers"}  # fmt: skip
-HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "households",
-                   "households": "households", "home": "households", "homes": "households"}  # fmt: skip
 INCIDENT_NOUNS = {"attack", "blast", "explosion", "strike", "bombing", "raid", "incident", "assault",
                   "ambush", "violence", "clash", "operation", "offensive", "massacre", "shelling",
                   "fire"}  # fmt: skip
@@ -50,10 +40,6 @@ CROWD_KINDS = {"protest", "riot", "mob"}
 DISPLACEMENT_KINDS = {"flee", "evacuate", "displaced", "shelter", "return"}
 # Destruction words: homes they destroy in a natural hazard are displaced households (CODEBOOK 8).
 HOUSING_KINDS = {"housing", "loot"}
-# what may stand between two counts of the dead that add up: "five insurgents and two soldiers"
-_SIDES_JOINED = re.compile(
-    r"(?![^,;]*\b(?:including|among|wounded|injured|others)\b)[^,;.]{0,60}\band\s+", re.I
-)
 VIOLENT_KINDS = {"attack", "kill", "massacre", "ambush"}
 
 
@@ -85,7 +71,7 @@ class Detector:
         self.geocoder = geocoder
         self.vague = vague
         self.cues = displacement or DisplacementCues.load()
-        self.people = PEOPLE | self.cues.of("people") | self.cues.of("household")
+        self.figures = Figures(self.cues)
         self.not_territory = modality.cues.of("not_territory")
 
     def has_triggers(self, doc: Doc) -> bool:
@@ -216,7 +202,9 @@ class Detector:
             time=time,
         )
         if typing is not None and typing.event_type == "Displacement":
-            mention.displaced = self._displaced(sent, quantities, mention)
+            mention.displaced = self.figures.displaced(
+                sent, quantities, mention.trigger_start, mention.trigger_end
+            )
             people = [a for a in patients + agents if a.type == CIVILIANS]
             if not people and mention.displaced is None:
                 return None  # someone fled, but not a population: fighters, attackers, "their victims"
@@ -294,67 +282,15 @@ class Detector:
     def _deaths(
         self, sent: Span, quantities: list[Quantity], ctx: ArticleContext
     ) -> tuple[Figure | None, bool, ActorRef | None]:
-        """The death figure of a sentence (never the wounded), whether deaths are mentioned at all,
-        and who the dead were when the figure's noun says so ("12 Somali soldiers")."""
-        doc = sent.doc
-        mentioned = any(tok.lemma_.lower() in DEATH and tok.pos_ in {"VERB", "NOUN", "ADJ"} for tok in sent)
-        by_word: dict[int, list[Quantity]] = {}
-        for q in quantities:
-            token = _token_at(doc, q.start)
-            found = _attached_to(token, DEATH | WOUND) if token is not None else None
-            if found is not None and found.lemma_.lower() in DEATH:
-                by_word.setdefault(found.i, []).append(q)
-        if not by_word:
-            return None, mentioned, None
-        # "five insurgents and two soldiers died": one source's counts of each side add up
-        group = next(iter(by_word.values()))
-        first = group[0]
+        """The sentence's death figure (figures.py), whether deaths are mentioned, and who the dead
+        were when the figure's noun says so ("12 Somali soldiers")."""
+        figure, mentioned, first = self.figures.deaths(sent, quantities)
         victims = None
-        if first.noun_start is not None and first.noun_end is not None:
-            span = doc.char_span(first.start, first.noun_end, alignment_mode="expand")
+        if first is not None and first.noun_start is not None and first.noun_end is not None:
+            span = sent.doc.char_span(first.start, first.noun_end, alignment_mode="expand")
             if span is not None:
                 victims = self._resolve(span, ctx)
-        if len(group) == 1:
-            return (
-                Figure(first.value, first.low, first.high, "people", first.start, first.end, first.text,
-                       first.vague),
-                True,
-                victims,
-            )  # fmt: skip
-        joined = [first]
-        for q in group[1:]:
-            if not _SIDES_JOINED.fullmatch(doc.text[joined[-1].end : q.start]):
-                break
-            joined.append(q)
-        group = joined
-        if len(group) == 1:
-            return (
-                Figure(first.value, first.low, first.high, "people", first.start, first.end, first.text,
-                       first.vague),
-                True,
-                victims,
-            )  # fmt: skip
-        total = sum(q.value for q in group)
-        text = doc.text[first.start : group[-1].end]
-        vague = all(q.vague for q in group)
-        return Figure(total, None, None, "people", first.start, group[-1].end, text, vague), True, victims
-
-    def _displaced(self, sent: Span, quantities: list[Quantity], mention: Mention) -> Figure | None:
-        """The count of displaced people tied to a displacement trigger (displacement.py): a count of
-        people, or with no noun ("51 were evacuated"), or whose noun is the trigger ("400 evacuados");
-        not a count of the dead or wounded unless the parse ties it to the trigger."""
-        start, end = mention.trigger_start, mention.trigger_end
-        found = [
-            q
-            for q in quantities
-            if q.value > 0
-            and (not q.noun or q.noun.lower() in self.people or (q.noun_start or -1) in range(start, end))
-        ]
-        q = choose(sent.doc, found, start, end, untied=lambda q: not self._counts_casualties(sent.doc, q))
-        if q is None:
-            return None
-        unit = self._unit(q.noun) or (None if q.noun else self._unit_in(sent.doc.text[start:end]))
-        return Figure(q.value, q.low, q.high, unit or "people", q.start, q.end, q.text, q.vague)
+        return figure, mentioned, victims
 
     def _housing_loss(
         self,
@@ -403,57 +339,6 @@ class Detector:
         )
         return mention
 
-    def _counts_casualties(self, doc: Doc, q: Quantity) -> bool:
-        """Whether a count is of the dead or wounded, within its own clause: in "41 people have
-        died and nearly 70,000 have been left homeless" the 70,000 are not the dead."""
-        token = _token_at(doc, q.start)
-        for _ in range(5):
-            if token is None:
-                return False
-            if token.lemma_.lower() in DEATH | WOUND or any(
-                c.dep_ in {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"}
-                and c.lemma_.lower() in DEATH | WOUND
-                for c in token.children
-            ):
-                return True
-            if token.dep_ == "conj" or token.head.i == token.i:
-                return False
-            token = token.head
-        return False
-
-    def _unit(self, noun: str | None) -> str | None:
-        word = (noun or "").lower()
-        if word in self.cues.of("household"):
-            return "families"
-        return HOUSEHOLD_UNITS.get(word)
-
-    def _unit_in(self, words: str) -> str | None:
-        """The unit a trigger names itself: "displaced families"."""
-        return next((u for u in map(self._unit, words.split()) if u), None)
-
-
-def _attached_to(token: Token, words: set[str]) -> Token | None:
-    """The death or wound word a number hangs on, walking up the parse (and into the verb's subject)."""
-    current = token
-    for _ in range(5):
-        if current.lemma_.lower() in words:
-            return current
-        for child in current.children:
-            if (
-                child.dep_ in {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"}
-                and child.lemma_.lower() in words
-            ):
-                return child
-        if current.head.i == current.i:
-            break
-        current = current.head
-    return None
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
 
 def _one_state(sides: list[ActorRef]) -> bool:
     return len(sides) == 2 and all(a.type == STATE for a in sides) and sides[0].country == sides[1].country
@@ -480,7 +365,7 @@ def _modifies_other_noun(head: Token) -> bool:
 
 
 def _dates_report(doc: Doc, expr: TimeExpr) -> bool:
-    token = _token_at(doc, expr.start)
+    token = token_at(doc, expr.start)
     if token is None:
         return False
     head = token.head if token.dep_ != "pobj" else token.head.head
