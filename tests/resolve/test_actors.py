@@ -372,3 +372,140 @@ def test_mentions_at_both_ends_of_a_long_text(invented: ActorDictionary) -> None
 def test_abbreviation_full_stop_keeps_a_name_together(actors: ActorDictionary) -> None:
     actor = actors.resolve("U.S. troops", on=AFTER)
     assert actor is not None and actor.name == "Military Forces of the United States"
+
+
+# -- aliases kept to their countries, modifiers, coordination, groups' militias ------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "on", "country", "name"),
+    [
+        # A canonical name listed as a local alias is local too: plain words name the ELN only there.
+        ("the National Liberation Army", AFTER, "Colombia", "National Liberation Army"),
+        ("the National Liberation Army", AFTER, "Venezuela", "National Liberation Army"),
+        # "coalition" alone is too broad; coalition strikes in Yemen are the Saudi-led coalition's.
+        ("coalition airstrikes", date(2018, 8, 9), "Yemen", "Military Forces of Saudi Arabia"),
+        ("the US-led coalition", date(2024, 1, 12), "Yemen", "Military Forces of the United States"),
+        ("the US-led coalition", date(2017, 6, 1), "Iraq", "Global Coalition Against Daesh"),
+        ("the anti-IS coalition", date(2017, 6, 1), None, "Global Coalition Against Daesh"),
+        ("NATO troops", date(2010, 3, 1), "Afghanistan", "North Atlantic Treaty Organization"),
+        ("al-Qaeda", AFTER, None, "Al Qaeda"),
+        # "Border Police" and "Federal Police" are any country's, not only Israel's or Iraq's.
+        ("Border Police", AFTER, "Mexico", "Police Forces of Mexico"),
+        ("the Federal Police", AFTER, "Brazil", "Police Forces of Brazil"),
+        # A longer alias that spans a hyphenated modifier still names its actor.
+        ("anti-coup fighters", AFTER, "Myanmar", "People's Defence Force"),
+        ("Turkish-backed rebels", AFTER, "Syria", "Syrian National Army"),
+        ("ISIS-claimed bombings", AFTER, "Iraq", "Islamic State (Iraq)"),
+        # Village heads, chiefs and clergy are civilians.
+        ("the village head", AFTER, "Nigeria", "Civilians (Nigeria)"),
+        ("a local imam", AFTER, "Pakistan", "Civilians (Pakistan)"),
+        ("a Catholic priest", AFTER, "Cameroon", "Civilians (Cameroon)"),
+    ],
+)
+def test_alias_scope_and_new_actors(
+    actors: ActorDictionary, phrase: str, on: date, country: str | None, name: str
+) -> None:
+    actor = actors.resolve(phrase, on=on, country=country)
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("the National Liberation Army", "Myanmar"),  # the ELN's plain name outside Colombia
+        ("the coalition", "Yemen"),  # bare "coalition": a government coalition as often as the Saudi one
+        ("a PDF copy of the report", "Nigeria"),  # short acronyms of one country's actors stay local
+        ("Shane Warne", "Australia"),
+        ("the FDS", "Burkina Faso"),
+        ("pro-Houthi media", "Yemen"),  # a name inside a hyphenated modifier is no mention
+        ("a rebel-held town", "Syria"),
+        ("the Hamas-run health ministry", "Palestine"),
+        ("an al-Qaeda-linked cell", "Mali"),
+        ("the Sudan Liberation Army", "Sudan"),  # a group the dictionary lacks is not the state's army
+        ("the Kosovo Liberation Army", "Serbia"),
+        ("a youth was shot", "South Sudan"),  # "youth" is a militia only after a group's name
+    ],
+)
+def test_phrase_names_no_actor_here(actors: ActorDictionary, phrase: str, country: str | None) -> None:
+    assert actors.resolve(phrase, on=AFTER, country=country) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "name", "type_"),
+    [
+        ("Murle youth", "South Sudan", "Murle Ethnic Militia (South Sudan)", 4),
+        ("armed Dinka youths", "South Sudan", "Dinka Ethnic Militia (South Sudan)", 4),
+        ("Fulani gunmen", "Mali", "Fulani Ethnic Militia (Mali)", 4),
+        ("Fulani gunmen", None, "Fulani Ethnic Militia (Nigeria)", 4),
+        ("Dogon hunters", "Mali", "Dogon Ethnic Militia (Mali)", 4),
+        (
+            "Hema militiamen",
+            "Democratic Republic of Congo",
+            "Hema Ethnic Militia (Democratic Republic of Congo)",
+            4,
+        ),
+        ("Pokot raiders", "Kenya", "Pokot Ethnic Militia (Kenya)", 4),
+        (
+            "Fulani herders",
+            "Nigeria",
+            "Civilians (Nigeria)",
+            7,
+        ),  # not a militia noun: the group gives nothing
+        ("armed youth", "South Sudan", "Unidentified Communal Militia (South Sudan)", 4),
+        ("cattle raiders", "Kenya", "Unidentified Communal Militia (Kenya)", 4),
+        ("clan militiamen", "Somalia", "Unidentified Clan Militia (Somalia)", 4),
+        ("armed tribesmen", "Yemen", "Unidentified Tribal Militia (Yemen)", 4),
+        ("the White Army", "South Sudan", "Nuer Ethnic Militia (South Sudan)", 4),
+    ],
+)
+def test_group_word_names_its_militia(
+    actors: ActorDictionary, phrase: str, country: str | None, name: str, type_: int
+) -> None:
+    actor = actors.resolve(phrase, on=AFTER, country=country)
+    assert actor is not None and (actor.name, actor.type) == (name, type_)
+
+
+def test_coordinated_demonyms_share_the_noun(actors: ActorDictionary) -> None:
+    text = "Fighting between Russian and Ukrainian forces went on near Bakhmut."
+    found = actors.find(text, on=AFTER, country="Ukraine")
+    assert [(text[s:e], a.name, a.type) for s, e, a in found] == [
+        ("Russian", "Military Forces of Russia", 8),
+        ("Ukrainian forces", "Military Forces of Ukraine", 1),
+    ]
+
+
+def test_modifier_drops_only_the_name_inside_it(actors: ActorDictionary) -> None:
+    text = "Gunmen attacked a pro-government militia in a Houthi-held district."
+    found = actors.find(text, on=AFTER, country="Yemen")
+    assert [(text[s:e], a.name) for s, e, a in found] == [
+        ("Gunmen", "Unidentified Armed Group (Yemen)"),
+        ("militia", "Unidentified Armed Group (Yemen)"),
+    ]
+
+
+@pytest.mark.parametrize("noun", ["jihadists", "suspected jihadists", "militant group", "terrorist group"])
+def test_anaphora_nouns_are_read_as_generic_nouns(actors: ActorDictionary, noun: str) -> None:
+    """A noun in anaphora.tsv points back only when the dictionary reads it, whole, as a generic noun."""
+    anaphora = {line.strip() for line in _rows_text("anaphora.tsv") if not line.startswith("#")}
+    found = actors.mentions(f"The {noun} attacked the town.", on=AFTER, country="Mali")
+    assert noun in anaphora and [(a.matched, named) for _, _, a, named in found] == [(noun, False)]
+
+
+def test_every_group_names_a_militia_and_a_template_reads_it() -> None:
+    groups = [row for row in _rows("actor_demonyms.tsv") if row.get("militia")]
+    assert groups and all(row["militia"].endswith("Militia") for row in groups)
+    assert any("{militia}" in row["template"] for row in _rows("generic_actors.tsv"))
+
+
+def _rows_text(name: str) -> list[str]:
+    return resources.files("strife.data").joinpath(name).read_text(encoding="utf-8").splitlines()
+
+
+def test_title_case_headline_keeps_generic_nouns(actors: ActorDictionary) -> None:
+    text = "Troops Repel Bandits In Zamfara Raid"
+    found = actors.find(text, on=AFTER, country="Nigeria")
+    assert [(text[s:e], a.name) for s, e, a in found] == [
+        ("Troops", "Military Forces of Nigeria"),
+        ("Bandits", "Unidentified Armed Group (Nigeria)"),
+    ]

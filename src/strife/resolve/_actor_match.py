@@ -20,6 +20,19 @@ _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*['\u2019]?")
 # What may stand between two words of one name: spaces, hyphens, brackets, slashes, "&".
 _GAP = re.compile(r"[\s\-\u2010\u2011\u2013\u2014()/&]*")
 MAX_WORDS = 10
+# Hyphenated modifiers that make a name describe something else: "pro-Houthi media", "an
+# anti-Taliban cleric", "a rebel-held town", "Hamas-run Gaza", "an al-Qaeda-affiliated group" (the
+# affiliate, named on its own, is another actor). Words that keep the actor as the doer
+# ("ISIS-claimed", "Hamas-led attack") are not here.
+MODIFIER_PREFIXES = frozenset({"pro", "anti"})
+MODIFIER_SUFFIXES = frozenset(
+    {
+        "backed", "run", "held", "controlled", "ruled", "administered", "occupied", "dominated",
+        "supported", "sponsored", "funded", "friendly", "leaning", "allied", "installed", "appointed",
+        "style", "era", "inspired", "free", "affiliated", "linked", "aligned", "connected",
+    }
+)  # fmt: skip
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 # Words remembered per lexicon as starting an alias or not; the memo is emptied past this size
 # so that a long run over many texts keeps its memory bounded.
 _MEMO_LIMIT = 200_000
@@ -117,6 +130,17 @@ class Scan:
         if found is None:
             found = self._lasts[word] = [(end, fold(end)) for end in endings(word)]
         return found
+
+
+def in_modifier(scan: Scan, start: int, end: int) -> bool:
+    """Whether tokens start..end-1 sit inside a hyphenated modifier ("pro-X", "X-held")."""
+    toks, text = scan.tokens, scan.text
+    before = start > 0 and toks[start - 1].folded in MODIFIER_PREFIXES
+    if before and text[toks[start - 1].end : toks[start].start] in _HYPHENS:
+        return True
+    if end < len(toks) and toks[end].folded in MODIFIER_SUFFIXES:
+        return text[toks[end - 1].end : toks[end].start] in _HYPHENS
+    return False
 
 
 class Lexicon(Generic[V]):

@@ -10,12 +10,16 @@ Three data files drive it, each editable by a domain expert:
   an actor once a country is known: ``Civilians (<Country>)``, ``Military Forces of
   <Country>``, ``Unidentified Armed Group (<Country>)``.
 - ``data/actor_demonyms.tsv``: "Russian", "Somalia" and the like, which give a generic
-  noun right after them its country ("Russian troops" -> Military Forces of Russia).
+  noun right after them its country ("Russian troops" -> Military Forces of Russia), and
+  ethnic or communal groups ("Murle", "Fulani"), which name the militia of a generic noun
+  right after them ("Murle youth" -> Murle Ethnic Militia (South Sudan)).
 
 Matching works on word tokens: case, accents, hyphens and brackets are ignored, the last
 word may carry a plural or possessive ending, and the longest alias wins. An alias written
 all in capitals (NRF, IS-K) or starting with "=" must match exactly as written, so "IS"
-does not match the verb "is" nor "the Front" match "the front line".
+does not match the verb "is" nor "the Front" match "the front line". A name inside a
+hyphenated modifier ("pro-Houthi media", "a rebel-held town", "Hamas-run Gaza") is not a
+mention of that actor, unless a longer alias covers the whole compound ("anti-coup fighters").
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from strife.resolve._actor_match import Lexicon, Scan, fold
+from strife.resolve._actor_match import Lexicon, Scan, fold, in_modifier
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,19 @@ class _Generic:
     type: int
     after_name: bool
 
+    @property
+    def needs_group(self) -> bool:
+        """A "{militia} (...)" template, filled only from an ethnic or communal group word before it."""
+        return "{militia}" in self.template
+
+
+@dataclass(frozen=True)
+class _Demonym:
+    """One row of actor_demonyms.tsv: a country's demonym, or a group with its militia name."""
+
+    country: str
+    militia: str | None = None  # "Murle Ethnic Militia": the row names a group, not a country
+
 
 @dataclass(frozen=True)
 class _Sense:
@@ -83,6 +100,7 @@ class _Candidate:
     named: list[_Sense]
     generic: _Generic | None
     country: str | None = None  # from a demonym before a generic noun
+    group: _Demonym | None = None  # an ethnic or communal group before a "{militia}" noun
 
 
 def _split(cell: str | None) -> list[str]:
@@ -126,19 +144,19 @@ class ActorDictionary:
         entries: list[_Entry],
         aliases: list[tuple[str, _Sense]],
         generics: list[tuple[str, _Generic]],
-        demonyms: list[tuple[str, str]],
+        demonyms: list[tuple[str, _Demonym]],
     ) -> None:
         self.entries = entries
         self._named: Lexicon[_Sense] = Lexicon()
         self._generic: Lexicon[_Generic] = Lexicon()
-        self._demonyms: Lexicon[str] = Lexicon()
+        self._demonyms: Lexicon[_Demonym] = Lexicon()
         for alias, sense in aliases:
             self._named.add(alias, sense)
         for alias, generic in generics:
             self._generic.add(alias, generic)
-        for alias, country in demonyms:
-            self._demonyms.add(alias, country)
-        self.countries = {c for _, c in demonyms} | {e.country for e in entries if e.country}
+        for alias, demonym in demonyms:
+            self._demonyms.add(alias, demonym)
+        self.countries = {d.country for _, d in demonyms} | {e.country for e in entries if e.country}
         self._by_name: dict[str, list[_Entry]] = defaultdict(list)
         for entry in entries:
             self._by_name[fold(entry.name)].append(entry)
@@ -166,8 +184,12 @@ class ActorDictionary:
             if entry.valid_from and entry.valid_to and entry.valid_from > entry.valid_to:
                 raise ValueError(f"{where}: valid_from is after valid_to; swap or fix the dates")
             entries.append(entry)
-            aliases += [(a, _Sense(entry, False)) for a in [entry.name, *_split(row.get("aliases"))]]
-            aliases += [(a, _Sense(entry, True)) for a in _split(row.get("local_aliases"))]
+            local = _split(row.get("local_aliases"))
+            # The canonical name matches anywhere, unless the row lists it as a local alias: a
+            # name as plain as "National Liberation Army" means the ELN only in Colombia.
+            named = [] if fold(entry.name) in {fold(a.lstrip("=")) for a in local} else [entry.name]
+            aliases += [(a, _Sense(entry, False)) for a in [*named, *_split(row.get("aliases"))]]
+            aliases += [(a, _Sense(entry, True)) for a in local]
         generics = []
         for where, row in _rows(generic_path, "generic_actors.tsv"):
             generic = _Generic(
@@ -175,7 +197,7 @@ class ActorDictionary:
             )
             generics += [(a, generic) for a in _split(row.get("aliases"))]
         demonyms = [
-            (alias, row["country"].strip())
+            (alias, _Demonym(row["country"].strip(), (row.get("militia") or "").strip() or None))
             for _, row in _rows(demonym_path, "actor_demonyms.tsv")
             for alias in _split(row.get("aliases"))
         ]
@@ -237,7 +259,7 @@ class ActorDictionary:
         taken = [False] * len(tokens)
         out = []
         for cand in candidates:
-            if any(taken[cand.start : cand.end]):
+            if any(taken[cand.start : cand.end]) or in_modifier(scan, cand.start, cand.end):
                 continue
             actor, is_named = self._actor(cand, on, country)
             if actor is None:
@@ -255,31 +277,63 @@ class ActorDictionary:
         named_all = self._named.every(scan)
         named_spans = {(i, n) for i, n, _ in named_all}
         generic = self._generic.longest_at(scan)
-        demonym_ends: dict[int, tuple[int, str]] = {}  # token index after a demonym -> (its start, country)
-        for i, (n, countries) in sorted(self._demonyms.longest_at(scan).items()):
+        demonym_ends: dict[int, tuple[int, _Demonym]] = {}  # token index after a demonym -> (its start, row)
+        for i, (n, rows) in sorted(self._demonyms.longest_at(scan).items()):
             if i + n < count and scan.joined(i + n - 1, 2):
-                demonym_ends.setdefault(i + n, (i, countries[0]))
+                demonym_ends.setdefault(i + n, (i, rows[0]))
         nothing: tuple[int, list[_Generic]] = (0, [])
         for i, n, senses in named_all:
             # A word that is both an alias and a generic noun keeps both readings on one candidate.
             here = generic.get(i, nothing)
-            same = here[1][0] if here[0] == n else None
+            same = _plain(here[1]) if here[0] == n else None
             end = i + n
             # "Taliban fighters", "al-Shabaab militants": the noun after the name is the same actor.
-            after = generic.get(end, nothing)
-            if same is None and after[0] and after[1][0].after_name and scan.joined(end - 1, 2):
-                end += after[0]
+            after = _plain(generic.get(end, nothing)[1])
+            if same is None and after and after.after_name and scan.joined(end - 1, 2):
+                end += generic[end][0]
             yield _Candidate(i, end, senses, same)
         for i, (n, generics) in sorted(generic.items()):
-            start, country = demonym_ends.get(i, (i, None))
+            start, demonym = demonym_ends.get(i, (i, None))
+            if demonym is not None and demonym.militia is not None:
+                # "Murle youth", "Fulani gunmen": the group's militia; a noun with no militia
+                # reading ("Fulani herders") is read without the group word.
+                militia = next((g for g in generics if g.needs_group), None)
+                if militia is not None:
+                    yield _Candidate(start, i + n, [], militia, None, demonym)
+                    continue
+                start, demonym = i, None
+            plain = _plain(generics)
+            if plain is None or (demonym is None and _ends_unknown_name(scan, i, n, plain)):
+                continue
+            country = demonym.country if demonym is not None else None
             if country is not None or (i, n) not in named_spans:
-                yield _Candidate(start, i + n, [], generics[0], country)
+                yield _Candidate(start, i + n, [], plain, country)
+            if country is not None:
+                # "Russian and Ukrainian forces": the first demonym names forces of its own.
+                yield from self._coordinated(scan, start, plain, demonym_ends)
+
+    @staticmethod
+    def _coordinated(
+        scan: Scan, start: int, generic: _Generic, demonym_ends: dict[int, tuple[int, _Demonym]]
+    ) -> Iterator[_Candidate]:
+        """ "Russian" in "Russian and Ukrainian forces": a demonym joined by "and"/"or" to the one
+        before a generic noun shares that noun."""
+        conj = start - 1
+        if conj < 1 or scan.tokens[conj].folded not in {"and", "or"} or not scan.joined(conj, 2):
+            return
+        first_start, first = demonym_ends.get(conj, (0, None))
+        if first is not None and first.militia is None:
+            yield _Candidate(first_start, conj, [], generic, first.country)
 
     def _actor(self, cand: _Candidate, on: date | None, country: str | None) -> tuple[Actor | None, bool]:
         """The candidate's actor and whether it is a named one (a generic reading is the fallback)."""
         entry = self._choose(cand.named, on, country, stale_ok=cand.generic is None)
         if entry is not None:
             return self._from_entry(entry, country), True
+        if cand.generic is not None and cand.group is not None and cand.group.militia is not None:
+            # A group's militia is named for the country it acts in, else the group's home.
+            home = country or cand.group.country
+            return Actor(f"{cand.group.militia} ({home})", cand.generic.type, home), False
         if cand.generic is not None:
             return self._from_generic(cand.generic, cand.country or country, on, country), False
         return None, False
@@ -335,6 +389,29 @@ class ActorDictionary:
                 _Entry(generic.template.format(country=home), 1, home, frozenset(), None, None, None), country
             )
         return Actor(generic.template.format(country=home), generic.type, home)
+
+
+def _ends_unknown_name(scan: Scan, i: int, n: int, generic: _Generic) -> bool:
+    """Whether an armed-force noun at token i ends the proper name of a group the dictionary lacks.
+
+    "the Sudan Liberation Army", "the Popular Mobilisation Militia": a capitalised "Army" or
+    "Militia" after another capitalised word is part of a name, not the state's army or an
+    unnamed group. Police and government nouns keep their reading ("Kano State Police"), and
+    so does a headline in title case ("Troops Repel Bandits In Raid"), where the next word is
+    capitalised too."""
+    if i == 0 or not (generic.type == 8 or generic.template.startswith("Military Forces")):
+        return False
+    toks = scan.tokens
+    word, before = toks[i + n - 1].raw, toks[i - 1].raw
+    if not (word[:1].isupper() and before[:1].isupper() and scan.joined(i - 1, 2)):
+        return False
+    end = i + n
+    return end >= len(toks) or not scan.joined(end - 1, 2) or not toks[end].raw[:1].isupper()
+
+
+def _plain(generics: list[_Generic]) -> _Generic | None:
+    """The first reading of a generic noun that needs no group word before it."""
+    return next((g for g in generics if not g.needs_group), None)
 
 
 def _is_state_name(name: str, prefix: str) -> bool:
