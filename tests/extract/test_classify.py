@@ -15,6 +15,20 @@ from strife.extract.classify import classify
             "Police killed two protesters.",
             ("Protests", "Excessive force against protesters"),
         ),
+        (
+            "kill",
+            [1],
+            [],
+            "Security forces shot dead a man during protests in the city.",
+            ("Protests", "Excessive force against protesters"),
+        ),
+        (
+            "kill",
+            [1],
+            [7],
+            "Soldiers killed three farmers near the village.",
+            ("Violence against civilians", "Attack"),
+        ),
         ("capture", [2], [], "Rebels captured the town.", ("Battles", "Non-state actor overtakes territory")),
         ("recapture", [1], [], "The army retook the town.", ("Battles", "Government regains territory")),
         (

@@ -48,6 +48,9 @@ _EXPLOSION_HINTS = (("suicide", "suicide"), ("drone", "air"), ("airstrike", "air
                     ("rocket", "shell"), ("roadside", "ied"), ("ied", "ied"), ("landmine", "ied"),
                     ("grenade", "grenade"))  # fmt: skip
 INTERVENTION_CUES = ("tear gas", "teargas", "disperse", "water cannon", "rubber bullet", "baton", "arrested")
+# Words that put a killing by state forces at a demonstration ("shot dead a man during protests"):
+# ACLED codes the state's force against a crowd as a protest event, not violence against civilians.
+PROTEST_CONTEXT = ("protest", "demonstrat", "rally", "rallies", "march")
 VIOLENT_PROTEST_CUES = (
     "stone",
     "rock",
@@ -113,6 +116,9 @@ def classify(
             Typing("Battles", "Government regains territory") if kind == "recapture" and not agents else None
         )
     if kind in {"attack", "kill", "massacre", "ambush"}:
+        state_only = bool(agents & {STATE}) and not agents & (ARMED - {STATE})
+        if state_only and not patients & ARMED and any(word in lowered for word in PROTEST_CONTEXT):
+            return Typing("Protests", "Excessive force against protesters")  # killed "during protests"
         if patients & {PROTESTERS}:
             if agents & (ARMED - {STATE}):
                 return Typing(VAC, "Attack")  # gunmen attacking a sit-in: violence against civilians
