@@ -71,3 +71,9 @@ def test_admin_words_are_dropped_from_names(name: str, bare: str) -> None:
     from strife.resolve.places.names import strip_suffix
 
     assert strip_suffix(name) == bare
+
+
+def test_site_words_are_lower_case_and_known() -> None:
+    cues = read_json("cues.json")
+    for key in ("site", "site_modifier", "near_after"):
+        assert cues[key] and all(word == word.lower() for word in cues[key])

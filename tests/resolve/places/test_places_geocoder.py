@@ -309,3 +309,78 @@ def test_focus_on_the_one_town_named(geocoder: Geocoder) -> None:
     text = "Police in Kisumu fired tear gas. Later, more marchers gathered."
     found = geocoder.focus(text, geocoder.mentions(text, "Kenya"), "Kenya")
     assert found is not None and (found.location, found.geo_precision) == ("Kisumu", 1)
+
+
+@pytest.mark.parametrize(
+    "text,country,name,admin1",
+    [
+        ("Gunmen killed six in Zangor, a farming village in Kaduna State.", "Nigeria", "Zangor", "Kaduna"),
+        ("Raiders hit a cattle camp called Wunlual in Warrap state.", "South Sudan", "Wunlual", "Warrap"),
+        ("Raiders hit the camp known as Wunlualdit in Warrap state.", "South Sudan", "Wunlualdit", "Warrap"),
+        ("Jihadists hit the Tobora military detachment in Sahel region.", "Burkina Faso", "Tobora", "Sahel"),
+        ("Rebels overran the Toboragu army base in Sahel region.", "Burkina Faso", "Toboragu", "Sahel"),
+        ("Gunmen raided Da village in Kaduna State.", "Nigeria", "Da", "Kaduna"),
+    ],
+)  # fmt: skip
+def test_settlement_cue_keeps_an_unknown_name(
+    geocoder: Geocoder, text: str, country: str, name: str, admin1: str
+) -> None:
+    found = locate(geocoder, text, country)
+    assert found is not None and (found.location, found.unresolved, found.admin1) == (name, name, admin1)
+
+
+def test_apposition_of_a_person_is_not_a_place(geocoder: Geocoder) -> None:
+    found = locate(geocoder, "Gunmen killed Zangoroko, a village elder, in Kaduna State.", "Nigeria")
+    assert found is not None and found.unresolved is None and found.admin1 == "Kaduna"
+
+
+def test_site_after_an_actor_word_is_the_place(geocoder: Geocoder) -> None:
+    found = locate(geocoder, "Insurgents shelled the Pemba army base overnight.", "Mozambique")
+    assert found is not None and (found.location, found.admin1) == ("Pemba", "Cabo Delgado")
+
+
+def test_village_is_not_a_foreign_city_of_another_spelling(geocoder: Geocoder) -> None:
+    found = locate(geocoder, "Gunmen raided Roma village overnight.", "Nigeria")
+    assert found is not None and (found.country, found.unresolved) == ("Nigeria", "Roma")
+
+
+def test_area_around_a_town_is_precision_two(geocoder: Geocoder) -> None:
+    found = locate(geocoder, "Clashes erupted in the Charikar area on Friday.", "Afghanistan")
+    assert found is not None and (found.location, found.geo_precision) == ("Charikar", 2)
+
+
+def test_village_beats_the_area_around_a_town(geocoder: Geocoder) -> None:
+    text = "Militants burnt Zorbakhtabad village in the Charikar area, which has seen clashes."
+    found = locate(geocoder, text, "Afghanistan", trigger="clashes")
+    assert found is not None and found.location == "Zorbakhtabad"
+
+
+def test_unknown_village_takes_admin1_from_the_article(geocoder: Geocoder) -> None:
+    text = "Fighting spread across Kaduna State on Monday. Later, gunmen raided Zangoroko village."
+    mentions = geocoder.mentions(text, "Nigeria")
+    start = text.index("Later")
+    found = geocoder.locate(text, mentions, start, len(text), "Nigeria")
+    assert found is not None
+    assert (found.location, found.admin1, found.latitude, found.geo_precision) == (
+        "Zangoroko",
+        "Kaduna",
+        None,
+        1,
+    )
+
+
+def test_name_cut_by_a_sentence_break_still_counts(geocoder: Geocoder) -> None:
+    text = "Troops burnt homes in nearby Zangoroko Dutse village. Nobody was hurt."
+    mentions = geocoder.mentions(text, "Nigeria")
+    found = geocoder.locate(text, mentions, 0, text.index("Dutse"), "Nigeria")
+    assert found is not None and found.unresolved == "Zangoroko Dutse"
+
+
+def test_town_of_another_province_is_kept_unresolved_there(geocoder: Geocoder) -> None:
+    found = locate(geocoder, "Fighters clashed in the city of Khost in the Baghlan province.", "Afghanistan")
+    assert found is not None and (found.unresolved, found.admin1) == ("Khost", "Baghlan")
+
+
+def test_town_in_its_own_province_stays_resolved(geocoder: Geocoder) -> None:
+    found = locate(geocoder, "Fighters clashed in the city of Khost in Khost province.", "Afghanistan")
+    assert found is not None and (found.unresolved, found.admin1, found.geo_precision) == (None, "Khost", 1)

@@ -5,7 +5,9 @@ The steps, in order:
 1. Split the text into runs of capitalised words ("Jab al-Seraj", "Panjshir Valley");
    a comma or any lower-case word other than a name particle ends a run.
 2. Read the pattern words around each run: "X province", "the city of X",
-   "the districts of X, Y and Z" give the kind of place X is (data: KEYWORDS).
+   "the districts of X, Y and Z", "X, a mining village", "a camp called X",
+   "X military detachment" give the kind of place X is (KEYWORDS; site words in
+   cues.json). A name the gazetteer lacks keeps its place there, unresolved.
 3. Inside a run take the longest gazetteer match from the left; demonyms
    ("Afghan") map to their country.
 4. Drop what is probably not a place: common words and names used lower-case
@@ -38,31 +40,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "camp": ("feature", "city"), "neighbourhood": ("city", "feature"), "neighborhood": ("city", "feature"),
 }  # fmt: skip
 PARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "ad",
-        "as",
-        "ash",
-        "an",
-        "de",
-        "du",
-        "da",
-        "do",
-        "e",
-        "i",
-        "wa",
-        "bin",
-        "ibn",
-        "la",
-        "le",
-        "os",
-        "us",
-        "ul",
-        "del",
-        "di",
-    }
-)
+    {"al", "el", "ad", "as", "ash", "an", "de", "du", "da", "do", "e",
+     "i", "wa", "bin", "ibn", "la", "le", "os", "us", "ul", "del", "di"}
+)  # fmt: skip
 # A word; an apostrophe stays inside it ("Sa'dah") unless it starts a possessive "'s".
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['\u2019](?!s\b)[\w\-]+)*")
 MAX_WORDS = 5
@@ -71,6 +51,16 @@ SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "neighborho
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # The capitalised word before "<keyword> of": "Chiure" in "Chiure district of ".
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w'\u2019\-]*)\s+\w+?\s+of\s+(?:the\s+)?$")
+# A settlement word in an apposition: "Bagega, a mining village in Zamfara". The word must end
+# the noun phrase ("X, a village elder" is a person), so what may follow it is listed.
+_SETTLEMENT_WORDS = "|".join(sorted(KEYWORDS, key=len, reverse=True))
+_APPOSITION = re.compile(
+    rf",\s+(?:a|an)\s+(?:[a-z][\w\-]*\s+){{0,2}}?({_SETTLEMENT_WORDS})s?"
+    r"(?=\s*[,.;:)]|\s*$|\s+(?:in|of|on|near|about|some|located|close|along|north|south|east|west"
+    r"|where|which|that|with|bordering|outside)\b)"
+)
+SITE_KINDS = ("feature", "city")
+_IN_AREA = re.compile(r",?\s+in\s+(?:the\s+)?")
 # A match: start, end, surface, candidate places (none: unknown), kinds named by the pattern,
 # and whether it is inside a longer name.
 _Hit = tuple[int, int, str, tuple[Place, ...], tuple[str, ...], bool]
@@ -129,7 +119,7 @@ def _runs(text: str) -> list[list[_Token]]:
         current = [token] if token.capitalised else []
     if current:
         runs.append(current)
-    return [run for run in runs if run[-1].text.lower() not in PARTICLES]
+    return runs
 
 
 class Detector:
@@ -141,27 +131,38 @@ class Detector:
         near = "|".join(re.escape(c) for c in sorted(tables.cues["near"], key=len, reverse=True))
         filler = r"(?:\s+(?:the|a|capital|provincial|town|city|village|district|area|of|\(?\d+\s*\w*\)?),?)*"
         self._near = re.compile(rf"\b(?:{near}){filler}\s*$", re.IGNORECASE)
-        self._before = re.compile(r"\b(\w+?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-        self._after = re.compile(r"\s+(\w+)")  # used with match(text, pos), which anchors at pos
+        self._before = re.compile(r"\b(\w+?)\s+(of|called|named|known\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
+        modifiers = "|".join(re.escape(c) for c in tables.cues["site_modifier"])
+        # used with match(text, pos), which anchors at pos: "X district", "X military detachment"
+        self._after = re.compile(rf"\s+(?:({modifiers})\s+)?(\w+)", re.IGNORECASE)
+        self._sites = frozenset(tables.cues["site"])
+        areas = "|".join(re.escape(c) for c in tables.cues["near_after"])
+        self._near_after = re.compile(rf"\s+(?:{areas})\b")
         self._last: tuple[str, list[_Hit]] | None = None
 
     def _hint(self, text: str, run: list[_Token]) -> tuple[tuple[str, ...], str]:
         """The kinds a pattern word around the run names, and whether it came after or before."""
         after = self._after.match(text, run[-1].end)
+        word = plural(after.group(2).lower()) if after else ""
         if (
             after
-            and plural(after.group(1).lower()) in KEYWORDS
+            and (word in KEYWORDS or (after.group(1) and word in self._sites))
             and text[run[-1].end : run[-1].end + 1] == " "
-            and not (after.group(1).lower() in SETTLEMENTS and _OF_NAME.match(text, after.end()))
+            and not (word in SETTLEMENTS and _OF_NAME.match(text, after.end()))
         ):
             # "Chiure district of Cabo Delgado" names Chiure; but in "the Senegalese city of
             # Ziguinchor" the word before a settlement word is an adjective, the name follows "of".
-            return KEYWORDS[plural(after.group(1).lower())], "after"
+            # A modifier names a site: "X military detachment", "X cattle camp".
+            return (SITE_KINDS if after.group(1) and word in self._sites else KEYWORDS[word]), "after"
+        apposition = _APPOSITION.match(text, run[-1].end)
+        if apposition:
+            return KEYWORDS[apposition.group(1).lower()], "after"  # "Bagega, a mining village"
         before = self._before.search(text[max(0, run[0].start - 40) : run[0].start])
         if before and plural(before.group(1).lower()) in KEYWORDS:
             named = _NAME_BEFORE.search(text[max(0, run[0].start - 80) : run[0].start])
             if (
                 named
+                and before.group(2).lower() == "of"
                 and named.group(1) not in self.tables.common
                 and named.group(1) not in self.tables.demonyms
             ):
@@ -200,6 +201,9 @@ class Detector:
         hints = self._hints(text, runs)
         raw: list[_Hit] = []
         for run, hint in zip(runs, hints, strict=True):
+            last = run[-1].text
+            if last.lower() in PARTICLES and (not hint or last in self.tables.common):
+                continue  # "As", "De", "Bin" alone are words; but "Bin village" is a place
             raw.extend(self._match_run(text, run, hint, lowered))
         self._last = (text, raw)
         return raw
@@ -217,8 +221,11 @@ class Detector:
             if len(places) == 1 and places[0].kind == "country"
         }
         found: list[PlaceMention] = []
-        for start, end, surface, places, hint, partial in raw:
-            near = bool(self._near.search(text[max(0, start - 80) : start]))
+        for index, (start, end, surface, places, hint, partial) in enumerate(raw):
+            # "near X", and "the X area" (an area around X, CODEBOOK section 6: precision 2)
+            near = bool(self._near.search(text[max(0, start - 80) : start])) or bool(
+                self._near_after.match(text, end)
+            )
             if not places:
                 found.append(PlaceMention(start, end, surface, hint[0], None, near))
                 continue
@@ -235,8 +242,23 @@ class Detector:
                 found.append(PlaceMention(start, end, surface, "country", countries[0], False))
                 continue
             place = choose(places, hint, country_code, context, named)
-            if place is not None and hint and _abroad(place, country_code) and place.population < 1_000_000:
-                # "the Dara and Rekha districts": a pattern says it is a place here, not Syria's Dar'a.
+            enclosing = _enclosing(text, raw, index)
+            if place is not None and place.kind in ("city", "admin2") and enclosing is not None:
+                inside = [p for p in places if (p.country_code, p.admin1) == enclosing]
+                place = choose(inside, hint, country_code, context, named) if inside else None
+                if place is None:
+                    # "the city of Khost in the Baghlan province": not Khost province's Khost, a
+                    # place the gazetteer lacks in the province the text puts it in.
+                    found.append(PlaceMention(start, end, surface, hint[0] if hint else "city", None, near))
+                    continue
+            if (
+                place is not None
+                and hint
+                and _abroad(place, country_code)
+                and (place.population < 1_000_000 or not fold(surface).startswith(fold(place.name)))
+            ):
+                # "the Dara and Rekha districts": a pattern says it is a place here, not Syria's Dar'a;
+                # nor is "Bin village" Vienna, whatever a foreign spelling of Vienna may be.
                 found.append(PlaceMention(start, end, surface, hint[0], None, near))
                 continue
             if place is None or not self._trusted(place, surface, hint, country_code, partial):
@@ -330,6 +352,17 @@ class Detector:
             return None
         partial = len(run) > size and not own_hint
         return (start, end, surface, places, own_hint, partial)
+
+
+def _enclosing(text: str, raw: Sequence[_Hit], index: int) -> tuple[str | None, str | None] | None:
+    """The province the text puts a name in, "X in (the) Y province" (country code, admin1)."""
+    if index + 1 >= len(raw):
+        return None
+    start, _, _, places, _, _ = raw[index + 1]
+    if not _IN_AREA.fullmatch(text, raw[index][1], start):
+        return None
+    areas = [p for p in places if p.kind == "admin1"]
+    return (areas[0].country_code, areas[0].admin1) if len(areas) == 1 else None
 
 
 def _abroad(place: Place, country_code: str | None) -> bool:

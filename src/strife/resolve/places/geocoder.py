@@ -61,8 +61,11 @@ class Geocoder:
         qualifiers = "|".join(
             re.escape(c) for c in self.tables.cues["qualifier_after"] if not c.startswith("-")
         )
+        # "the Kabul army", but not "the Kaya army base": a site word makes the name a place
+        sites = "|".join(re.escape(c) for c in self.tables.cues["site"])
         self._qualifier = re.compile(
-            rf"^(?:-(?:based|backed|led|run|controlled|allied)\b|['\u2019]s\s+(?:{qualifiers})\b|\s+(?:{qualifiers})\b)",
+            rf"^(?:-(?:based|backed|led|run|controlled|allied)\b|['\u2019]s\s+(?:{qualifiers})\b"
+            rf"|\s+(?:{qualifiers})\b(?!\s+(?:{sites})s?\b))",
             re.I,
         )
 
@@ -146,8 +149,12 @@ class Geocoder:
         country: str | None,
         anchor: int | None = None,
     ) -> Location | None:
-        """The event's place in text[start:end]; country-only when only `country` is known."""
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        """The event's place in text[start:end]; country-only when only `country` is known.
+
+        A name the span cuts ("... homes in nearby Inn Ma" | "Hte village ...", a sentence
+        splitter's mistake) is still named in it: places overlapping the span count.
+        """
+        inside = _overlapping(mentions, start, end)
         chosen = self._most_specific(
             [m for m in inside if self.role(text, m, start) == "event"], country, anchor
         )
@@ -157,16 +164,39 @@ class Geocoder:
             return Location(
                 country, None, None, None, None, None, None, None, None, note="only the country is known"
             )
-        return self._location(chosen, inside, country)
+        return self._location(chosen, inside, country, self._context(text, mentions, start, end, country))
 
     def destination(
         self, text: str, mentions: Sequence[PlaceMention], start: int, end: int, country: str | None
     ) -> Location | None:
         """Where displaced people went ("fled to X", "sheltering in X"), or None."""
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        inside = _overlapping(mentions, start, end)
         targets = [m for m in inside if self.role(text, m, start) == "destination"]
         chosen = self._most_specific(targets, country, None)
-        return self._location(chosen, inside, country) if chosen else None
+        if chosen is None:
+            return None
+        return self._location(chosen, inside, country, self._context(text, mentions, start, end, country))
+
+    def _context(
+        self, text: str, mentions: Sequence[PlaceMention], start: int, end: int, country: str | None
+    ) -> Place | None:
+        """The known place named nearest before the span (else first after it) in the article's
+        country: the area an unknown name in the span most likely lies in."""
+        known = [
+            m
+            for m in mentions
+            if m.place is not None
+            and m.place.kind in ("admin1", "admin2", "city")
+            and m.place.admin1
+            and (country is None or m.place.country == country)
+            and not (m.start < end and start < m.end)
+            and self.role(text, m) not in ("qualifier", "speaker", "destination")
+        ]
+        before = [m for m in known if m.end <= start]
+        if before:
+            return max(before, key=lambda m: m.start).place
+        after = [m for m in known if m.start >= end]
+        return min(after, key=lambda m: m.start).place if after else None
 
     def focus(self, text: str, mentions: Sequence[PlaceMention], country: str | None) -> Location | None:
         """The admin1 area the article is mostly about, for events whose sentences name none.
@@ -220,16 +250,22 @@ class Geocoder:
             # An unknown name ranks like a known place of its kind: "Gouz Al-Naqa village" is as
             # specific as a town; ties go to the trigger's nearest, else the first named.
             rank = _RANK.get(mention.place.kind if mention.place else mention.kind, 3.0)
+            if mention.near and rank < _RANK["admin1"]:
+                rank += 0.5  # "near X", "the X area": less specific than a village named in it
             return rank, abs(mention.start - anchor) if anchor is not None else mention.start
 
         return min(candidates, key=key) if candidates else None
 
     def _location(
-        self, chosen: PlaceMention, inside: Sequence[PlaceMention], country: str | None
+        self,
+        chosen: PlaceMention,
+        inside: Sequence[PlaceMention],
+        country: str | None,
+        context: Place | None = None,
     ) -> Location:
         place, span = chosen.place, (chosen.start, chosen.end)
         if place is None:
-            return self._unresolved(chosen, inside, country)
+            return self._unresolved(chosen, inside, country, context)
         if place.kind == "country":
             return Location(
                 place.country, None, None, None, None, None, None, *span, note="only the country is known"
@@ -251,19 +287,37 @@ class Geocoder:
         )
 
     def _unresolved(
-        self, chosen: PlaceMention, inside: Sequence[PlaceMention], country: str | None
+        self,
+        chosen: PlaceMention,
+        inside: Sequence[PlaceMention],
+        country: str | None,
+        context: Place | None = None,
     ) -> Location:
-        """An unknown name: keep it, with the area around it that the span does name."""
+        """An unknown name: keep it, with the area around it that the span does name; else with
+        the province of the place named nearest it in the article (`context`), no coordinates."""
         # Named areas first; a town elsewhere in the sentence is only the nearest known place.
-        known = [m.place for m in inside if m.place is not None and m.place.kind in ("admin1", "admin2")]
-        known = known or [m.place for m in inside if m.place is not None and m.place.kind == "city"]
+        areas = [m for m in inside if m.place is not None and m.place.kind in ("admin1", "admin2")]
+        areas = areas or [m for m in inside if m.place is not None and m.place.kind == "city"]
         if country is not None:
-            known = [p for p in known if p.country == country]
-        area: Place | None = min(known, key=lambda p: _RANK[p.kind], default=None)
+            areas = [m for m in areas if m.place is not None and m.place.country == country]
+        nearest = min(  # the most specific area, the one named nearest the name first
+            areas, key=lambda m: (_RANK[m.kind], abs(m.start - chosen.start)), default=None
+        )
+        area: Place | None = nearest.place if nearest else None
         words = chosen.surface.split()
         keyword = len(words) > 1 and plural(words[-1].lower()) in KEYWORDS
         name = " ".join(words[:-1]) if keyword else chosen.surface  # "Fajr Region" -> "Fajr"
         span = (chosen.start, chosen.end)
+        if area is None and context is not None:
+            # The sentence names no area: the province of the article's nearest place. Coordinates
+            # stay null; the precision is that of the kind of place named (CODEBOOK section 6).
+            kind = chosen.kind
+            precision = 3 if kind == "admin1" else 2 if kind == "admin2" or chosen.near else 1
+            note = f"'{name}' is not in the gazetteer; admin1 from {context.name}, named nearest to it"
+            return Location(
+                context.country or country, context.admin1, None, name, None, None, precision, *span,
+                unresolved=name, note=note,
+            )  # fmt: skip
         if area is None:
             note = f"'{name}' is not in the gazetteer"
             return Location(country, None, None, name, None, None, None, *span, unresolved=name, note=note)
@@ -284,3 +338,7 @@ class Geocoder:
             unresolved=name,
             note=note,
         )
+
+
+def _overlapping(mentions: Sequence[PlaceMention], start: int, end: int) -> list[PlaceMention]:
+    return [m for m in mentions if m.start < end and start < m.end]
