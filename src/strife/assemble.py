@@ -11,6 +11,7 @@ Within one sentence, a killing is part of the bombing or the clash it names.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
-from strife.extract.classify import ARMED, CIVILIANS, STATE, Typing
+from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, VAC, Typing
 from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.records import Article, Claim, Event, Evidence, Source, interaction
 
@@ -268,15 +269,28 @@ class Builder:
             actor2 = next((a for pair in pairs for a in pair if a and a.name != actor1.name), None)
         if draft.event_type == "Battles" and (actor1 is None or actor2 is None):
             actor1, actor2 = self._fill_sides(actor1, actor2)
-        if actor1 is None and draft.first.kind in UNCLAIMED_KINDS:
-            # a bomb or a raid nobody is named for: ACLED's unidentified armed group of the country
+        unclaimed = draft.first.kind in UNCLAIMED_KINDS or (
+            draft.event_type == VAC and actor2 is not None and actor2.type == CIVILIANS
+        )
+        if actor1 is None and unclaimed:
+            # a bomb, a raid or an attack on civilians nobody is named for: ACLED's unidentified
+            # armed group of the country
             name = "Unidentified Armed Group" + (f" ({self.country})" if self.country else "")
             actor1 = ActorRef(name, 8, self.country, draft.first.trigger_start, draft.first.trigger_start)
+        if draft.event_type == "Riots":
+            # demonstrators who turn violent are rioters (ACLED): the crowd's actor says so
+            actor1, actor2 = self._as_rioters(actor1), self._as_rioters(actor2)
         return actor1, actor2
+
+    def _as_rioters(self, actor: ActorRef | None) -> ActorRef | None:
+        if actor is None or actor.type != PROTESTERS:
+            return actor
+        country = actor.country or self.country
+        return replace(actor, name="Rioters" + (f" ({country})" if country else ""), type=RIOTERS)
 
     def _refer_back(self, actor: ActorRef | None, other: ActorRef | None) -> ActorRef | None:
         """ "The rebel group", "the resistance": the article's most named non-state armed group."""
-        if actor is None or not _generic(actor) or actor.matched.lower() not in self.anaphora:
+        if actor is None or not _generic(actor) or _noun_phrase(actor.matched) not in self.anaphora:
             return actor
         for candidate in self.salient:
             if candidate.type in NON_STATE and (other is None or candidate.name != other.name):
@@ -310,7 +324,7 @@ class Builder:
         return d - timedelta(days=6), d, 2, None
 
     def _location(self, draft: Draft) -> tuple[Any, Mention | None]:
-        located = [m for m in draft.mentions if m.location is not None and m.location.admin1]
+        located = [m for m in draft.mentions if _placed(m)]
         if not located:
             # a sentence that names no place continues the story of the place named just before it
             return self._nearest_place(draft.first)
@@ -321,7 +335,7 @@ class Builder:
 
     def _nearest_place(self, m: Mention) -> tuple[Any, Mention | None]:
         """The place and the mention it was read from (None: the article's place, read elsewhere)."""
-        placed = [x for x in self.mentions if x.location is not None and x.location.admin1]
+        placed = [x for x in self.mentions if _placed(x)]
         before = [x for x in placed if x.sentence <= m.sentence]
         pool = before or placed
         if pool:
@@ -393,6 +407,21 @@ def _actor_fields(n: int, actor: ActorRef | None) -> dict[str, Any]:
         f"actor{n}_type": actor.type if actor else None,
         f"assoc_actor{n}": actor.assoc if actor else None,
     }
+
+
+def _placed(m: Mention) -> bool:
+    """The mention names a place: one the gazetteer knows (with its admin1), or a named one it does
+    not ("Namissiguima military detachment" in an article that names no province)."""
+    return m.location is not None and bool(m.location.admin1 or m.location.location)
+
+
+_TYPOGRAPHIC_APOSTROPHE = "\u2019"
+
+
+def _noun_phrase(matched: str) -> str:
+    """The words as anaphora.tsv lists them: lower case, without a possessive ending ("insurgents'",
+    "the group's", with a straight or a typographic apostrophe)."""
+    return re.sub(r"'s?$", "", matched.lower().replace(_TYPOGRAPHIC_APOSTROPHE, "'")).strip()
 
 
 def _generic(actor: ActorRef) -> bool:

@@ -87,3 +87,36 @@ def test_every_evidence_span_lies_in_its_sentence(pipeline: Pipeline, examples_d
                 assert sentence_at != -1 and sentence_at <= ev.start, (event.event_id, ev.field, ev.sentence)
                 checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # demonstrators who turn violent are rioters (ACLED)
+        (
+            "Protesters clashed with police in Nairobi, Kenya, on Tuesday, hurling stones and burning tyres.",
+            ("Riots", "Rioters (Kenya)", 5, "Police Forces of Kenya"),
+        ),
+        # an attack on civilians nobody is named for: the country's unidentified armed group
+        (
+            "Five farmers were attacked and killed in their fields near Ndele in the Central African "
+            "Republic on Friday.",
+            (
+                "Violence against civilians",
+                "Unidentified Armed Group (Central African Republic)",
+                8,
+                "Civilians (Central African Republic)",
+            ),
+        ),
+    ],
+)
+def test_actors_as_acled_codes_them(pipeline: Pipeline, text: str, expected: tuple[object, ...]) -> None:
+    events = _events(pipeline, text)
+    assert [(e.event_type, e.actor1, e.actor1_type, e.actor2) for e in events] == [expected]
+
+
+def test_anaphora_reads_through_a_possessive() -> None:
+    from strife.assemble import _noun_phrase
+
+    assert _noun_phrase("The insurgents\u2019") == _noun_phrase("the insurgents'") == "the insurgents"
+    assert _noun_phrase("the group's") == "the group"
