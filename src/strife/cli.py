@@ -5,7 +5,6 @@ Errors become one line naming the input, the cause and the fix, with a non-zero 
 
 from __future__ import annotations
 
-import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -40,12 +39,6 @@ def _read(inputs: tuple[str, ...], max_bytes: int) -> Iterator[Article | Rejecti
         if name != "-" and not Path(name).exists():
             _fail(f"input '{name}' does not exist; check the path (use '-' for standard input)", EXIT_USAGE)
     return read_inputs(inputs, ReadOptions(max_bytes=max_bytes))
-
-
-def _batched(items: Any, size: int) -> Iterator[tuple[Any, ...]]:
-    iterator = iter(items)
-    while batch := tuple(itertools.islice(iterator, size)):
-        yield batch
 
 
 def _report_rejections(rejections: list[Rejection]) -> None:
