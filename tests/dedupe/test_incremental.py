@@ -1,13 +1,14 @@
 """The issue's demonstration: a wire story, its spun copy and an independent report of one clash,
 ingested in any order, in one run or across runs, give one battle with three sources."""
 
+from datetime import date
 from itertools import permutations
 from pathlib import Path
 
 import pytest
 
 from strife.ingest import ReadOptions, read_inputs
-from strife.records import Event
+from strife.records import Article, Event, Source
 from strife.resources import Resources
 from strife.service import ingest
 from strife.store import Store
@@ -91,3 +92,31 @@ def test_a_store_from_before_merging_is_caught_up(tmp_path: Path, resources: Res
 
         update_occurrences(store)
         check_one_battle(store)
+
+
+def _report(article: str, day: date, start: date | None = None) -> tuple[Article, list[Event]]:
+    text = f"Report {article}: fighting in the town, residents said."
+    event = Event(
+        event_id=f"{article}#1", event_type="Battles", sub_event_type="Armed clash", event_date=day,
+        date_start=start or day, date_end=day, country="Sudan", admin1="North Kordofan",
+        location="El Obeid", latitude=13.18, longitude=30.22, geo_precision=1, sources=(Source(article),),
+    )  # fmt: skip
+    return Article(article, text, date=day), [event]
+
+
+def test_a_later_report_keeps_the_members_outside_its_dates(tmp_path: Path) -> None:
+    # "this month" (Feb 1-20) joins both a Feb 3 and a Feb 20 report; a later Feb 3 report must not
+    # drop the Feb 20 one from the merged record, though only reports near Feb 3 are compared.
+    from strife.dedupe.incremental import update_occurrences
+
+    with Store.open(tmp_path / "store.duckdb") as store:
+        store.add_many(
+            [_report("month", date(2024, 2, 20), date(2024, 2, 1)), _report("late", date(2024, 2, 20))]
+        )
+        update_occurrences(store, clean=lambda text: text)
+        store.add_many([_report("early", date(2024, 2, 3))])
+        update_occurrences(store, clean=lambda text: text)
+        (merged,) = store.occurrences()
+        assert sorted(s.article_id for s in merged.sources) == ["early", "late", "month"]
+        members, _ = store.merge_log(merged.event_id)
+        assert sorted(members.values()) == ["early", "late", "month"]

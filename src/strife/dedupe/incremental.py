@@ -8,11 +8,13 @@ next ingest. Every decision is logged (`strife merges`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 
 from strife.dedupe.chains import ChainIndex
-from strife.dedupe.fingerprint import Fingerprint, fingerprint
+from strife.dedupe.fingerprint import fingerprint
 from strife.dedupe.match import combine
 from strife.dedupe.occurrences import Grouping
 from strife.records import Event
@@ -47,10 +49,11 @@ def update_occurrences(store: Store, clean: Callable[[str], str] | None = None) 
         con.close()
 
 
-def _in_transaction(con: Connection, work: Callable[[], None]) -> None:
+@contextmanager
+def _transaction(con: Connection) -> Iterator[None]:
     con.execute("BEGIN TRANSACTION")
     try:
-        work()
+        yield
     except BaseException:
         con.execute("ROLLBACK")
         raise
@@ -73,21 +76,16 @@ def _chain_articles(con: Connection, clean: Callable[[str], str]) -> None:
             (link.article_id, link.chain_id, link.similarity, p.agency)
             for link, p in zip(links, prints, strict=True)
         ]
-        _in_transaction(con, lambda rows=rows, prints=prints: _save_prints(con, rows, prints))  # type: ignore[misc]
-
-
-def _save_prints(
-    con: Connection, rows: list[tuple[str, str, float | None, str | None]], prints: list[Fingerprint]
-) -> None:
-    stored_chains.save(con, rows, [(p.article_id, p.signature, p.bands) for p in prints])
+        with _transaction(con):
+            stored_chains.save(con, rows, [(p.article_id, p.signature, p.bands) for p in prints])
 
 
 def _group_events(store: Store, con: Connection) -> int:
     pending = stored.unassigned(con)
+    order = {event_id: i for i, event_id in enumerate(pending)}
     changed = 0
     for start in range(0, len(pending), _BATCH):
         new = list(store.events(EventFilter(event_ids=tuple(pending[start : start + _BATCH]))))
-        order = {event_id: i for i, event_id in enumerate(pending)}
         new.sort(key=lambda e: order[e.event_id])
         changed += _group_batch(store, con, new)
     return changed
@@ -106,33 +104,36 @@ def _group_batch(store: Store, con: Connection, new: Sequence[Event]) -> int:
     grouping.chains = stored_chains.chain_of(con, sorted(articles))
     for event in new:
         grouping.place(event)
-    members = {o: grouping.members[o] for o in grouping.touched}
+    members = _members(con, grouping)
     records = {
         e.event_id: e
         for e in store.events(EventFilter(event_ids=tuple(i for ids in members.values() for i in ids)))
     }
-    chains = stored_chains.chain_of(con, sorted({s.article_id for e in records.values() for s in e.sources}))
-    agencies = stored_chains.agency_of(
-        con, sorted({s.article_id for e in records.values() for s in e.sources})
-    )
+    sources = sorted({s.article_id for e in records.values() for s in e.sources})
+    chains, agencies = stored_chains.chain_of(con, sources), stored_chains.agency_of(con, sources)
     merged = [
         _with_agencies(combine([records[i] for i in ids], occurrence, chains), agencies)
         for occurrence, ids in members.items()
     ]
 
-    def write() -> None:
+    with _transaction(con):
         stored.remove(con, grouping.absorbed)
         stored.write(con, merged)
         stored.assign(con, {i: o for o, ids in members.items() for i in ids})
         stored.log(con, grouping.decisions)
-
-    _in_transaction(con, write)
     return len(merged)
 
 
-def _with_agencies(event: Event, agencies: dict[str, str]) -> Event:
-    from dataclasses import replace
+def _members(con: Connection, grouping: Grouping) -> dict[str, list[str]]:
+    """Every member of each changed occurrence: the ones this batch placed or loaded, and the stored
+    ones outside the batch's dates (and those of the occurrences it joined into them)."""
+    members = {o: set(grouping.members[o]) for o in grouping.touched}
+    for occurrence, ids in stored.members_of(con, [*grouping.touched, *grouping.absorbed]).items():
+        members[grouping.root(occurrence)].update(ids)
+    return {o: sorted(ids) for o, ids in members.items()}
 
+
+def _with_agencies(event: Event, agencies: dict[str, str]) -> Event:
     sources = tuple(
         s if s.originating_agency or s.article_id not in agencies
         else replace(s, originating_agency=agencies[s.article_id])

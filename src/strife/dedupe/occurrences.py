@@ -66,7 +66,7 @@ class Grouping:
     members: dict[str, list[str]] = field(default_factory=dict)  # occurrence id -> event ids
     decisions: list[MergeDecision] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)  # occurrences created or changed
-    absorbed: set[str] = field(default_factory=set)  # occurrences joined into another
+    absorbed: dict[str, str] = field(default_factory=dict)  # occurrence joined into another -> that one
     _records: dict[str, Event] = field(default_factory=dict)
     _index: dict[Block, list[str]] = field(default_factory=lambda: defaultdict(list))
     _articles: dict[str, set[str]] = field(default_factory=dict)  # occurrence id -> article ids
@@ -100,6 +100,12 @@ class Grouping:
         self._enter(event, joined or event.event_id)
         self.touched.add(self.occurrence[event.event_id])
         return self.occurrence[event.event_id]
+
+    def root(self, occurrence_id: str) -> str:
+        """The occurrence an id now belongs to, following any joins."""
+        while occurrence_id in self.absorbed:
+            occurrence_id = self.absorbed[occurrence_id]
+        return occurrence_id
 
     def _copies(self, a: Event, b: Event) -> bool:
         first, second = _article(a), _article(b)
@@ -137,7 +143,7 @@ class Grouping:
             self.occurrence[event_id] = keep
             self.members[keep].append(event_id)
         self._articles[keep] |= self._articles.pop(gone)
-        self.absorbed.add(gone)
+        self.absorbed[gone] = keep
         self.touched.discard(gone)
         self.touched.add(keep)
         self.decisions.append(MergeDecision(keep, gone, via, f"joined through {via}: {why}"))
