@@ -94,7 +94,8 @@ def unassigned(con: Connection) -> list[str]:
 def members_near(
     con: Connection, kinds: Sequence[tuple[str, str]], first: date, last: date
 ) -> list[tuple[Event, str]]:
-    """Grouped events of these (event type, country) kinds whose window touches first..last.
+    """Grouped events of these (event type, country) kinds whose window touches first..last, in the
+    order they were stored (so an older occurrence outranks a newer one when a report joins both).
 
     Only the scalars needed to compare records are filled, with the article as the
     one source; events without any date come too (they match any window).
@@ -102,10 +103,11 @@ def members_near(
     names = ("event_id", "article_id", *_MATCH_COLUMNS)
     rows = con.execute(
         f"SELECT {', '.join('e.' + n for n in names)}, o.occurrence_id FROM events e "
-        "JOIN event_occurrence o USING (event_id) "
+        "JOIN event_occurrence o USING (event_id) JOIN articles a ON a.id = e.article_id "
         "WHERE e.event_type || chr(31) || coalesce(e.country, '') IN (SELECT unnest(?)) "
         "AND ((coalesce(e.date_end, e.event_date) >= ? AND coalesce(e.date_start, e.event_date) <= ?) "
-        "OR coalesce(e.date_start, e.event_date) IS NULL)",
+        "OR coalesce(e.date_start, e.event_date) IS NULL) "
+        "ORDER BY a.ingested_at, a.id, e.event_id",
         [[f"{kind}\x1f{country}" for kind, country in kinds], first, last],
     ).fetchall()
     found = []
