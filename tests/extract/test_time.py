@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from strife.extract.time import default_window, find_times
+from strife.extract.time import default_window, find_times, reference_date
 
 SAT = date(2022, 5, 14)  # a Saturday
 WED = date(2022, 2, 9)  # a Wednesday
@@ -44,7 +44,8 @@ def d(text: str) -> date:
         ("last week", SAT, "2022-05-02", "2022-05-08", 2, False),
         ("last week", WED, "2022-01-31", "2022-02-06", 2, False),
         ("this week", SAT, "2022-05-08", "2022-05-14", 2, False),
-        ("earlier this week", WED, "2022-02-03", "2022-02-09", 2, False),
+        ("earlier this week", WED, "2022-02-07", "2022-02-08", 2, False),  # Monday .. the day before
+        ("earlier this week", date(2022, 2, 7), "2022-02-07", "2022-02-07", 2, False),  # written on a Monday
         ("in recent days", SAT, "2022-05-08", "2022-05-14", 2, False),
         ("over the past four days", SAT, "2022-05-11", "2022-05-14", 2, False),
         ("in the past 24 hours", SAT, "2022-05-13", "2022-05-14", 2, False),
@@ -58,7 +59,22 @@ def d(text: str) -> date:
         ("in April", SAT, "2022-04-01", "2022-04-30", 3, False),
         ("in March", SAT, "2022-03-01", "2022-03-31", 3, True),
         ("in June", SAT, "2021-06-01", "2021-06-30", 3, True),  # after the article's month: the year before
-        ("earlier this month", SAT, "2022-05-01", "2022-05-14", 3, False),
+        ("earlier this month", SAT, "2022-05-01", "2022-05-13", 3, False),
+        ("this month", SAT, "2022-05-01", "2022-05-14", 3, False),
+        # parts of a month: ten days each
+        ("in early April", SAT, "2022-04-01", "2022-04-10", 2, True),  # ended 34 days before
+        ("in mid-April", SAT, "2022-04-11", "2022-04-20", 2, False),
+        ("in late April", SAT, "2022-04-21", "2022-04-30", 2, False),
+        ("at the end of February", SAT, "2022-02-21", "2022-02-28", 2, True),
+        ("at the beginning of May", SAT, "2022-05-01", "2022-05-10", 2, False),
+        ("in early May", SAT, "2022-05-01", "2022-05-10", 2, False),
+        ("in late May", SAT, "2022-05-21", "2022-05-31", 2, False),  # still to come
+        ("since early April", SAT, "2022-04-01", "2022-05-14", 2, True),
+        ("in late December 2021", SAT, "2021-12-21", "2021-12-31", 2, True),
+        # offsets from a time
+        ("three days after May 3", SAT, "2022-05-06", "2022-05-06", 1, False),
+        ("a week before Tuesday's raid", SAT, "2022-05-03", "2022-05-03", 1, False),
+        ("two weeks after 1 March 2022", SAT, "2022-03-15", "2022-03-15", 1, True),
         ("in August 2021", SAT, "2021-08-01", "2021-08-31", 3, True),
         # years and decades: background
         ("last year", SAT, "2021-01-01", "2021-12-31", None, True),
@@ -145,3 +161,74 @@ def test_next_weekday_is_in_the_future() -> None:
 )
 def test_default_window(article: date | None, expected: tuple[date | None, date | None, int]) -> None:
     assert default_window(article) == expected
+
+
+def test_offset_from_an_occurrence_is_not_a_time() -> None:
+    assert find_times("The attack came a week after one on a market.", SAT) == []
+
+
+def test_offset_is_part_of_the_span() -> None:
+    (found,) = find_times("They died three days after May 3.", SAT)
+    assert found.text == "three days after May 3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CAIRO, May 13 (Reuters) - Gunmen attacked a checkpoint.",
+        "Beirut, Lebanon, May 13, 2022 -- Gunmen attacked a checkpoint.",
+        "KANO, May 13 (AP): Gunmen attacked a checkpoint.",
+    ],
+)
+def test_dateline_dates_no_event(text: str) -> None:
+    assert find_times(text, SAT) == []
+
+
+def test_relative_day_counts_from_the_dateline() -> None:
+    text = "GOMA, May 12 (AFP) - Rebels shelled the town on Thursday and again yesterday."
+    found = find_times(text, SAT)  # printed two days after it was filed
+    assert [(t.text, t.date_end) for t in found] == [
+        ("on Thursday", date(2022, 5, 12)),
+        ("yesterday", date(2022, 5, 11)),
+    ]
+
+
+def test_dateline_after_the_article_date_is_not_a_reference() -> None:
+    text = "GOMA, May 20 (AFP) - Rebels shelled the town yesterday."
+    assert [t.date_end for t in find_times(text, SAT)] == [date(2022, 5, 13)]
+
+
+def test_sentence_opening_with_a_weekday_is_not_a_dateline() -> None:
+    found = find_times("On Monday, May 9 (local time) rebels shelled the town.", SAT)
+    assert [t.text for t in found] == ["On Monday", "May 9"]
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Saturday, 14 May 2022", "Updated May 14, 2022", "Published on 2022-05-14 10:42 GMT"]
+)
+def test_page_stamp_dates_no_event(stamp: str) -> None:
+    found = find_times(f"Troops clash in the north\n{stamp}\nTroops and rebels clashed on Friday.", SAT)
+    assert [t.text for t in found] == ["on Friday"]
+
+
+def test_date_in_a_sentence_is_not_a_stamp() -> None:
+    assert [t.text for t in find_times("Rebels attacked on 3 May 2022.", SAT)] == ["3 May 2022"]
+
+
+@pytest.mark.parametrize(
+    ("text", "article", "expected"),
+    [
+        ("GOMA, May 12 (AFP) - Rebels shelled the town.", SAT, date(2022, 5, 12)),
+        ("Rebels shelled the town.", SAT, SAT),
+        ("Updated May 12, 2022\nRebels shelled the town.", None, date(2022, 5, 12)),
+        ("Updated May 12, 2022\nRebels shelled the town.", SAT, SAT),  # the article date comes first
+        ("Rebels shelled the town.", None, None),
+    ],
+)
+def test_reference_date(text: str, article: date | None, expected: date | None) -> None:
+    assert reference_date(text, article) == expected
+
+
+def test_anchor_overrides_the_article_date() -> None:
+    (found,) = find_times("Rebels shelled the town yesterday.", SAT, anchor=date(2022, 5, 12))
+    assert (found.date_end, found.background) == (date(2022, 5, 11), False)

@@ -6,6 +6,10 @@
 a year or longer. An expression whose window ends more than 31 days before the
 article date is background. Without an article date, relative expressions keep
 their span and kind but resolve to no dates; the current date is never used.
+
+A dateline ("PESHAWAR, June 5 (AFP) -") or a page stamp (a line holding only a date,
+"Updated June 21, 2021") dates the report, not an event: neither is returned, and a
+dateline's date is what the story's "Friday" and "yesterday" count from.
 """
 
 from __future__ import annotations
@@ -36,6 +40,33 @@ _WEEKDAY = "|".join(calendar.day_name)
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d{2})"
 _PREP = r"(?:in|on|during|until|till|by|from|before|after|between|through|throughout|of|and|to)"
+_PART = r"early|mid-|mid|late|the end of|the start of|the beginning of"
+_MONTH_PARTS = {
+    "early": (1, 10),
+    "start of": (1, 10),
+    "beginning of": (1, 10),
+    "mid": (11, 20),
+    "late": (21, 31),
+    "end of": (21, 31),
+}
+_PLACE_WORD = r"[A-Z][\w.'\u2019-]*"
+# "PESHAWAR, June 5 (AFP) -", "Beirut, Lebanon, Oct. 3, 2023 --": a place, a date, then an agency or a dash
+_DATELINE = re.compile(
+    r"^[ \t]*(?!(?:On|In|By|Since|Until|From|Last|This|Early|Late)\b)"
+    rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}},"
+    rf"(?:[ \t]*{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?,)?[ \t]*(?P<month>{_MONTH_ANY})[ \t]*(?P<day>\d{{1,2}})"
+    r"(?:,?[ \t]*(?P<year>(?:19|20)\d{2}))?[ \t]*(?=\(|[-\u2013\u2014:])",
+    re.MULTILINE,
+)
+# What may share a line with the date of a page stamp: "Updated", "Saturday,", "10:42 GMT"
+_STAMP_REST = re.compile(
+    rf"(?i)[\s,|:\u2013\u2014-]*(?:(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?|{_WEEKDAY}|"
+    rf"(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|gmt|utc)[\s,|:\u2013\u2014-]*)*"
+)
+# "three days after", "a week before", directly in front of another time expression
+_OFFSET = re.compile(
+    r"\b(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -69,35 +100,99 @@ def default_window(article_date: date | None) -> tuple[date | None, date | None,
     return article_date - timedelta(days=RECENT_DAYS), article_date, 2
 
 
-def find_times(text: str, article_date: date | None) -> list[TimeExpr]:
-    """Every time expression in `text`, in order, without overlaps (the longest match wins)."""
+def find_times(text: str, article_date: date | None, anchor: date | None = None) -> list[TimeExpr]:
+    """Every time expression in `text`, in order, without overlaps (the longest match wins).
+
+    1. Datelines and page stamps are found first: they date the report, so they are not
+       returned, and no other rule may read a date inside them.
+    2. Relative expressions resolve against `anchor` when given (`reference_date` of the
+       whole article), else as `reference_date` of `text` itself: a dateline's date, else
+       the article date, else a page stamp's date.
+    3. "three days after August 15" shifts the window of the time it qualifies; an offset
+       from an occurrence ("a week after the attack") is left alone, its date is unknown.
+    Background is always judged against the article date.
+    """
+    report = _report_dates(text, article_date)
+    reference = anchor or _reference(report, article_date)
     found: list[tuple[re.Match[str], _Window]] = []
     for pattern, resolve in _RULES:
         for match in pattern.finditer(text):
-            window = resolve(match, article_date)
+            window = resolve(match, reference)
             if window is not None:
                 found.append((match, window))
     found.sort(key=lambda item: (-(item[0].end() - item[0].start()), item[0].start()))
-    taken: list[tuple[int, int]] = []
+    taken = [(start, end) for _, start, end, _ in report]
     chosen: list[TimeExpr] = []
     for match, window in found:
         if any(match.start() < e and s < match.end() for s, e in taken):
             continue
         taken.append((match.start(), match.end()))
-        chosen.append(_expr(match, window, article_date))
+        start, window = _offset(text, match.start(), window)
+        chosen.append(_expr(text, start, match.end(), window, article_date))
     return sorted(chosen, key=lambda t: t.start)
 
 
-def _expr(match: re.Match[str], window: _Window, article_date: date | None) -> TimeExpr:
+def reference_date(text: str, article_date: date | None) -> date | None:
+    """The date an article's relative expressions count from: the dateline's date, else the
+    article date, else (article date unknown) a page stamp's date. A wire story filed
+    "PESHAWAR, June 5" and printed on June 6 means June 5 by "Friday" and "yesterday"."""
+    return _reference(_report_dates(text, article_date), article_date)
+
+
+def _reference(report: list[tuple[str, int, int, date | None]], article_date: date | None) -> date | None:
+    dateline = next((day for kind, _, _, day in report if kind == "dateline" and day), None)
+    stamp = next((day for kind, _, _, day in report if kind == "stamp" and day), None)
+    return dateline or article_date or stamp
+
+
+def _report_dates(text: str, article_date: date | None) -> list[tuple[str, int, int, date | None]]:
+    """Datelines and page stamps: kind, span, and the date they give (None when it is unusable)."""
+    found: list[tuple[str, int, int, date | None]] = []
+    for m in _DATELINE.finditer(text):
+        if m["year"]:
+            day = _safe_date(int(m["year"]), MONTHS[m["month"].rstrip(".")], int(m["day"]))
+        else:
+            window = _day_month(m, article_date)
+            day = window.start if window is not None else None
+        # a story is printed within a week of being filed; any other date is a slip
+        if day is not None and article_date is not None and not 0 <= (article_date - day).days <= 7:
+            day = None
+        found.append(("dateline", m.start("month"), m.end("day"), day))
+    for line in re.finditer(r"[^\n]+", text):
+        dates = [(m, resolve(m, None)) for pattern, resolve in _FULL_DATES for m in pattern.finditer(line[0])]
+        if len(dates) != 1 or dates[0][1] is None:
+            continue
+        match, window = dates[0]
+        rest = line[0][: match.start()] + " " + line[0][match.end() :]
+        if _STAMP_REST.fullmatch(rest):
+            found.append(("stamp", line.start(), line.end(), window.start if window else None))
+    return found
+
+
+def _offset(text: str, start: int, window: _Window) -> tuple[int, _Window]:
+    """ "two days after August 15": the window moved by the offset, and the span grown to hold it."""
+    offset = _OFFSET.search(text, max(0, start - 40), start)
+    if offset is None or window.start is None or window.end is None:
+        return start, window
+    number = _count(offset["n"])
+    if number is None:
+        return start, window
+    days = number * (7 if offset["unit"].lower().startswith("week") else 1)
+    shift = timedelta(days=days if offset["dir"].lower() == "after" else -days)
+    moved = _Window(window.start + shift, window.end + shift, window.precision, window.kind, window.note)
+    return offset.start(), moved
+
+
+def _expr(text: str, start: int, end: int, window: _Window, article_date: date | None) -> TimeExpr:
     background = False
     if article_date is not None:
         # A running tally ("since 2021") is background by where it starts; anything else by where it ends.
         edge = window.start if window.kind == "since" else window.end
         background = edge is not None and (article_date - edge).days > BACKGROUND_DAYS
     return TimeExpr(
-        start=match.start(),
-        end=match.end(),
-        text=match.group(0),
+        start=start,
+        end=end,
+        text=text[start:end],
         date_start=window.start,
         date_end=window.end,
         precision=window.precision,
@@ -174,22 +269,32 @@ def _day_range(m: re.Match[str], article: date | None) -> _Window | None:
 
 
 def _month_year(m: re.Match[str], _: date | None) -> _Window:
-    start, end = _month_window(int(m["year"]), MONTHS[m["month"].rstrip(".")])
-    return _Window(start, end, 3, "month")
+    start, end = _month_part(int(m["year"]), MONTHS[m["month"].rstrip(".")], m["part"])
+    return _Window(start, end, 2 if m["part"] else 3, "month")
 
 
 def _month(m: re.Match[str], article: date | None) -> _Window:
     kind = "since" if m["prep"].lower() == "since" else "month"
+    precision = 2 if m["part"] else 3
     if article is None:
-        return _unknown(kind, 3)
+        return _unknown(kind, precision)
     month = MONTHS[m["month"]]
     year = article.year if month <= article.month else article.year - 1
     if m["prep"].lower() == "last" and month == article.month:
         year -= 1
-    start, end = _month_window(year, month)
+    start, end = _month_part(year, month, m["part"])
     if kind == "since":
-        return _Window(start, article, 3, kind)
-    return _Window(start, min(end, article), 3, kind)
+        return _Window(start, article, precision, kind)
+    return _Window(start, min(end, article) if start <= article else end, precision, kind)
+
+
+def _month_part(year: int, month: int, part: str | None) -> tuple[date, date]:
+    """A calendar month, or its first, middle or last ten days ("early May", "the end of May")."""
+    start, end = _month_window(year, month)
+    if not part:
+        return start, end
+    first, last = _MONTH_PARTS[re.sub(r"^the |-$", "", part.lower().strip())]
+    return start.replace(day=first), end.replace(day=min(last, end.day))
 
 
 def _year(m: re.Match[str], article: date | None) -> _Window:
@@ -256,6 +361,8 @@ def _week(m: re.Match[str], article: date | None) -> _Window:
         return _Window(monday - timedelta(days=2), monday - timedelta(days=1), 2, "week")
     if "last week" in phrase:
         return _Window(monday - timedelta(days=7), monday - timedelta(days=1), 2, "week")
+    if phrase.startswith("earlier this week"):  # before the day of writing, since Monday
+        return _Window(monday, max(monday, article - timedelta(days=1)), 2, "week")
     if "weekend" in phrase:  # the most recent weekend, up to the article date
         saturday = article - timedelta(days=(article.weekday() - 5) % 7)
         return _Window(saturday, min(saturday + timedelta(days=1), article), 2, "week")
@@ -314,7 +421,10 @@ def _month_relative(m: re.Match[str], article: date | None) -> _Window:
         return _unknown("month", 3)
     if "last month" in phrase:
         return _Window(*_month_window(*_month_before(article.year, article.month)), 3, "month")
-    return _Window(article.replace(day=1), article, 3, "month")
+    first = article.replace(day=1)
+    if phrase.startswith("earlier"):  # before the day of writing, since the first
+        return _Window(first, max(first, article - timedelta(days=1)), 3, "month")
+    return _Window(first, article, 3, "month")
 
 
 def _year_relative(m: re.Match[str], article: date | None) -> _Window:
@@ -331,7 +441,7 @@ def _rule(pattern: str, resolve: Resolver, flags: int = 0) -> tuple[re.Pattern[s
 
 
 _I = re.IGNORECASE
-_RULES: list[tuple[re.Pattern[str], Resolver]] = [
+_FULL_DATES: list[tuple[re.Pattern[str], Resolver]] = [
     _rule(r"\b(\d{4})-(\d{2})-(\d{2})\b", _iso),
     _rule(
         rf"\b{_DAY.replace('(', '(?P<day>', 1)} (?P<month>{_MONTH_ANY}),? (?P<year>(?:19|20)\d{{2}})\b",
@@ -341,16 +451,22 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
         rf"\b(?P<month>{_MONTH_ANY}) {_DAY.replace('(', '(?P<day>', 1)},? (?P<year>(?:19|20)\d{{2}})\b",
         _day_month_year,
     ),
+]
+_RULES: list[tuple[re.Pattern[str], Resolver]] = [
+    *_FULL_DATES,
     _rule(rf"\b(?P<month>{_MONTH_ANY}) (?P<day>\d{{1,2}})\s*[-\u2013]\s*(?P<last>\d{{1,2}})\b", _day_range),
     _rule(
         rf"\b(?P<month>{_MONTH_ANY}) {_DAY.replace('(', '(?P<day>', 1)}\b(?!:|\d| ?(?:am|pm|a\.m|p\.m)\b)",
         _day_month,
     ),
     _rule(rf"\b{_DAY.replace('(', '(?P<day>', 1)} (?:of )?(?P<month>{_MONTH_ANY})(?![\w])", _day_month),
-    _rule(rf"\b(?P<month>{_MONTH_ANY}),? (?P<year>(?:19|20)\d{{2}})\b", _month_year),
     _rule(
-        rf"\b(?P<prep>(?i:since|last|this|{_PREP}))"
-        rf"\s+(?i:(?:early|mid-?|late|the end of|the start of|the beginning of)\s*)?"
+        rf"\b(?:(?i:(?P<part>{_PART})\s*))?(?P<month>{_MONTH_ANY}),? (?P<year>(?:19|20)\d{{2}})\b",
+        _month_year,
+    ),
+    _rule(
+        rf"\b(?P<prep>(?i:since|last|this|at|{_PREP}))"
+        rf"\s+(?i:(?P<part>{_PART})\s*)?"
         rf"(?P<month>{_MONTH_FULL})\b(?!\s+\d)",
         _month,
         0,
