@@ -69,7 +69,10 @@ def _admin(m: Mention) -> str | None:
     return m.location.admin1 if m.location is not None else None
 
 
-def _compatible(draft: Draft, m: Mention, article_date: date | None) -> bool:
+def _compatible(draft: Draft, m: Mention, article_date: date | None, undated_joins: bool = False) -> bool:
+    """Whether m may join the draft: no conflict of place, admin1, date window or actors.
+    `undated_joins`: a mention with no time of its own is bound by no window (figure-only
+    mentions: "the toll rose to 14" continues the story of the event it follows)."""
     places = {k for k in (_place_key(x) for x in draft.mentions) if k}
     key = _place_key(m)
     if key and places and key not in places:
@@ -78,6 +81,8 @@ def _compatible(draft: Draft, m: Mention, article_date: date | None) -> bool:
     if _admin(m) and admins and _admin(m) not in admins:
         return False
     start, end = _window(m, article_date)
+    if undated_joins and (m.time is None or m.time.date_start is None):
+        start = end = None
     for other in draft.mentions:
         o_start, o_end = _window(other, article_date)
         if start and end and o_start and o_end and (end < o_start or o_end < start):
@@ -109,11 +114,29 @@ def _same_sentence_host(drafts: list[Draft], m: Mention) -> Draft | None:
     return None
 
 
+def _death_report_host(
+    drafts: list[Draft], m: Mention, article_date: date | None, named: set[int]
+) -> Draft | None:
+    """ "At least 28 people were killed, officials said": a weak killing word that names no one who
+    killed, in a sentence that names no other event (`named`: sentences with another trigger),
+    after a violent event it is compatible with, reports that event's dead; it lends its figures
+    to the nearest such event instead of founding one of another type."""
+    if m.kind != "kill" or m.strong or m.actor1 is not None or m.event_type not in VIOLENT:
+        return None
+    if m.sentence in named:
+        return None
+    hosts = [d for d in drafts if d.event_type in VIOLENT and _compatible(d, m, article_date)]
+    if not hosts:
+        return None
+    return min(hosts, key=lambda d: min(abs(x.sentence - m.sentence) for x in d.mentions))
+
+
 def merge(mentions: Sequence[Mention], article_date: date | None) -> list[Draft]:
     drafts: list[Draft] = []
     orphans: list[Mention] = []
     ordered = sorted(mentions, key=lambda m: (m.sentence, _PRIORITY.get(m.event_type or "", 9)))
     protest_article = any(m.event_type in {"Protests", "Riots"} for m in mentions)
+    named = {m.sentence for m in mentions if m.kind != "kill" and m.typing is not None}
     for m in ordered:
         if protest_article and m.kind == "clash" and m.actor1 is None and m.actor2 is None:
             m.typing = Typing("Riots", "Violent demonstration")
@@ -127,10 +150,14 @@ def merge(mentions: Sequence[Mention], article_date: date | None) -> list[Draft]
         same = [d for d in drafts if d.event_type == m.event_type and _compatible(d, m, article_date)]
         if same:
             same[0].mentions.append(m)
+            continue
+        lent = _death_report_host(drafts, m, article_date, named)
+        if lent is not None:
+            lent.extra.append(m)
         elif m.strong or m.actor1 or m.actor2 or m.deaths:
             drafts.append(Draft([m]))
     for m in orphans:
-        hosts = [d for d in drafts if d.event_type in VIOLENT and _compatible(d, m, article_date)]
+        hosts = [d for d in drafts if d.event_type in VIOLENT and _compatible(d, m, article_date, True)]
         if hosts:
             near = min(hosts, key=lambda d: min(abs(x.sentence - m.sentence) for x in d.mentions))
             near.extra.append(m)
@@ -267,6 +294,10 @@ class Builder:
         actor2 = next((a2 for _, a2 in main if a2 and (not actor1 or a2.name != actor1.name)), None)
         if actor2 is None and actor1 is not None:
             actor2 = next((a for pair in pairs for a in pair if a and a.name != actor1.name), None)
+        elif actor2 is None:
+            # the victims named where a lent killing reports the event's dead ("four workers and
+            # two soldiers were killed")
+            actor2 = next((a2 for _, a2 in pairs if a2 is not None), None)
         if draft.event_type == "Battles" and (actor1 is None or actor2 is None):
             actor1, actor2 = self._fill_sides(actor1, actor2)
         unclaimed = draft.first.kind in UNCLAIMED_KINDS or (
@@ -344,12 +375,27 @@ class Builder:
         return self.article_place, None
 
     def _fatalities(self, draft: Draft) -> tuple[int, int | None, int | None, bool, Mention | None]:
+        """The lowest figure of the event (CODEBOOK section 7), after these steps, in this order:
+        1. only counts, if there are any: an implied figure ("a man was shot dead": 1) or a bare
+           mention of deaths (3) stands in only when the story gives no count;
+        2. a first count ("initially, five were killed") yields to any other count;
+        3. a new toll ("the toll rose to 14") replaces the lower counts given before it;
+        4. a vague word at or under a counted figure is not a second figure."""
         if draft.event_type not in VIOLENT | {"Riots", "Protests"}:
             return 0, None, None, False, None
-        figures = [m for m in draft.all() if m.deaths is not None]
+        figures = [m for m in draft.all() if m.deaths is not None and not m.deaths.implied]
         if not figures:
+            implied = [m for m in draft.all() if m.deaths is not None]
+            if implied:
+                low_m = min(implied, key=lambda m: m.deaths.value if m.deaths else 0)
+                return (low_m.deaths.value if low_m.deaths else 1), None, None, False, low_m
             mentioned = any(m.deaths_mentioned for m in draft.all())
             return (3 if mentioned else 0), None, None, False, None
+        final = [m for m in figures if m.deaths and m.deaths.revision != "preliminary"]
+        figures = final or figures
+        updates = [m.deaths.value for m in figures if m.deaths and m.deaths.revision == "update"]
+        if updates:
+            figures = [m for m in figures if m.deaths and m.deaths.value >= max(updates)]
         exact = [m.deaths.value for m in figures if m.deaths and not m.deaths.vague]
         if exact:
             # "dozens killed" in a headline agrees with "at least 23 were killed" in the text:

@@ -14,6 +14,7 @@ For each sentence of the parsed, cleaned article:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -41,6 +42,10 @@ DISPLACEMENT_KINDS = {"flee", "evacuate", "displaced", "shelter", "return"}
 # Destruction words: homes they destroy in a natural hazard are displaced households (CODEBOOK 8).
 HOUSING_KINDS = {"housing", "loot"}
 VIOLENT_KINDS = {"attack", "kill", "massacre", "ambush"}
+# A cheap look before reading a sentence with no event word for a death figure (figures.py)
+_DEATH_HINT = re.compile(
+    r"\b(?:kill|dead|die[ds]?\b|death|toll|bod(?:y|ies)|lives|perish|massacr|murder)", re.I
+)
 
 
 @dataclass
@@ -91,12 +96,14 @@ class Detector:
 
     def _sentence(self, index: int, sent: Span, ctx: ArticleContext) -> tuple[list[Mention], list[str]]:
         hits = list(self.lexicon.find(sent))
-        if not hits:
+        if not hits and not _DEATH_HINT.search(sent.text):
             return [], ["no event word"]
         times = [_shift(t, sent.start_char) for t in find_times(sent.text, ctx.date)]
         # "residents said Saturday" dates the report, not the event: such times do not date events
         current = [t for t in times if not t.background and not _dates_report(sent.doc, t)]
         quantities = [_shift_q(q, sent.start_char) for q in find_quantities(sent.text, self.vague)]
+        if not hits:
+            return self._death_only(index, sent, ctx, quantities, times, current)
         attribution = attribute(sent)
         whole = self.modality.sentence_reason(sent)
         deaths: tuple[Figure | None, bool, ActorRef | None] | None = None
@@ -184,10 +191,13 @@ class Detector:
             return None  # the army and the police of one country do not fight each other
         if typing is None and hit.kind not in VIOLENT_KINDS:
             return None
-        if typing is None and deaths is None and not deaths_mentioned:
-            return None
-        if typing is not None and not hit.trigger.strong and not (agents or patients or deaths):
-            return None
+        # "The attack on Saturday follows the murders of two soldiers": the dead belong to the other
+        # occurrence, but the sentence still reports this one (and may date it)
+        unsupported = not (agents or patients or deaths)
+        if unsupported and (typing is None or not hit.trigger.strong):
+            reported = deaths_mentioned if typing is None else False
+            if not reported and not self.figures.set_against_other_killing(head):
+                return None
         mention = Mention(
             typing=typing,
             kind=hit.kind,
@@ -278,6 +288,46 @@ class Detector:
         return ActorRef(name, CIVILIANS, ctx.country, sent.start_char, sent.start_char)
 
     # -- figures ------------------------------------------------------------------------------
+
+    def _death_only(
+        self,
+        index: int,
+        sent: Span,
+        ctx: ArticleContext,
+        quantities: list[Quantity],
+        times: list[TimeExpr],
+        current: list[TimeExpr],
+    ) -> tuple[list[Mention], list[str]]:
+        """A death count in a sentence with no event word ("the toll rose to 14", "at least 28
+        people died"): a figure-only mention, which assembly lends to the nearest compatible
+        violent event. Not when the count reports no occurrence (modality.py), is dated in the
+        past, or adds to an earlier count ("another five died"). The toll of a whole conflict
+        ("10,000 have been killed in the war") is no figure (figures.py). The mention has no time:
+        a toll is often dated by its report ("the toll rose to 14 on Friday"), not by the event."""
+        figure, _, _ = self.figures.deaths(sent, quantities)
+        if figure is None or figure.implied:
+            return [], ["no event word"]
+        word = self.figures.word_of(sent.doc, figure) or token_at(sent.doc, figure.start)
+        if word is None:
+            return [], ["no event word"]
+        reason = self.modality.reason(word, sent)
+        nearest = _nearest_any(times, word.idx)
+        if reason is None and nearest is not None and nearest.background:
+            reason = f"background ('{nearest.text}')"
+        if reason is None and ctx.anniversary and not current:
+            reason = "an anniversary story: the event it remembers is background"
+        if reason is None and self.figures.increment(sent.doc, figure):
+            reason = "adds to an earlier count"
+        if reason is not None:
+            return [], [f"death figure '{figure.text}': {reason}"]
+        end = word.idx + len(word)
+        mention = Mention(None, "kill", False, index, sent.start_char, sent.end_char, word.idx, end,
+                          deaths=figure, deaths_mentioned=True)  # fmt: skip
+        mention.attribution = attribute(sent)
+        mention.location = self.geocoder.locate(
+            ctx.text, ctx.places, sent.start_char, sent.end_char, ctx.country, anchor=word.idx
+        )
+        return [mention], [f"death figure '{figure.text}': figures only"]
 
     def _deaths(
         self, sent: Span, quantities: list[Quantity], ctx: ArticleContext

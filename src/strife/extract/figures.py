@@ -1,14 +1,27 @@
 """The counts of a sentence: its death figure (never the wounded) and its displaced figure.
 
 A count belongs to a death word when the parse ties it there ("at least 23 people
-were killed"); counts of each side joined by "and" add up ("five insurgents and
-two soldiers died"). A displaced figure is the count tied to its displacement
-trigger (displacement.py), in people, households or families.
+were killed", "12 dead", "the toll rose to 14", "put the toll at 19"), without
+climbing past a verb of another clause ("28 were killed and hundreds of munitions
+seized"). Counts of each side joined by "and" add up ("five insurgents and two
+soldiers died"). A death word that names another occurrence ("the attack follows
+the murders of two soldiers") gives no figure. With no count, one named or
+singular victim ("a man was shot dead", "the commander was killed") is an implied
+figure of 1, and "along with three of his companions" adds the three. A count
+marked as a first one ("initially, five were killed") or as a new toll ("the toll
+rose to 14") says so in `Figure.revision`; assembly weighs them (CODEBOOK section 7).
+The cue words live in data/figure_cues.tsv. A displaced figure is the count tied
+to its displacement trigger (displacement.py), in people, households or families.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,7 +29,7 @@ from strife.extract.displacement import DisplacementCues, choose
 from strife.extract.mentions import Figure
 from strife.extract.quantities import Quantity
 
-DEATH = {"kill", "die", "dead", "death", "life", "massacre", "execute", "slay", "behead", "murder",
+DEATH = {"kill", "killing", "die", "dead", "death", "life", "massacre", "execute", "slay", "behead", "murder",
          "perish", "toll", "body", "assassinate", "lynch", "shoot"}  # fmt: skip
 WOUND = {"wound", "injure", "hurt", "injury", "injured", "wounded", "maim"}
 PEOPLE = {"people", "person", "persons", "civilian", "civilians", "resident", "residents", "villager",
@@ -26,11 +39,48 @@ PEOPLE = {"people", "person", "persons", "civilian", "civilians", "resident", "r
           "miners", "workers", "students", "pupils", "survivors", "victims", "dwellers"}  # fmt: skip
 HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "households",
                    "households": "households", "home": "households", "homes": "households"}  # fmt: skip
+FIGURE_CUE_KINDS = ("preliminary", "update", "other_event", "motive", "collective", "companion", "increment",
+                    "conflict")  # fmt: skip
 _SUBJECT_LIKE = {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"}
+# nouns that hold a count as the object of their verb: "put the toll at 19", "lost their lives"
+_OBJECT_NOUNS = {"toll", "life"}
+_ONE_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_DETERMINERS = {"a", "an", "the", "this", "that"}
+_RELATIVES = {"who", "that", "which", "whom"}
+_NOT_PERSONS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"}
 # what may stand between two counts of the dead that add up: "five insurgents and two soldiers"
 _SIDES_JOINED = re.compile(
     r"(?![^,;]*\b(?:including|among|wounded|injured|others)\b)[^,;.]{0,60}\band\s+", re.I
 )
+# "14 people were killed and 10 others injured": the second count is of the wounded
+_WOUNDED_AFTER = re.compile(r"(?:(?!\band\b)[^,;.]){0,40}?\b(?:wounded|injured|hurt|maimed)\b", re.I)
+# "1. World", "2) Africa": the number of a list item at the start of a line is no count
+_LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")
+
+
+@dataclass(frozen=True)
+class FigureCues:
+    """The word lists of data/figure_cues.tsv, by kind."""
+
+    words: dict[str, frozenset[str]]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> FigureCues:
+        source = path or resources.files("strife.data").joinpath("figure_cues.tsv")
+        table: dict[str, set[str]] = defaultdict(set)
+        with source.open(encoding="utf-8") as handle:  # type: ignore[union-attr]
+            for row in csv.reader((ln for ln in handle if not ln.startswith("#")), delimiter="\t"):
+                if len(row) < 2 or not row[0].strip():
+                    continue
+                kind = row[1].strip()
+                if kind not in FIGURE_CUE_KINDS:
+                    kinds = ", ".join(FIGURE_CUE_KINDS)
+                    raise ValueError(f"{source}: unknown kind {kind!r} for {row[0]!r}; use one of {kinds}")
+                table[kind].add(row[0].strip().lower())
+        return cls({kind: frozenset(words) for kind, words in table.items()})
+
+    def of(self, kind: str) -> frozenset[str]:
+        return self.words.get(kind, frozenset())
 
 
 def _figure(q: Quantity, unit: str = "people") -> Figure:
@@ -38,38 +88,153 @@ def _figure(q: Quantity, unit: str = "people") -> Figure:
 
 
 class Figures:
-    """Reads death and displaced figures; `cues` add non-English people and household nouns."""
+    """Reads death and displaced figures; `cues` add non-English people and household nouns,
+    `figure_cues` the words around a death figure (data/figure_cues.tsv)."""
 
-    def __init__(self, cues: DisplacementCues) -> None:
+    def __init__(self, cues: DisplacementCues, figure_cues: FigureCues | None = None) -> None:
         self.cues = cues
         self.people = PEOPLE | cues.of("people") | cues.of("household")
+        self.figure_cues = figure_cues or FigureCues.load()
 
     def deaths(self, sent: Span, quantities: list[Quantity]) -> tuple[Figure | None, bool, Quantity | None]:
         """The death figure of a sentence, whether deaths are mentioned at all, and the first count
         of the figure (its noun may name the dead: "12 Somali soldiers")."""
         doc = sent.doc
-        mentioned = any(tok.lemma_.lower() in DEATH and tok.pos_ in {"VERB", "NOUN", "ADJ"} for tok in sent)
+        words = [tok for tok in sent if _death_word(tok) and not self._elsewhere(tok)]
         by_word: dict[int, list[Quantity]] = {}
         for q in quantities:
             token = token_at(doc, q.start)
-            found = attached_to(token, DEATH | WOUND) if token is not None else None
-            if found is not None and found.lemma_.lower() in DEATH:
+            if token is None or _list_item(doc.text, q) or _part_of_the_dead(token):
+                continue
+            found = _named_dead(doc, q) or attached_to(token, DEATH | WOUND)
+            if found is not None and found.lemma_.lower() in DEATH and not self._elsewhere(found):
                 by_word.setdefault(found.i, []).append(q)
         if not by_word:
-            return None, mentioned, None
-        group = next(iter(by_word.values()))
+            return self._victims(words), bool(words), None
+        # the toll is the whole count ("two more died, bringing the toll to seven"; "31 had died,
+        # but the army put the toll at 19"); otherwise the first death word with a count
+        word = next((i for i in by_word if doc[i].lemma_.lower() == "toll"), next(iter(by_word)))
+        group = by_word[word]
         first = group[0]
         joined = [first]
         for q in group[1:]:
-            if not _SIDES_JOINED.fullmatch(doc.text[joined[-1].end : q.start]):
+            if not _SIDES_JOINED.fullmatch(doc.text[joined[-1].end : q.start]) or _WOUNDED_AFTER.match(
+                doc.text, q.end
+            ):
                 break
             joined.append(q)
-        if len(joined) == 1:
-            return _figure(first), True, first
-        total = sum(q.value for q in joined)
+        revision = self._revision(doc[word], token_at(doc, first.start))
+        companions = self._companions(doc[word], first)
+        if len(joined) == 1 and not companions:
+            return replace(_figure(first), revision=revision), True, first
+        total = sum(q.value for q in joined) + companions
         text = doc.text[first.start : joined[-1].end]
         vague = all(q.vague for q in joined)
-        return Figure(total, None, None, "people", first.start, joined[-1].end, text, vague), True, first
+        figure = Figure(total, None, None, "people", first.start, joined[-1].end, text, vague, revision)
+        return figure, True, first
+
+    def word_of(self, doc: Doc, figure: Figure) -> Token | None:
+        """The death word a figure was read on ("killed" in "at least 28 were killed")."""
+        token = token_at(doc, figure.start)
+        if token is None:
+            return None
+        noun = next((t for t in doc[token.i : token.i + 3] if t.lemma_.lower() in DEATH), None)
+        return noun if noun is not None and noun.head.i in {token.i, noun.i} else attached_to(token, DEATH)
+
+    def increment(self, doc: Doc, figure: Figure) -> bool:
+        """ "Another five died", "two more bodies were found": a count that adds to an earlier one."""
+        token = token_at(doc, figure.start)
+        if token is None:
+            return False
+        near = [token, token.head, *token.children, *token.head.children]
+        return any(t.lower_ in self.figure_cues.of("increment") for t in near)
+
+    def set_against_other_killing(self, trigger: Token) -> bool:
+        """Whether an event word is the subject of a verb that sets it against another killing:
+        "the attack follows the murders of two soldiers", "the raid came after the killing of"."""
+        if trigger.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        verb = trigger.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            objects += [g for g in prep.children if g.dep_ == "pobj"]
+        return any(_death_word(o) and self.other_event(o) for o in objects)
+
+    def _elsewhere(self, word: Token) -> bool:
+        """A death word of another occurrence, or of a whole conflict ("killed in the war")."""
+        return self.other_event(word) or in_conflict(word, self.figure_cues.of("conflict"))
+
+    def other_event(self, word: Token) -> bool:
+        """A death word that names another occurrence: "follows the murders of two soldiers",
+        "after the killing of four fighters", "in retaliation for the killing of five"."""
+        if word.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        head = word.head
+        if word.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in self.figure_cues.of("other_event"):
+            return True
+        return (
+            word.dep_ == "pobj"
+            and head.lower_ == "for"
+            and head.head.lemma_.lower() in self.figure_cues.of("motive")
+        )
+
+    def _victims(self, words: list[Token]) -> Figure | None:
+        """With no count: the single victims the death words name ("a man was shot dead", "the
+        commander was killed", "he died"), one each, as an implied figure."""
+        victims: dict[int, Token] = {}
+        for word in words:
+            victim = self._one_victim(word)
+            if victim is not None:
+                victims.setdefault(victim.i, victim)
+        if not victims:
+            return None
+        first = min(victims.values(), key=lambda t: t.i)
+        return Figure(len(victims), None, None, "people", first.idx, first.idx + len(first), first.text,
+                      implied=True)  # fmt: skip
+
+    def _one_victim(self, word: Token) -> Token | None:
+        """The one person a death word is about, or None (no patient, several, a group, a count)."""
+        patient = _patient(word)
+        if patient is not None and patient.lower_ in _RELATIVES and word.dep_ == "relcl":
+            patient = word.head  # "a man who was killed"
+        if patient is None or any(c.dep_ in {"conj", "nummod"} for c in patient.children):
+            return None
+        if patient.lower_ in _ONE_PERSON_PRONOUNS:
+            return patient
+        if patient.ent_type_ in _NOT_PERSONS or patient.lemma_.lower() in self.figure_cues.of("collective"):
+            return None
+        if patient.tag_ == "NNP":
+            return patient
+        determined = any(
+            (c.dep_ == "det" and c.lower_ in _DETERMINERS) or c.dep_ == "poss" for c in patient.children
+        )
+        return patient if patient.tag_ == "NN" and determined else None
+
+    def _companions(self, word: Token, q: Quantity) -> int:
+        """ "The chief was killed along with three of his companions": the single victim besides
+        the count (1), when the count hangs on "with" after "along" or "together"."""
+        token = token_at(word.doc, q.start)
+        for _ in range(5):
+            if token is None or token.i == word.i or token.head.i == token.i:
+                return 0
+            if token.lower_ == "with" and token.i > 0:
+                before = word.doc[token.i - 1].lemma_.lower()
+                if before in self.figure_cues.of("companion") and self._one_victim(word) is not None:
+                    return 1
+            token = token.head
+        return 0
+
+    def _revision(self, word: Token, count: Token | None) -> str | None:
+        """ "preliminary" for a first count ("initially, five were killed", "an initial toll of
+        5"), "update" for a new toll ("the toll rose to 14", "bringing the toll to 14")."""
+        near = {word.i, word.head.i} | ({count.i, count.head.i} if count is not None else set())
+        preliminary = self.figure_cues.of("preliminary")
+        if any(t.head.i in near and t.lemma_.lower() in preliminary for t in word.sent):
+            return "preliminary"
+        moved = word.lemma_.lower() == "toll" and word.dep_ in {"nsubj", "dobj"}
+        if moved and word.head.lemma_.lower() in self.figure_cues.of("update"):
+            return "update"
+        return None
 
     def displaced(self, sent: Span, quantities: list[Quantity], start: int, end: int) -> Figure | None:
         """The count of displaced people tied to the trigger at start..end: a count of people, or
@@ -98,6 +263,76 @@ class Figures:
         return next((u for u in map(self.unit, words.split()) if u), None)
 
 
+def in_conflict(word: Token, conflicts: frozenset[str]) -> bool:
+    """ "killed in the war", "the conflict's death toll": the dead of a whole conflict."""
+    for child in word.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in {"in", "during", "since"}
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in conflicts for g in child.children)
+        ):
+            return True
+        if child.dep_ in {"poss", "compound"} and child.lemma_.lower() in conflicts:
+            return True
+    return False
+
+
+def _shares_subject(child: Token) -> bool:
+    """A verb joined by "and" that has no subject of its own: it shares its head's."""
+    return (
+        child.dep_ == "conj"
+        and child.pos_ == "VERB"
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+    )
+
+
+def _death_word(token: Token) -> bool:
+    return token.lemma_.lower() in DEATH and token.pos_ in {"VERB", "NOUN", "ADJ"}
+
+
+def _patient(word: Token) -> Token | None:
+    """Who died, by the parse: the subject of "died" or of a passive, the object of "killed", the
+    noun a participle qualifies ("a protester killed on Wednesday"), the one "dead" describes."""
+    lemma = word.lemma_.lower()
+    if word.pos_ == "ADJ":
+        if lemma != "dead" or word.dep_ not in {"acomp", "oprd", "xcomp", "advmod", "ccomp"}:
+            return None
+        word = word.head
+    if word.pos_ == "NOUN":
+        of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if word.dep_ == "acl" and word.head.pos_ in {"NOUN", "PROPN"}:
+        return word.head
+    intransitive = lemma in {"die", "perish"} or word.pos_ != "VERB"
+    deps = ("nsubjpass", "nsubj") if intransitive else ("nsubjpass", "dobj")
+    return next((c for c in word.children if c.dep_ in deps), None)
+
+
+def _named_dead(doc: Doc, q: Quantity) -> Token | None:
+    """ "12 dead", "five bodies", "3 deaths": the counted noun is itself the death word."""
+    if q.noun_start is None:
+        return None
+    noun = token_at(doc, q.noun_start)
+    return noun if noun is not None and noun.lemma_.lower() in DEATH else None
+
+
+def _part_of_the_dead(count: Token) -> bool:
+    """ "Two of the dead were children", "two of the three killed": a part of the dead, not their
+    number ("12 of the 30 passengers were killed" is a number: the whole is not the dead)."""
+    of = next((c for c in count.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None:
+        return False
+    return whole.lemma_.lower() in DEATH or any(
+        c.dep_ in {"acl", "amod", "relcl"} and c.lemma_.lower() in DEATH for c in whole.children
+    )
+
+
+def _list_item(text: str, q: Quantity) -> bool:
+    line_start = text.rfind("\n", 0, q.start) + 1
+    return not text[line_start : q.start].strip() and bool(_LIST_ITEM.match(text, q.start))
+
+
 def counts_casualties(doc: Doc, q: Quantity) -> bool:
     """Whether a count is of the dead or wounded, within its own clause: in "41 people have
     died and nearly 70,000 have been left homeless" the 70,000 are not the dead."""
@@ -116,18 +351,22 @@ def counts_casualties(doc: Doc, q: Quantity) -> bool:
 
 
 def attached_to(token: Token, words: set[str]) -> Token | None:
-    """The death or wound word a number hangs on, walking up the parse (and into the verb's subject)."""
+    """The death or wound word a number hangs on, walking up the parse (and into the verb's subject
+    or, for "toll" and "lives", its object), but not past a verb that is no such word: in "28 were
+    killed and hundreds of munitions seized" the hundreds belong to "seized"."""
     current = token
     for _ in range(5):
         if current.lemma_.lower() in words:
             return current
         for child in current.children:
-            if (
-                child.dep_ in {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"}
-                and child.lemma_.lower() in words
+            lemma = child.lemma_.lower()
+            if (child.dep_ in _SUBJECT_LIKE and lemma in words) or (
+                child.dep_ == "dobj" and lemma in _OBJECT_NOUNS & words
             ):
                 return child
-        if current.head.i == current.i:
+            if current.i != token.i and _shares_subject(child) and lemma in words:
+                return child  # "three gendarmes were attacked and killed"
+        if current.head.i == current.i or (current.i != token.i and current.pos_ == "VERB"):
             break
         current = current.head
     return None

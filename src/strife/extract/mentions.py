@@ -39,6 +39,8 @@ class Figure:
     end: int
     text: str
     vague: bool = False  # "dozens", "thousands": a word, not a count
+    revision: str | None = None  # "preliminary" ("initially, five were killed") or "update" ("rose to 14")
+    implied: bool = False  # no count: one victim per single person named ("a man was shot dead")
 
 
 @dataclass

@@ -1,0 +1,164 @@
+"""Death figures: which count of a sentence is the toll, and how an event weighs its figures
+(CODEBOOK section 7). Sentences are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from strife.extract.displacement import DisplacementCues
+from strife.extract.figures import FigureCues, Figures
+from strife.extract.mentions import Figure
+from strife.extract.quantities import find_quantities, load_vague_table
+from strife.pipeline import Pipeline
+from strife.records import Article
+from strife.resources import Resources
+from strife.stages import default_pipeline
+
+DAY = date(2024, 3, 9)  # a Saturday
+LEAD = "Militants attacked an army base near Diffa, Niger, on Thursday."
+
+
+@pytest.fixture(scope="module")
+def figures() -> Figures:
+    return Figures(DisplacementCues.load())
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return default_pipeline(Resources())
+
+
+def _deaths(nlp, figures: Figures, text: str) -> Figure | None:  # type: ignore[no-untyped-def]
+    sent = next(nlp(text).sents)
+    figure, _, _ = figures.deaths(sent, find_quantities(sent.text, load_vague_table()))
+    return figure
+
+
+def _fatalities(pipeline: Pipeline, text: str) -> list[tuple[str, int]]:
+    return [(e.event_type, e.fatalities) for e in pipeline(Article("t", text, DAY)).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("At least 28 gang members were killed and hundreds of rounds seized in the raid.", 28),
+        ("At least 14 people were killed and 10 others injured in the attack.", 14),
+        ("Three guards were attacked and killed at the checkpoint.", 3),
+        ("The clashes left twelve dead.", 12),
+        ("Residents said 31 people had died, but the army put the toll at 19.", 19),
+        ("Two more died in hospital, bringing the toll to seven.", 7),
+        ("A local commander was killed along with three of his guards.", 4),
+        ("Gunmen killed 12 villagers; two of the dead were children.", 12),
+    ],
+)
+def test_the_count_of_the_dead(nlp, figures: Figures, text: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    figure = _deaths(nlp, figures, text)
+    assert figure is not None and figure.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack follows the murders of two soldiers in a nearby town.",
+        "The ambush came after the killing of four fighters last month.",
+        "More than 10,000 people have been killed in the war.",
+    ],
+)
+def test_dead_of_another_occurrence_give_no_figure(nlp, figures: Figures, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _deaths(nlp, figures, text) is None
+
+
+def test_a_numbered_list_item_is_no_count(nlp, figures: Figures) -> None:  # type: ignore[no-untyped-def]
+    figure = _deaths(nlp, figures, "1. Africa\nMilitants killed 10 soldiers in an ambush.")
+    assert figure is not None and figure.value == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Soldiers shot dead a young man during the protest.", 1),
+        ("The district chief was killed in the ambush.", 1),
+        ("He died of his wounds in hospital.", 1),
+    ],
+)
+def test_a_single_victim_is_an_implied_one(nlp, figures: Figures, text: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    figure = _deaths(nlp, figures, text)
+    assert figure is not None and (figure.value, figure.implied) == (value, True)
+
+
+def test_a_family_is_no_single_victim(nlp, figures: Figures) -> None:  # type: ignore[no-untyped-def]
+    assert _deaths(nlp, figures, "A family was killed when the shell hit their house.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "revision"),
+    [
+        ("Initially, five officers were killed in the blast.", "preliminary"),
+        ("The death toll rose to 14 on Friday.", "update"),
+        ("At least 14 people were killed in the blast.", None),
+    ],
+)
+def test_first_counts_and_new_tolls_are_marked(
+    nlp, figures: Figures, text: str, revision: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    figure = _deaths(nlp, figures, text)
+    assert figure is not None and figure.revision == revision
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a death figure in a sentence with no event word joins the event before it
+        (f"{LEAD} Five bodies were recovered.", [("Battles", 5)]),
+        (f"{LEAD} Residents said 31 people had died, but the army put the toll at 19.", [("Battles", 19)]),
+        # a new toll replaces the first count, even when the report dates it later
+        (
+            f"{LEAD[:-1]}, killing 10 soldiers. The toll rose to 14 on Friday, officials said.",
+            [("Battles", 14)],
+        ),
+        # a first count yields to the final one
+        (
+            "Initially, five police officers were killed when a bomb hit their vehicle near Maiduguri in "
+            "Borno state, Nigeria, on Thursday. Two more died in hospital, bringing the toll to seven.",
+            [("Explosions/Remote violence", 7)],
+        ),
+        # not lent: a count that adds to an earlier one, the toll of a whole conflict, a past event
+        (f"{LEAD[:-1]}, killing 20 soldiers. Another five died in hospital on Friday.", [("Battles", 20)]),
+        (f"{LEAD} The insurgency has killed 10,000 people since 2015.", [("Battles", 0)]),
+        (f"{LEAD} In 2019, 40 people died in a similar raid nearby.", [("Battles", 0)]),
+        # a single victim is 1, not the 3 of deaths without a figure
+        ("Soldiers shot dead a protester in Lagos, Nigeria, on Thursday, witnesses said.", [("Protests", 1)]),
+    ],
+)
+def test_event_fatalities(pipeline: Pipeline, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _fatalities(pipeline, text) == expected
+
+
+def test_figure_cues_reject_an_unknown_kind(tmp_path: Path) -> None:
+    path = tmp_path / "cues.tsv"
+    path.write_text("initially\tfirst_count\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown kind 'first_count'"):
+        FigureCues.load(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The attack on Friday follows the murders of three farmers in a nearby town.", "attack", True),
+        ("The raid on Friday came after the killing of four fighters.", "raid", True),
+        ("The raid on Friday killed four fighters.", "raid", False),
+    ],
+)
+def test_an_event_set_against_another_killing(
+    nlp, figures: Figures, text: str, word: str, expected: bool
+) -> None:  # type: ignore[no-untyped-def]
+    token = next(t for t in nlp(text) if t.text == word)
+    assert figures.set_against_other_killing(token) is expected
+
+
+def test_a_killing_with_no_killer_reports_the_dead_of_the_event_before(pipeline: Pipeline) -> None:
+    text = f"{LEAD} At least 28 people were killed, officials said."
+    assert _fatalities(pipeline, text) == [("Battles", 28)]
