@@ -162,3 +162,7 @@ def test_an_event_set_against_another_killing(
 def test_a_killing_with_no_killer_reports_the_dead_of_the_event_before(pipeline: Pipeline) -> None:
     text = f"{LEAD} At least 28 people were killed, officials said."
     assert _fatalities(pipeline, text) == [("Battles", 28)]
+
+
+def test_a_count_of_places_or_attacks_is_no_count_of_the_dead(nlp, figures: Figures) -> None:  # type: ignore[no-untyped-def]
+    assert _deaths(nlp, figures, "The killings occurred in four northern provinces.") is None

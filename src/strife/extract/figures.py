@@ -45,6 +45,8 @@ _SUBJECT_LIKE = {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"}
 # nouns that hold a count as the object of their verb: "put the toll at 19", "lost their lives"
 _OBJECT_NOUNS = {"toll", "life"}
 _ONE_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_PLACE_TIME_PREPOSITIONS = {"in", "on", "during", "across", "over", "near", "from", "within", "after",
+                            "before", "since", "by", "into", "for", "around", "throughout"}  # fmt: skip
 _DETERMINERS = {"a", "an", "the", "this", "that"}
 _RELATIVES = {"who", "that", "which", "whom"}
 _NOT_PERSONS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"}
@@ -368,6 +370,8 @@ def attached_to(token: Token, words: set[str]) -> Token | None:
                 return child  # "three gendarmes were attacked and killed"
         if current.head.i == current.i or (current.i != token.i and current.pos_ == "VERB"):
             break
+        if current.dep_ == "pobj" and current.head.lower_ in _PLACE_TIME_PREPOSITIONS:
+            break  # "killed in four provinces", "died in 3 attacks": not a count of the dead
         current = current.head
     return None
 
