@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 
 from strife.extract.displacement import DisplacementCues
+from strife.extract.figures import DEATH
 from strife.extract.lexicon import TriggerLexicon
 from strife.pipeline import Work
 
@@ -210,6 +211,11 @@ class Relevance:
         hazards: DisplacementCues | None = None,
     ) -> None:
         self.events = compile_phrases(trigger.phrase for trigger in lexicon.triggers)
+        # A paragraph that only counts the dead ("The toll rose to 14.") lends its figure to the
+        # story's event (CODEBOOK section 7), so focus keeps it for the parser too.
+        self.focused = compile_phrases(
+            [*(trigger.phrase for trigger in lexicon.triggers), *([word] for word in sorted(DEATH))]
+        )
         cue_list = list(cues) if cues is not None else []
         self.cues = compile_phrases(cue.lower().split() for cue in cue_list) if cue_list else None
         self.hazards = hazards or DisplacementCues.load()
@@ -223,7 +229,7 @@ class Relevance:
         return None
 
     def focus(self, text: str) -> str:
-        """The text with every line (paragraph) that holds no event word blanked to spaces.
+        """The text with every line (paragraph) that holds no event or death word blanked to spaces.
 
         The parser then spends nothing on those paragraphs, while every character keeps
         its offset, so spans into the text stay valid. Only sentences with an event word
@@ -232,7 +238,7 @@ class Relevance:
         paragraph changed enough parses to cost precision on the dev gold.
         """
         return _LINE.sub(
-            lambda m: m.group(0) if self.events.search(m.group(0)) else " " * len(m.group(0)), text
+            lambda m: m.group(0) if self.focused.search(m.group(0)) else " " * len(m.group(0)), text
         )
 
     def __call__(self, work: Work) -> Work:
