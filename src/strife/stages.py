@@ -11,6 +11,7 @@ from strife.assemble import Builder, load_anaphora, merge, salient_actors
 from strife.extract.detect import ArticleContext
 from strife.extract.lexicon import TriggerLexicon
 from strife.extract.mentions import ActorRef
+from strife.extract.time import reference_date
 from strife.pipeline import Pipeline, Work
 from strife.records import Explanation
 from strife.relevance import Relevance
@@ -86,7 +87,8 @@ class Extract:
             ActorRef(a.name, a.type, a.country, s, e, a.assoc, a.matched, named)
             for s, e, a, named in res.actors.mentions(text, on=article.date, country=country)
         ]
-        ctx = ArticleContext(text, article.date, country, places, anniversary, refs)
+        anchor = reference_date(text, article.date)
+        ctx = ArticleContext(text, article.date, country, places, anniversary, refs, anchor)
         work.mentions, work.explanations = res.detector(work.doc, ctx)
         drafts = merge(work.mentions, article.date)
         article_place = res.geocoder.focus(text, places, country)

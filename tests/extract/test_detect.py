@@ -120,3 +120,14 @@ def test_anaphora_reads_through_a_possessive() -> None:
 
     assert _noun_phrase("The insurgents\u2019") == _noun_phrase("the insurgents'") == "the insurgents"
     assert _noun_phrase("the group's") == "the group"
+
+
+def test_the_dateline_anchors_every_sentence(pipeline: Pipeline) -> None:
+    # Printed on Sunday 10 March, filed on Friday 8 March: "Thursday" is the 7th.
+    text = (
+        "GOMA, March 8 (AFP) - Residents counted the damage after a night of shelling.\n\n"
+        "M23 rebels shelled the town of Sake in North Kivu province on Thursday, killing two civilians."
+    )
+    events = list(pipeline(Article("t", text, date(2024, 3, 10))).events)
+    shelling = [e for e in events if e.location == "Sake"]
+    assert shelling and all(e.event_date == date(2024, 3, 7) for e in shelling)

@@ -58,6 +58,7 @@ class ArticleContext:
     places: Sequence[Any]  # PlaceMention
     anniversary: bool = False  # the story remembers a past event (CODEBOOK section 2: background)
     actors: Sequence[ActorRef] = ()  # every actor the dictionary finds in the text, in order
+    anchor: date | None = None  # what relative times count from: the dateline's date, else the article's
 
 
 class Detector:
@@ -98,7 +99,7 @@ class Detector:
         hits = list(self.lexicon.find(sent))
         if not hits and not _DEATH_HINT.search(sent.text):
             return [], ["no event word"]
-        times = [_shift(t, sent.start_char) for t in find_times(sent.text, ctx.date)]
+        times = [_shift(t, sent.start_char) for t in find_times(sent.text, ctx.date, anchor=ctx.anchor)]
         # "residents said Saturday" dates the report, not the event: such times do not date events
         current = [t for t in times if not t.background and not _dates_report(sent.doc, t)]
         quantities = [_shift_q(q, sent.start_char) for q in find_quantities(sent.text, self.vague)]
