@@ -123,10 +123,10 @@ def test_anaphora_reads_through_a_possessive() -> None:
 
 
 def test_the_dateline_anchors_every_sentence(pipeline: Pipeline) -> None:
-    # Printed on Sunday 10 March, filed on Friday 8 March: "Thursday" is the 7th.
+    # Printed on Sunday 10 March, filed on Friday 8 March: "yesterday" is the 7th.
     text = (
         "GOMA, March 8 (AFP) - Residents counted the damage after a night of shelling.\n\n"
-        "M23 rebels shelled the town of Sake in North Kivu province on Thursday, killing two civilians."
+        "M23 rebels shelled the town of Sake in North Kivu province yesterday, killing two civilians."
     )
     events = list(pipeline(Article("t", text, date(2024, 3, 10))).events)
     shelling = [e for e in events if e.location == "Sake"]
