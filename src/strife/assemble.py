@@ -30,6 +30,9 @@ _PRIORITY = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against ci
 _SUB_PRIORITY = {"Abduction/forced disappearance": 0, "Sexual violence": 0, "Attack": 1}
 HOUSEHOLD_SIZE = 6
 PROTEST_ESCALATION = ("Excessive force against protesters", "Protest with intervention")
+# A sentence with no time of its own takes the time of the sentence this far before it, at most
+# (one: the sentence just before; further back, the story has often moved on).
+NEAR_SENTENCES = 1
 UNCLAIMED_KINDS = {"suicide", "ied", "explosion", "grenade", "abduct", "massacre"}
 
 
@@ -349,10 +352,25 @@ class Builder:
                 timed, key=lambda m: (m.time.precision or 9, m.time.date_end == self.article.date, m.sentence)
             )
             return best.time.date_start, best.time.date_end, best.time.precision, best
+        earlier = self._nearest_time(draft.first)
+        if earlier is not None and earlier.time is not None:
+            # a sentence that gives no time continues the story of the day named just before it
+            return earlier.time.date_start, earlier.time.date_end, earlier.time.precision, earlier
         d = self.article.date
         if d is None:
             return None, None, None, None
         return d - timedelta(days=6), d, 2, None
+
+    def _nearest_time(self, m: Mention) -> Mention | None:
+        """The closest mention at most NEAR_SENTENCES before m (or in its sentence) that gives a time."""
+        timed = [
+            x
+            for x in self.mentions
+            if x.time is not None
+            and x.time.date_end is not None
+            and 0 <= m.sentence - x.sentence <= NEAR_SENTENCES
+        ]
+        return max(timed, key=lambda x: x.sentence, default=None)
 
     def _location(self, draft: Draft) -> tuple[Any, Mention | None]:
         located = [m for m in draft.mentions if _placed(m)]

@@ -131,3 +131,14 @@ def test_the_dateline_anchors_every_sentence(pipeline: Pipeline) -> None:
     events = list(pipeline(Article("t", text, date(2024, 3, 10))).events)
     shelling = [e for e in events if e.location == "Sake"]
     assert shelling and all(e.event_date == date(2024, 3, 7) for e in shelling)
+
+
+def test_a_sentence_without_a_time_continues_the_day_before_it(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen killed four farmers near Kaura in Kaduna state, Nigeria, on Thursday. "
+        "Police clashed with protesters in the city of Kaduna, hurling tear gas."
+    )
+    events = _events(pipeline, text)
+    second = [e for e in events if e.evidence[0].sentence.startswith("Police")]
+    assert second and {e.event_date for e in events} == {date(2024, 3, 7)}
+    assert all(any(ev.field == "event_date" for ev in e.evidence) for e in second)
