@@ -48,6 +48,9 @@ _DEATH_HINT = re.compile(
 )
 
 
+_Day = date  # the type, for fields declared after the `date` field that shadows the name
+
+
 @dataclass
 class ArticleContext:
     """What detection needs to know about the whole article."""
@@ -58,7 +61,7 @@ class ArticleContext:
     places: Sequence[Any]  # PlaceMention
     anniversary: bool = False  # the story remembers a past event (CODEBOOK section 2: background)
     actors: Sequence[ActorRef] = ()  # every actor the dictionary finds in the text, in order
-    anchor: date | None = None  # what relative times count from: the dateline's date, else the article's
+    anchor: _Day | None = None  # what relative times count from: the dateline's date, else the article's
 
 
 class Detector:
