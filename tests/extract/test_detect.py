@@ -116,10 +116,10 @@ def test_actors_as_acled_codes_them(pipeline: Pipeline, text: str, expected: tup
 
 
 def test_anaphora_reads_through_a_possessive() -> None:
-    from strife.assemble import _noun_phrase
+    from strife.assemble.actors import anaphor_key
 
-    assert _noun_phrase("The insurgents\u2019") == _noun_phrase("the insurgents'") == "the insurgents"
-    assert _noun_phrase("the group's") == "the group"
+    assert anaphor_key("The insurgents\u2019") == anaphor_key("the insurgents'") == "the insurgents"
+    assert anaphor_key("the group's") == "the group"
 
 
 def test_the_dateline_anchors_every_sentence(pipeline: Pipeline) -> None:

@@ -1,0 +1,41 @@
+"""The article's actors as assembly sees them: the salient armed groups, and the generic nouns
+("the group", "the rebels") that point back to them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from importlib import resources
+
+from strife.extract.classify import CIVILIANS, STATE
+from strife.extract.mentions import ActorRef, Mention
+
+_TYPOGRAPHIC_APOSTROPHE = "\u2019"
+
+
+def anaphor_key(matched: str) -> str:
+    """The words as anaphora.tsv lists them: lower case, without a possessive ending ("insurgents'",
+    "the group's", with a straight or a typographic apostrophe)."""
+    return re.sub(r"'s?$", "", matched.lower().replace(_TYPOGRAPHIC_APOSTROPHE, "'")).strip()
+
+
+def is_unnamed(actor: ActorRef) -> bool:
+    return actor.name.startswith("Unidentified Armed Group")
+
+
+def salient_actors(mentions: Sequence[Mention], found: Sequence[ActorRef]) -> list[ActorRef]:
+    """Armed actors of the article, most often named first (state forces last among equals)."""
+    counts = Counter(a.name for a in found)
+    first: dict[str, ActorRef] = {}
+    for a in found:
+        first.setdefault(a.name, a)
+    ranked = sorted(first.values(), key=lambda a: (-counts[a.name], a.type == STATE, a.start))
+    return [a for a in ranked if a.type not in {CIVILIANS, None} and not is_unnamed(a)]
+
+
+def load_anaphora() -> frozenset[str]:
+    """Generic nouns that point back to the article's named armed group (data/anaphora.tsv)."""
+    source = resources.files("strife.data").joinpath("anaphora.tsv")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))

@@ -1,0 +1,154 @@
+"""Mentions into drafts: which mentions of one article make one event.
+
+Merge order matters: mentions are taken in text order, so the first (usually the
+lead) founds an event and later ones add detail. A mention joins an event of the
+same type when their places, dates and actors do not conflict. A violent
+mention that could not be typed on its own ("both sides claim to have killed
+dozens") only lends its figures and claims to the violent event it belongs to.
+Within one sentence, a killing is part of the bombing or the clash it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from strife.extract.classify import Typing
+from strife.extract.mentions import Mention
+
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# When one sentence names two violent events, the more specific one holds the other.
+_PRIORITY = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against civilians": 2}
+_SUB_PRIORITY = {"Abduction/forced disappearance": 0, "Sexual violence": 0, "Attack": 1}
+
+
+@dataclass
+class Draft:
+    mentions: list[Mention] = field(default_factory=list)
+    extra: list[Mention] = field(default_factory=list)  # figure-only mentions lent to this event
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def event_type(self) -> str:
+        return self.first.event_type or ""
+
+    def all(self) -> list[Mention]:
+        return self.mentions + self.extra
+
+
+def _window(m: Mention, article_date: date | None) -> tuple[date | None, date | None]:
+    if m.time is not None and m.time.date_start is not None:
+        return m.time.date_start, m.time.date_end
+    if article_date is None:
+        return None, None
+    return article_date - timedelta(days=6), article_date
+
+
+def _place_key(m: Mention) -> str | None:
+    loc = m.location
+    if loc is None or loc.location is None or (loc.geo_precision or 3) >= 3:
+        return None
+    return loc.location.casefold()
+
+
+def _admin(m: Mention) -> str | None:
+    return m.location.admin1 if m.location is not None else None
+
+
+def _compatible(draft: Draft, m: Mention, article_date: date | None, undated_joins: bool = False) -> bool:
+    """Whether m may join the draft: no conflict of place, admin1, date window or actors.
+    `undated_joins`: a mention with no time of its own is bound by no window (figure-only
+    mentions: "the toll rose to 14" continues the story of the event it follows)."""
+    places = {k for k in (_place_key(x) for x in draft.mentions) if k}
+    key = _place_key(m)
+    if key and places and key not in places:
+        return False
+    admins = {a for a in (_admin(x) for x in draft.mentions) if a}
+    if _admin(m) and admins and _admin(m) not in admins:
+        return False
+    start, end = _window(m, article_date)
+    if undated_joins and (m.time is None or m.time.date_start is None):
+        start = end = None
+    for other in draft.mentions:
+        o_start, o_end = _window(other, article_date)
+        if start and end and o_start and o_end and (end < o_start or o_end < start):
+            return False
+    names = {a.name for x in draft.mentions for a in (x.actor1, x.actor2) if a}
+    mine = {a.name for a in (m.actor1, m.actor2) if a}
+    return not (len(mine) == 2 and len(names) >= 2 and not mine & names)
+
+
+def _same_sentence_host(drafts: list[Draft], m: Mention) -> Draft | None:
+    if m.event_type not in VIOLENT:
+        return None
+    for draft in reversed(drafts):
+        same = [x for x in draft.mentions if x.sentence == m.sentence]
+        if not same or draft.event_type not in VIOLENT:
+            continue
+        host = same[0]
+        if host is not m:
+            mine = (
+                _PRIORITY[m.event_type or ""],
+                _SUB_PRIORITY.get(m.typing.sub_event_type, 2) if m.typing else 2,
+            )
+            theirs = (
+                _PRIORITY[host.event_type or ""],
+                _SUB_PRIORITY.get(host.typing.sub_event_type, 2) if host.typing else 2,
+            )
+            if theirs <= mine:
+                return draft
+    return None
+
+
+def _death_report_host(
+    drafts: list[Draft], m: Mention, article_date: date | None, named: set[int]
+) -> Draft | None:
+    """ "At least 28 people were killed, officials said": a weak killing word that names no one who
+    killed, in a sentence that names no other event (`named`: sentences with another trigger),
+    after a violent event it is compatible with, reports that event's dead; it lends its figures
+    to the nearest such event instead of founding one of another type."""
+    if m.kind != "kill" or m.strong or m.actor1 is not None or m.event_type not in VIOLENT:
+        return None
+    if m.sentence in named:
+        return None
+    hosts = [d for d in drafts if d.event_type in VIOLENT and _compatible(d, m, article_date)]
+    if not hosts:
+        return None
+    return min(hosts, key=lambda d: min(abs(x.sentence - m.sentence) for x in d.mentions))
+
+
+def merge(mentions: Sequence[Mention], article_date: date | None) -> list[Draft]:
+    drafts: list[Draft] = []
+    orphans: list[Mention] = []
+    ordered = sorted(mentions, key=lambda m: (m.sentence, _PRIORITY.get(m.event_type or "", 9)))
+    protest_article = any(m.event_type in {"Protests", "Riots"} for m in mentions)
+    named = {m.sentence for m in mentions if m.kind != "kill" and m.typing is not None}
+    for m in ordered:
+        if protest_article and m.kind == "clash" and m.actor1 is None and m.actor2 is None:
+            m.typing = Typing("Riots", "Violent demonstration")
+        if m.typing is None:
+            orphans.append(m)
+            continue
+        host = _same_sentence_host(drafts, m)
+        if host is not None:
+            host.extra.append(m)
+            continue
+        same = [d for d in drafts if d.event_type == m.event_type and _compatible(d, m, article_date)]
+        if same:
+            same[0].mentions.append(m)
+            continue
+        lent = _death_report_host(drafts, m, article_date, named)
+        if lent is not None:
+            lent.extra.append(m)
+        elif m.strong or m.actor1 or m.actor2 or m.deaths:
+            drafts.append(Draft([m]))
+    for m in orphans:
+        hosts = [d for d in drafts if d.event_type in VIOLENT and _compatible(d, m, article_date, True)]
+        if hosts:
+            near = min(hosts, key=lambda d: min(abs(x.sentence - m.sentence) for x in d.mentions))
+            near.extra.append(m)
+    return drafts
