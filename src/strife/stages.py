@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from strife.assemble import Builder, load_anaphora, merge, salient_actors
-from strife.extract.detect import ArticleContext
+from strife.extract.context import ArticleContext
 from strife.extract.lexicon import TriggerLexicon
 from strife.extract.mentions import ActorRef
 from strife.extract.time import reference_date

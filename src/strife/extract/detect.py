@@ -15,16 +15,16 @@ For each sentence of the parsed, cleaned article:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract.arguments import Roles, phrase, roles_for
-from strife.extract.claims import REPORTING, Attribution, attribute
+from strife.extract.actor_reading import ActorReader
+from strife.extract.arguments import phrase, roles_for
+from strife.extract.claims import REPORTING, attribute
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, Typing, classify
+from strife.extract.context import ArticleContext
 from strife.extract.displacement import DisplacementCues, choose, near
 from strife.extract.figures import Figures, token_at
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
@@ -48,22 +48,6 @@ _DEATH_HINT = re.compile(
 )
 
 
-_Day = date  # the type, for fields declared after the `date` field that shadows the name
-
-
-@dataclass
-class ArticleContext:
-    """What detection needs to know about the whole article."""
-
-    text: str
-    date: date | None
-    country: str | None
-    places: Sequence[Any]  # PlaceMention
-    anniversary: bool = False  # the story remembers a past event (CODEBOOK section 2: background)
-    actors: Sequence[ActorRef] = ()  # every actor the dictionary finds in the text, in order
-    anchor: _Day | None = None  # what relative times count from: the dateline's date, else the article's
-
-
 class Detector:
     def __init__(
         self,
@@ -77,6 +61,7 @@ class Detector:
         self.lexicon = lexicon
         self.modality = modality
         self.actors = actors
+        self.read = ActorReader(actors)
         self.geocoder = geocoder
         self.vague = vague
         self.cues = displacement or DisplacementCues.load()
@@ -174,22 +159,22 @@ class Detector:
     ) -> Mention | None:
         doc = sent.doc
         roles = roles_for(doc, hit.head)
-        agents, patients = self._resolve_roles(roles, ctx)
+        agents, patients = self.read.roles(roles, ctx)
         head = doc[hit.head]
         if not agents and hit.kind in CROWD_KINDS and head.pos_ == "NOUN":
             # "tear gas at protesters": the crowd word names the actor as well as the event
-            crowd = self._resolve(phrase(head), ctx)
+            crowd = self.read.resolve(phrase(head), ctx)
             agents = [crowd] if crowd is not None and crowd.type in {PROTESTERS, RIOTERS} else agents
         deaths, deaths_mentioned, victims = sentence_deaths
         if not patients and victims is not None and hit.kind not in DISPLACEMENT_KINDS:
             patients = [victims]  # the dead were not the ones who fled
         if not agents and not patients:
-            agents, patients = self._sentence_actors(sent, ctx, attribute(sent))
+            agents, patients = self.read.sentence_actors(sent, ctx, attribute(sent))
         if hit.kind == "clash":
-            crowd = self._crowd_in(sent, ctx)
+            crowd = self.read.crowd_in(sent, ctx)
             if crowd and not any(a.type in {PROTESTERS, RIOTERS} for a in agents):
                 agents = [crowd, *agents]
-        armed = any(a.type in ARMED and a.type != STATE for a in self._named_in(sent, ctx))
+        armed = any(a.type in ARMED and a.type != STATE for a in self.read.named_in(sent, ctx))
         typing = classify(hit.kind, [a.type for a in agents], [p.type for p in patients], sent.text, armed)
         if typing is not None and typing.event_type == "Battles" and _one_state(agents[:1] + patients[:1]):
             return None  # the army and the police of one country do not fight each other
@@ -222,7 +207,7 @@ class Detector:
             people = [a for a in patients + agents if a.type == CIVILIANS]
             if not people and mention.displaced is None:
                 return None  # someone fled, but not a population: fighters, attackers, "their victims"
-            mention.actor1 = self._civilians(people, ctx, sent)
+            mention.actor1 = self.read.civilians(people, ctx, sent)
         else:
             mention.actor1 = agents[0] if agents else None
             others = [p for p in patients if mention.actor1 is None or p.name != mention.actor1.name]
@@ -238,58 +223,6 @@ class Detector:
         return mention
 
     # -- actors -------------------------------------------------------------------------------
-
-    def _resolve(self, span: Span, ctx: ArticleContext) -> ActorRef | None:
-        """The actor a role phrase names: of the actors the dictionary found in these words when
-        it read the whole article, a named one before a generic noun ("Taliban commanders")."""
-        inside = [a for a in ctx.actors if a.start < span.end_char and span.start_char < a.end]
-        if inside:
-            best = next((a for a in inside if a.named), inside[0])
-            return replace(best, start=span.start_char, end=span.end_char)
-        if len(span) == 1 and span[0].pos_ in {"ADJ", "PROPN"}:
-            # "Russian shelling", "Israeli airstrikes": a demonym on the weapon names its forces
-            actor = self.actors.resolve(f"{span.text} forces", on=ctx.date, country=ctx.country)
-            if actor is not None and span.text.lower() in actor.matched.lower():  # not "northern forces"
-                return ActorRef(actor.name, actor.type, actor.country, span.start_char, span.end_char,
-                                actor.assoc, actor.matched)  # fmt: skip
-        return None
-
-    def _resolve_roles(self, roles: Roles, ctx: ArticleContext) -> tuple[list[ActorRef], list[ActorRef]]:
-        agents = [a for a in (self._resolve(s, ctx) for s in roles.agents) if a]
-        patients = [p for p in (self._resolve(s, ctx) for s in roles.patients) if p]
-        sides = [s for s in (self._resolve(s, ctx) for s in roles.sides) if s]
-        if sides and not agents:
-            agents, sides = sides[:1], sides[1:]
-        patients += [s for s in sides if all(s.name != a.name for a in agents)]
-        return agents, patients
-
-    def _named_in(self, sent: Span, ctx: ArticleContext) -> list[ActorRef]:
-        """The actors the dictionary found in the article, within this sentence."""
-        return [a for a in ctx.actors if sent.start_char <= a.start and a.end <= sent.end_char]
-
-    def _sentence_actors(
-        self, sent: Span, ctx: ArticleContext, speaker: Attribution | None
-    ) -> tuple[list[ActorRef], list[ActorRef]]:
-        """Fallback when the syntax gave nothing: the armed actors named in the sentence, in order,
-        leaving out whoever is only the source ("a security source said")."""
-        found: list[ActorRef] = []
-        for actor in self._named_in(sent, ctx):
-            if speaker is not None and speaker.start <= actor.start and actor.end <= speaker.end:
-                continue
-            if actor.type != CIVILIANS and all(a.name != actor.name for a in found):
-                found.append(actor)
-        return found[:1], found[1:2]
-
-    def _crowd_in(self, sent: Span, ctx: ArticleContext) -> ActorRef | None:
-        """Demonstrators or rioters named in the sentence: a clash there is a riot, not a battle."""
-        return next((a for a in self._named_in(sent, ctx) if a.type in {PROTESTERS, RIOTERS}), None)
-
-    def _civilians(self, people: list[ActorRef], ctx: ArticleContext, sent: Span) -> ActorRef:
-        for actor in people:
-            if actor.type == CIVILIANS:
-                return actor
-        name = f"Civilians ({ctx.country})" if ctx.country else "Civilians"
-        return ActorRef(name, CIVILIANS, ctx.country, sent.start_char, sent.start_char)
 
     # -- figures ------------------------------------------------------------------------------
 
@@ -343,7 +276,7 @@ class Detector:
         if first is not None and first.noun_start is not None and first.noun_end is not None:
             span = sent.doc.char_span(first.start, first.noun_end, alignment_mode="expand")
             if span is not None:
-                victims = self._resolve(span, ctx)
+                victims = self.read.resolve(span, ctx)
         return figure, mentioned, victims
 
     def _housing_loss(
@@ -362,9 +295,9 @@ class Detector:
         start, end = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1])
         # state actors are often the ones who report or respond ("fire authorities say"); an armed
         # group or a crowd in the sentence, or any armed actor doing the destroying, makes it conflict
-        agents, _ = self._resolve_roles(roles_for(doc, hit.head), ctx)
+        agents, _ = self.read.roles(roles_for(doc, hit.head), ctx)
         if any(a.type in ARMED | {RIOTERS, PROTESTERS} for a in agents) or any(
-            a.type in (ARMED - {STATE}) | {RIOTERS, PROTESTERS} for a in self._named_in(sent, ctx)
+            a.type in (ARMED - {STATE}) | {RIOTERS, PROTESTERS} for a in self.read.named_in(sent, ctx)
         ):
             return None
         if self.cues.hazard(sent.text) is None and (
@@ -387,7 +320,7 @@ class Detector:
             time=time,
             displaced=Figure(q.value, q.low, q.high, "households", q.start, q.end, q.text, q.vague),
         )
-        mention.actor1 = self._civilians([], ctx, sent)
+        mention.actor1 = self.read.civilians([], ctx, sent)
         mention.location = self.geocoder.locate(
             ctx.text, ctx.places, sent.start_char, sent.end_char, ctx.country, anchor=start
         )
