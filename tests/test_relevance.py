@@ -130,3 +130,14 @@ def test_cleaned_text_is_read_when_present(relevance: Relevance) -> None:
 )
 def test_a_natural_hazard_is_a_cue(relevance: Relevance, text: str) -> None:
     assert relevance.reason(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Temperatures will climb before a band of light rain arrives, with skies clearing by noon.",
+        "Heavy rain may force some families out of their homes this weekend.",
+    ],
+)
+def test_a_hazard_forecast_is_no_cue(relevance: Relevance, text: str) -> None:
+    assert relevance.reason(text) is not None

@@ -12,7 +12,9 @@ with two compiled regular expressions, no spaCy:
    also everyday words ("battle for the title", "stocks rally", "strike a deal"),
    so an event word alone lets most sport and business through; a cue beside it
    separates them. A natural hazard named in the article (data/displacement_cues.tsv:
-   "floods", "torrential rains", "incendio") counts as a cue too: disasters displace people.
+   "floods", "torrential rains", "incendio") counts as a cue too when a sentence reports
+   displacement or lost homes without a modal ("may force evacuations" is a forecast):
+   disasters displace people.
 
     relevance = Relevance(TriggerLexicon.load())
     work = relevance(work)      # sets work.skip when the text has no event word or no cue
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from strife.extract.detect import DISPLACEMENT_KINDS, HOUSING_KINDS
 from strife.extract.displacement import DisplacementCues
 from strife.extract.figures import DEATH
 from strife.extract.lexicon import TriggerLexicon
@@ -195,6 +198,11 @@ def compile_phrases(phrases: Iterable[Iterable[str]]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+# Words that make a sentence's displacement a forecast or a fear, not a report.
+_MODAL = re.compile(r"\b(?:could|may|might|would|will|threaten\w*|warn\w*|expected to|risk of)\b", re.I)
+
+
 class Relevance:
     """Needs article.text (or work.clean.text); sets work.skip when the article cannot be about an event.
 
@@ -216,6 +224,8 @@ class Relevance:
         self.focused = compile_phrases(
             [*(trigger.phrase for trigger in lexicon.triggers), *([word] for word in sorted(DEATH))]
         )
+        displacement = DISPLACEMENT_KINDS | HOUSING_KINDS
+        self.displacement = compile_phrases(t.phrase for t in lexicon.triggers if t.kind in displacement)
         cue_list = list(cues) if cues is not None else []
         self.cues = compile_phrases(cue.lower().split() for cue in cue_list) if cue_list else None
         self.hazards = hazards or DisplacementCues.load()
@@ -224,9 +234,18 @@ class Relevance:
         """Why this text is skipped, or None when it may hold an event."""
         if self.events.search(text) is None:
             return SKIP_REASON
-        if self.cues is not None and self.cues.search(text) is None and self.hazards.hazard(text) is None:
+        if self.cues is not None and self.cues.search(text) is None and not self._disaster(text):
             return SKIP_NO_CUE
         return None
+
+    def _disaster(self, text: str) -> bool:
+        """A natural hazard, and a sentence that reports displacement or lost homes as fact."""
+        if self.hazards.hazard(text) is None:
+            return False
+        return any(
+            self.displacement.search(sentence) and not _MODAL.search(sentence)
+            for sentence in _SENTENCE_END.split(text)
+        )
 
     def focus(self, text: str) -> str:
         """The text with every line (paragraph) that holds no event or death word blanked to spaces.
