@@ -198,6 +198,12 @@ def compile_phrases(phrases: Iterable[Iterable[str]]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
 
 
+# A count, as figures or words ("14", "a dozen", "scores"): what a death-only paragraph must hold.
+_COUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundreds?|thousands?|dozens?|scores|tens|several|many)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 # Words that make a sentence's displacement a forecast or a fear, not a report.
 _MODAL = re.compile(r"\b(?:could|may|might|would|will|threaten\w*|warn\w*|expected to|risk of)\b", re.I)
@@ -220,10 +226,8 @@ class Relevance:
     ) -> None:
         self.events = compile_phrases(trigger.phrase for trigger in lexicon.triggers)
         # A paragraph that only counts the dead ("The toll rose to 14.") lends its figure to the
-        # story's event (CODEBOOK section 7), so focus keeps it for the parser too.
-        self.focused = compile_phrases(
-            [*(trigger.phrase for trigger in lexicon.triggers), *([word] for word in sorted(DEATH))]
-        )
+        # story's event (CODEBOOK section 7), so focus keeps a death word beside a count too.
+        self.deaths = compile_phrases([word] for word in sorted(DEATH))
         displacement = DISPLACEMENT_KINDS | HOUSING_KINDS
         self.displacement = compile_phrases(t.phrase for t in lexicon.triggers if t.kind in displacement)
         cue_list = list(cues) if cues is not None else []
@@ -257,8 +261,11 @@ class Relevance:
         paragraph changed enough parses to cost precision on the dev gold.
         """
         return _LINE.sub(
-            lambda m: m.group(0) if self.focused.search(m.group(0)) else " " * len(m.group(0)), text
+            lambda m: m.group(0) if self._worth_parsing(m.group(0)) else " " * len(m.group(0)), text
         )
+
+    def _worth_parsing(self, line: str) -> bool:
+        return bool(self.events.search(line) or (self.deaths.search(line) and _COUNT.search(line)))
 
     def __call__(self, work: Work) -> Work:
         text = work.clean.text if work.clean is not None else work.article.text
