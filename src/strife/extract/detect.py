@@ -26,7 +26,7 @@ from strife.extract.claims import REPORTING, attribute
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, Typing, classify
 from strife.extract.context import ArticleContext
 from strife.extract.displacement import DisplacementCues, choose, near
-from strife.extract.figures import Figures, token_at
+from strife.extract.figures import Figures, doc_text, token_at
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.extract.modality import TALLY_SINCE, Modality
@@ -304,8 +304,9 @@ class Detector:
             any(a.type in ARMED for a in ctx.actors) or self.cues.hazard(ctx.text) is None
         ):
             return None
-        homes = [q for q in quantities if self.cues.counts_housing(doc.text, q)]
-        q = choose(doc, homes, start, end, untied=lambda q: near(doc.text, q, start, end))
+        text = doc_text(doc)
+        homes = [q for q in quantities if self.cues.counts_housing(text, q)]
+        q = choose(doc, homes, start, end, untied=lambda q: near(text, q, start, end))
         if q is None:
             return None
         mention = Mention(

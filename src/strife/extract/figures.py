@@ -106,7 +106,7 @@ class Figures:
         by_word: dict[int, list[Quantity]] = {}
         for q in quantities:
             token = token_at(doc, q.start)
-            if token is None or _list_item(doc.text, q) or _part_of_the_dead(token):
+            if token is None or _list_item(doc_text(doc), q) or _part_of_the_dead(token):
                 continue
             found = _named_dead(doc, q) or attached_to(token, DEATH | WOUND)
             if found is not None and found.lemma_.lower() in DEATH and not self._elsewhere(found):
@@ -120,17 +120,17 @@ class Figures:
         first = group[0]
         joined = [first]
         for q in group[1:]:
-            if not _SIDES_JOINED.fullmatch(doc.text[joined[-1].end : q.start]) or _WOUNDED_AFTER.match(
-                doc.text, q.end
+            if not _SIDES_JOINED.fullmatch(doc_text(doc)[joined[-1].end : q.start]) or _WOUNDED_AFTER.match(
+                doc_text(doc), q.end
             ):
                 break
             joined.append(q)
-        revision = self._revision(doc[word], token_at(doc, first.start))
+        revision = self._revision(sent, doc[word], token_at(doc, first.start))
         companions = self._companions(doc[word], first)
         if len(joined) == 1 and not companions:
             return replace(_figure(first), revision=revision), True, first
         total = sum(q.value for q in joined) + companions
-        text = doc.text[first.start : joined[-1].end]
+        text = doc_text(doc)[first.start : joined[-1].end]
         vague = all(q.vague for q in joined)
         figure = Figure(total, None, None, "people", first.start, joined[-1].end, text, vague, revision)
         return figure, True, first
@@ -226,12 +226,12 @@ class Figures:
             token = token.head
         return 0
 
-    def _revision(self, word: Token, count: Token | None) -> str | None:
+    def _revision(self, sent: Span, word: Token, count: Token | None) -> str | None:
         """ "preliminary" for a first count ("initially, five were killed", "an initial toll of
         5"), "update" for a new toll ("the toll rose to 14", "bringing the toll to 14")."""
         near = {word.i, word.head.i} | ({count.i, count.head.i} if count is not None else set())
         preliminary = self.figure_cues.of("preliminary")
-        if any(t.head.i in near and t.lemma_.lower() in preliminary for t in word.sent):
+        if any(t.head.i in near and t.lemma_.lower() in preliminary for t in sent):
             return "preliminary"
         moved = word.lemma_.lower() == "toll" and word.dep_ in {"nsubj", "dobj"}
         if moved and word.head.lemma_.lower() in self.figure_cues.of("update"):
@@ -251,7 +251,7 @@ class Figures:
         q = choose(sent.doc, found, start, end, untied=lambda q: not counts_casualties(sent.doc, q))
         if q is None:
             return None
-        unit = self.unit(q.noun) or (None if q.noun else self.unit_in(sent.doc.text[start:end]))
+        unit = self.unit(q.noun) or (None if q.noun else self.unit_in(doc_text(sent.doc)[start:end]))
         return _figure(q, unit or "people")
 
     def unit(self, noun: str | None) -> str | None:
@@ -374,6 +374,14 @@ def attached_to(token: Token, words: set[str]) -> Token | None:
             break  # "killed in four provinces", "died in 3 attacks": not a count of the dead
         current = current.head
     return None
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once: spaCy's `Doc.text` rebuilds it from every token on each call."""
+    text = doc.user_data.get("strife_text")
+    if text is None:
+        text = doc.user_data["strife_text"] = doc.text
+    return str(text)
 
 
 def token_at(doc: Doc, char: int) -> Token | None:
