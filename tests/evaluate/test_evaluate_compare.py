@@ -6,7 +6,6 @@ import pytest
 from evaluate_helpers import predicted
 
 from strife.evaluate.compare import (
-    haversine_km,
     name_in,
     near,
     normalise_name,
@@ -14,6 +13,7 @@ from strife.evaluate.compare import (
     window,
     windows_overlap,
 )
+from strife.geo import haversine_km
 
 
 @pytest.mark.parametrize(

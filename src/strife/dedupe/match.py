@@ -9,12 +9,12 @@ fatalities are the lowest figure, as the codebook says.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
+from strife.geo import haversine_km
 from strife.records import Event, Source, interaction
 
 T = TypeVar("T")
@@ -29,9 +29,7 @@ def _window(event: Event) -> tuple[date | None, date | None]:
 def _km(a: Event, b: Event) -> float | None:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
 
 
 def _same_place(a: Event, b: Event) -> bool:

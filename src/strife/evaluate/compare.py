@@ -6,15 +6,15 @@ predictions as `Event.to_dict()` output (dates as ISO strings, absent values Non
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from strife.geo import haversine_km
+
 NEARBY_KM = 50.0
-EARTH_RADIUS_KM = 6371.0088
 BATTLES = "Battles"
 
 Window = tuple[date | None, date | None]
@@ -50,13 +50,6 @@ def name_key(text: str | None) -> str:
 def name_in(name: str | None, accepted: Iterable[str]) -> bool:
     key = name_key(name)
     return bool(key) and any(key == name_key(option) for option in accepted)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def near(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool | None:
