@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from strife.extract.quantities import Quantity
+from strife.extract.word_kinds import read_word_kinds
 
 KINDS = ("hazard", "not_hazard", "housing", "people", "household")
 # Dependencies by which a trigger word completes the verb that holds the count: "left homeless"
@@ -59,23 +59,9 @@ class DisplacementCues:
 
     @classmethod
     def load(cls, path: Path | None = None) -> DisplacementCues:
-        source = path or resources.files("strife.data").joinpath("displacement_cues.tsv")
-        found: dict[str, set[str]] = {kind: set() for kind in KINDS}
-        with source.open(encoding="utf-8") as handle:  # type: ignore[union-attr]
-            for number, line in enumerate(handle, start=1):
-                if line.startswith("#") or not line.strip():
-                    continue
-                cells = [cell.strip() for cell in line.rstrip("\n").split("\t")]
-                if len(cells) < 2 or cells[1] not in found or not cells[0]:
-                    raise ValueError(
-                        f"{source}:{number}: expected 'phrase<TAB>kind', kind one of {', '.join(KINDS)}; "
-                        f"got {line.strip()!r}"
-                    )
-                found[cells[1]].add(cells[0].lower())
+        words = read_word_kinds("displacement_cues.tsv", path, KINDS)
         return cls(
-            {kind: frozenset(words) for kind, words in found.items()},
-            _pattern(found["hazard"]),
-            _pattern(found["not_hazard"]),
+            words, _pattern(words.get("hazard", frozenset())), _pattern(words.get("not_hazard", frozenset()))
         )
 
     def of(self, kind: str) -> frozenset[str]:

@@ -16,11 +16,8 @@ to its displacement trigger (displacement.py), in people, households or families
 
 from __future__ import annotations
 
-import csv
 import re
-from collections import defaultdict
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from strife.extract.displacement import DisplacementCues, choose
 from strife.extract.mentions import Figure
 from strife.extract.quantities import Quantity
+from strife.extract.word_kinds import read_word_kinds
 
 DEATH = {"kill", "killing", "die", "dead", "death", "life", "massacre", "execute", "slay", "behead", "murder",
          "perish", "toll", "body", "assassinate", "lynch", "shoot"}  # fmt: skip
@@ -68,18 +66,7 @@ class FigureCues:
 
     @classmethod
     def load(cls, path: Path | None = None) -> FigureCues:
-        source = path or resources.files("strife.data").joinpath("figure_cues.tsv")
-        table: dict[str, set[str]] = defaultdict(set)
-        with source.open(encoding="utf-8") as handle:  # type: ignore[union-attr]
-            for row in csv.reader((ln for ln in handle if not ln.startswith("#")), delimiter="\t"):
-                if len(row) < 2 or not row[0].strip():
-                    continue
-                kind = row[1].strip()
-                if kind not in FIGURE_CUE_KINDS:
-                    kinds = ", ".join(FIGURE_CUE_KINDS)
-                    raise ValueError(f"{source}: unknown kind {kind!r} for {row[0]!r}; use one of {kinds}")
-                table[kind].add(row[0].strip().lower())
-        return cls({kind: frozenset(words) for kind, words in table.items()})
+        return cls(read_word_kinds("figure_cues.tsv", path, FIGURE_CUE_KINDS))
 
     def of(self, kind: str) -> frozenset[str]:
         return self.words.get(kind, frozenset())

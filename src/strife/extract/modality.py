@@ -8,14 +8,13 @@ The cue words live in data/modality.tsv.
 
 from __future__ import annotations
 
-import csv
 import re
-from collections import defaultdict
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Span, Token
+
+from strife.extract.word_kinds import read_word_kinds
 
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp"}
 
@@ -26,13 +25,7 @@ class ModalityCues:
 
     @classmethod
     def load(cls, path: Path | None = None) -> ModalityCues:
-        source = path or resources.files("strife.data").joinpath("modality.tsv")
-        table: dict[str, set[str]] = defaultdict(set)
-        with source.open(encoding="utf-8") as handle:  # type: ignore[union-attr]
-            for row in csv.reader((ln for ln in handle if not ln.startswith("#")), delimiter="\t"):
-                if len(row) >= 2 and row[0].strip():
-                    table[row[1].strip()].add(row[0].strip().lower())
-        return cls({kind: frozenset(words) for kind, words in table.items()})
+        return cls(read_word_kinds("modality.tsv", path))
 
     def of(self, kind: str) -> frozenset[str]:
         return self.cues.get(kind, frozenset())
