@@ -6,9 +6,10 @@ from itertools import permutations
 from pathlib import Path
 
 import pytest
+from dedupe_helpers import report
 
 from strife.ingest import ReadOptions, read_inputs
-from strife.records import Article, Event, Source
+from strife.records import Article, Event
 from strife.resources import Resources
 from strife.service import ingest
 from strife.store import Store
@@ -96,12 +97,9 @@ def test_a_store_from_before_merging_is_caught_up(tmp_path: Path, resources: Res
 
 def _report(article: str, day: date, start: date | None = None) -> tuple[Article, list[Event]]:
     text = f"Report {article}: fighting in the town, residents said."
-    event = Event(
-        event_id=f"{article}#1", event_type="Battles", sub_event_type="Armed clash", event_date=day,
-        date_start=start or day, date_end=day, country="Sudan", admin1="North Kordofan",
-        location="El Obeid", latitude=13.18, longitude=30.22, geo_precision=1, sources=(Source(article),),
-    )  # fmt: skip
-    return Article(article, text, date=day), [event]
+    return Article(article, text, date=day), [
+        report(article, event_date=day, date_start=start or day, date_end=day)
+    ]
 
 
 def test_a_later_report_keeps_the_members_outside_its_dates(tmp_path: Path) -> None:

@@ -1,28 +1,10 @@
 from datetime import date
 from itertools import permutations
 
+from dedupe_helpers import report
+
 from strife.dedupe.occurrences import Grouping, blocks, merge
-from strife.records import Event, Source
-
-
-def report(article: str, number: int = 1, **fields: object) -> Event:
-    values: dict[str, object] = dict(
-        event_id=f"{article}#{number}",
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        event_date=date(2024, 2, 10),
-        actor1="Military Forces of Sudan",
-        actor2="Rapid Support Forces",
-        country="Sudan",
-        admin1="North Kordofan",
-        location="El Obeid",
-        latitude=13.18,
-        longitude=30.22,
-        geo_precision=1,
-        sources=(Source(article),),
-    )
-    values.update(fields)
-    return Event(**values)  # type: ignore[arg-type]
+from strife.records import Event
 
 
 def groups(events: list[Event], chains: dict[str, str] | None = None) -> set[frozenset[str]]:

@@ -4,12 +4,6 @@
 - `builder`: each draft into an Event record with its evidence (`Builder`).
 - `actors`: the salient armed groups and the generic nouns that point back to them.
 
-Merge order matters: mentions are taken in text order, so the first (usually the
-lead) founds an event and later ones add detail. A mention joins an event of the
-same type when their places, dates and actors do not conflict. A violent
-mention that could not be typed on its own ("both sides claim to have killed
-dozens") only lends its figures and claims to the violent event it belongs to.
-Within one sentence, a killing is part of the bombing or the clash it names.
 """
 
 from strife.assemble.actors import load_anaphora, salient_actors
