@@ -36,8 +36,7 @@ def write(con: Connection, occurrences: Sequence[Event]) -> None:
     """Store these merged records, replacing any stored under the same ids."""
     if not occurrences:
         return
-    ids = [event.event_id for event in occurrences]
-    con.execute("DELETE FROM occurrences WHERE event_id IN (SELECT unnest(?))", [ids])
+    remove(con, [event.event_id for event in occurrences])
     now = utcnow()
     rows = [
         (
