@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
 from strife.export.acled import ACLED_COLUMNS, acled_row, country_iso_numbers
@@ -21,7 +21,7 @@ def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
     return count
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
     # Lowercase booleans read back as booleans in DuckDB, pandas and R; None is an empty cell.
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -33,7 +33,7 @@ def _write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: Te
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
         count += 1
     return count
 
@@ -49,12 +49,14 @@ def write_acled_csv(events: Iterable[Event], out: TextIO) -> int:
     return _write_csv((acled_row(event, iso_numbers) for event in events), ACLED_COLUMNS, out)
 
 
-def _feature(event: Event) -> dict[str, Any]:
+def geojson_feature(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A GeoJSON Feature of a flat record (event_id, latitude, longitude and more): a Point, or
+    null geometry when the record is not located."""
     geometry = None
-    if event.latitude is not None and event.longitude is not None:
+    if record["latitude"] is not None and record["longitude"] is not None:
         # GeoJSON positions are longitude first (RFC 7946).
-        geometry = {"type": "Point", "coordinates": [event.longitude, event.latitude]}
-    return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": flat_record(event)}
+        geometry = {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]}
+    return {"type": "Feature", "id": record["event_id"], "geometry": geometry, "properties": dict(record)}
 
 
 def write_geojson(events: Iterable[Event], out: TextIO) -> int:
@@ -62,7 +64,11 @@ def write_geojson(events: Iterable[Event], out: TextIO) -> int:
     out.write('{"type": "FeatureCollection", "features": [')
     count = 0
     for event in events:
-        out.write(("," if count else "") + "\n" + json.dumps(_feature(event), ensure_ascii=False))
+        out.write(
+            ("," if count else "")
+            + "\n"
+            + json.dumps(geojson_feature(flat_record(event)), ensure_ascii=False)
+        )
         count += 1
     out.write("\n]}\n")
     return count

@@ -6,23 +6,17 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 
+from strife.export.writers import csv_cell, geojson_feature
 from strife.web.api import queries
 from strife.web.api.params import Filters, filters
 from strife.web.api.state import ServerState, server_state
 
 router = APIRouter(tags=["downloads"])
-
-
-def _cell(value: Any) -> Any:
-    # As strife's own CSV export writes them: lowercase booleans, None as an empty cell.
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
 
 
 def _csv(state: ServerState, where: Filters) -> Iterator[str]:
@@ -31,19 +25,11 @@ def _csv(state: ServerState, where: Filters) -> Iterator[str]:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(queries.SUMMARY_FIELDS)
         for rows in queries.all_summaries(con, where):
-            writer.writerows([_cell(row[name]) for name in queries.SUMMARY_FIELDS] for row in rows)
+            writer.writerows([csv_cell(row[name]) for name in queries.SUMMARY_FIELDS] for row in rows)
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
         yield buffer.getvalue()
-
-
-def _feature(row: dict[str, Any]) -> dict[str, Any]:
-    geometry = None
-    if row["latitude"] is not None and row["longitude"] is not None:
-        # GeoJSON positions are longitude first (RFC 7946).
-        geometry = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
-    return {"type": "Feature", "id": row["event_id"], "geometry": geometry, "properties": row}
 
 
 def _geojson(state: ServerState, where: Filters) -> Iterator[str]:
@@ -51,8 +37,8 @@ def _geojson(state: ServerState, where: Filters) -> Iterator[str]:
         yield '{"type": "FeatureCollection", "features": ['
         separator = ""
         for rows in queries.all_summaries(con, where):
-            chunk = [separator + "\n" + json.dumps(_feature(rows[0]), ensure_ascii=False)]
-            chunk.extend(",\n" + json.dumps(_feature(row), ensure_ascii=False) for row in rows[1:])
+            chunk = [separator + "\n" + json.dumps(geojson_feature(rows[0]), ensure_ascii=False)]
+            chunk.extend(",\n" + json.dumps(geojson_feature(row), ensure_ascii=False) for row in rows[1:])
             separator = ","
             yield "".join(chunk)
         yield "\n]}\n"
