@@ -29,6 +29,7 @@ from strife.extract.detect import DISPLACEMENT_KINDS, HOUSING_KINDS
 from strife.extract.displacement import DisplacementCues
 from strife.extract.figures import DEATH
 from strife.extract.lexicon import TriggerLexicon
+from strife.extract.quantities import load_number_words, load_vague_table
 from strife.pipeline import Work
 
 # Irregular English forms of words that appear in trigger phrases. The suffix rules
@@ -198,12 +199,6 @@ def compile_phrases(phrases: Iterable[Iterable[str]]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
 
 
-# A count, as figures or words ("14", "a dozen", "scores"): what a death-only paragraph must hold.
-_COUNT = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"hundreds?|thousands?|dozens?|scores|tens|several|many)\b",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 # Words that make a sentence's displacement a forecast or a fear, not a report.
 _MODAL = re.compile(r"\b(?:could|may|might|would|will|threaten\w*|warn\w*|expected to|risk of)\b", re.I)
@@ -228,6 +223,9 @@ class Relevance:
         # A paragraph that only counts the dead ("The toll rose to 14.") lends its figure to the
         # story's event (CODEBOOK section 7), so focus keeps a death word beside a count too.
         self.deaths = compile_phrases([word] for word in sorted(DEATH))
+        # a count, as figures or as the words of data/number_words.tsv and vague_quantities.tsv
+        words = [w.split() for w in (*load_number_words(), *load_vague_table().values)]
+        self.counts = re.compile(r"\d|" + compile_phrases(words).pattern, re.IGNORECASE)
         displacement = DISPLACEMENT_KINDS | HOUSING_KINDS
         self.displacement = compile_phrases(t.phrase for t in lexicon.triggers if t.kind in displacement)
         cue_list = list(cues) if cues is not None else []
@@ -265,7 +263,7 @@ class Relevance:
         )
 
     def _worth_parsing(self, line: str) -> bool:
-        return bool(self.events.search(line) or (self.deaths.search(line) and _COUNT.search(line)))
+        return bool(self.events.search(line) or (self.deaths.search(line) and self.counts.search(line)))
 
     def __call__(self, work: Work) -> Work:
         text = work.clean.text if work.clean is not None else work.article.text
