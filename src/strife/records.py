@@ -13,10 +13,33 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar, TypeVar
 
 SCHEMA_VERSION = 2
+
+# The one range of dates strife accepts, for articles and events alike: news before 1900 is no
+# input of a conflict monitor, and a date after tomorrow (time zones) is a typo or a hostile row.
+# Outside it, date arithmetic downstream (ISO weeks, windows) could overflow.
+EARLIEST_DATE = date(1900, 1, 1)
+
+
+def latest_date(today: date | None = None) -> date:
+    return (today or date.today()) + timedelta(days=1)
+
+
+def date_in_range(day: date, today: date | None = None) -> bool:
+    return EARLIEST_DATE <= day <= latest_date(today)
+
+
+def date_range_reason(day: date, today: date | None = None) -> str | None:
+    """None for an accepted date, else the one-line reason it is not."""
+    if date_in_range(day, today):
+        return None
+    return (
+        f"date {day.isoformat()} is outside {EARLIEST_DATE.isoformat()}..{latest_date(today).isoformat()}"
+        " (strife's accepted range); correct it or remove it"
+    )
 
 T = TypeVar("T")
 
