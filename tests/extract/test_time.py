@@ -25,6 +25,8 @@ def d(text: str) -> date:
         ("on 3 May 2022 rebels", SAT, "2022-05-03", "2022-05-03", 1, False),
         ("on May 3, 2022 rebels", SAT, "2022-05-03", "2022-05-03", 1, False),
         ("dated 2022-05-03 here", SAT, "2022-05-03", "2022-05-03", 1, False),
+        ("the raid on June 9 of 1994 was", SAT, "1994-06-09", "1994-06-09", 1, True),
+        ("on the 9th of June 1994", SAT, "1994-06-09", "1994-06-09", 1, True),
         ("on December 28", JAN, "2022-12-28", "2022-12-28", 1, False),  # a later day: the year before
         ("between December 6-16 in", WED, "2021-12-06", "2021-12-16", 2, True),
         # weekdays

@@ -75,6 +75,12 @@ class Builder:
             if actor is not None and actor.end > actor.start:
                 holder = next((m for m in mentions if actor in (m.actor1, m.actor2)), first)
                 evidence.extend(self._evidence(name, holder, actor.start, actor.end))
+                # the same actor read again in a joined mention ("the blast killed five
+                # civilians") is evidence too: one occurrence, several reports of who was in it
+                for m in mentions:
+                    for again in (m.actor1, m.actor2):
+                        if again is not None and again.name == actor.name and again.start != actor.start:
+                            evidence.extend(self._evidence(name, m, again.start, again.end))
         date_start, date_end, precision, time_m = self._time(draft)
         if time_m is not None and time_m.time is not None:
             evidence.extend(self._evidence("event_date", time_m, time_m.time.start, time_m.time.end))

@@ -6,6 +6,12 @@ same type when their places, dates and actors do not conflict. A violent
 mention that could not be typed on its own ("both sides claim to have killed
 dozens") only lends its figures and claims to the violent event it belongs to.
 Within one sentence, a killing is part of the bombing or the clash it names.
+
+One occurrence, one event (CODEBOOK section 1): a definite reference ("the attack", "the blast")
+joins the event of its family it points back to, and a mention of a type that another family
+holds by ACLED precedence (data/type_precedence.tsv: civilians killed by a strike belong to the
+strike) joins a compatible event of that family when it names no new actor. The second step runs
+again after merging, since the lead often reports the dead before the weapon.
 """
 
 from __future__ import annotations
@@ -14,8 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from strife.extract.classify import Typing
-from strife.extract.mentions import Mention
+from strife.assemble.actors import is_unnamed
+from strife.assemble.precedence import Precedence
+from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS, Typing
+from strife.extract.mentions import ActorRef, Mention
+from strife.extract.reference import REFERS_BACK
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # When one sentence names two violent events, the more specific one holds the other.
@@ -121,7 +130,87 @@ def _death_report_host(
     return min(hosts, key=lambda d: min(abs(x.sentence - m.sentence) for x in d.mentions))
 
 
-def merge(mentions: Sequence[Mention], article_date: date | None) -> list[Draft]:
+def _dated(m: Mention) -> bool:
+    return m.time is not None and m.time.date_start is not None
+
+
+def _dates_meet(draft: Draft, m: Mention, article_date: date | None) -> bool:
+    if not _dated(m):
+        return True
+    start, end = _window(m, article_date)
+    for other in draft.mentions:
+        o_start, o_end = _window(other, article_date)
+        if start and end and o_start and o_end and (end < o_start or o_end < start):
+            return False
+    return True
+
+
+def _referent(
+    drafts: list[Draft], m: Mention, article_date: date | None, precedence: Precedence
+) -> Draft | None:
+    """The event a definite reference ("the attack", "the blast") points back to: the nearest
+    earlier one of its type, or of a type that holds it, whose town, province and dates agree. Its
+    actors may differ: "the Naxals triggered the blast" names who set off the blast coded."""
+    if REFERS_BACK not in m.notes:
+        return None
+    for draft in reversed(drafts):
+        if draft.event_type != m.event_type and not precedence.holds(draft.event_type, m, reference=True):
+            continue
+        admins = {a for a in (_admin(x) for x in draft.mentions) if a}
+        if _admin(m) and admins and _admin(m) not in admins:
+            continue
+        places = {k for k in (_place_key(x) for x in draft.mentions) if k}
+        if _place_key(m) and places and _place_key(m) not in places:
+            continue  # "the attack in Bor" is not the attack coded in Pibor
+        if _dates_meet(draft, m, article_date):
+            return draft
+    return None
+
+
+def _new_actor(draft: Draft, actor: ActorRef | None) -> bool:
+    """Whether the actor is one the draft lacks: a named armed actor or state force, not civilians,
+    a crowd or an unidentified group, which any report of the occurrence may name."""
+    if actor is None or actor.type in {CIVILIANS, PROTESTERS, RIOTERS} or is_unnamed(actor):
+        return False
+    return actor.name not in {a.name for x in draft.all() for a in (x.actor1, x.actor2) if a}
+
+
+def _holder(
+    drafts: Sequence[Draft], m: Mention, article_date: date | None, precedence: Precedence
+) -> Draft | None:
+    """A compatible event of a family that holds m's type by precedence, when m names no actor
+    that event lacks."""
+    for draft in drafts:
+        if _dated(m) and not any(_dated(x) for x in draft.mentions):
+            continue  # "earlier this month, six were killed": the default window proves nothing
+        if (
+            precedence.holds(draft.event_type, m)
+            and _compatible(draft, m, article_date)
+            and not any(_new_actor(draft, a) for a in (m.actor1, m.actor2))
+        ):
+            return draft
+    return None
+
+
+def _fold(drafts: list[Draft], article_date: date | None, precedence: Precedence) -> list[Draft]:
+    """Events founded before the event that holds them by precedence ("12 killed" in the lead,
+    then "a car bomb exploded"): folded into it when every mention would have joined it."""
+    kept = list(drafts)
+    for draft in drafts:
+        hosts = [
+            h for h in kept
+            if h is not draft and all(_holder([h], m, article_date, precedence) for m in draft.mentions)
+        ]  # fmt: skip
+        if hosts:
+            hosts[0].extra.extend(draft.all())
+            kept.remove(draft)
+    return kept
+
+
+def merge(
+    mentions: Sequence[Mention], article_date: date | None, precedence: Precedence | None = None
+) -> list[Draft]:
+    precedence = precedence or Precedence.load()
     drafts: list[Draft] = []
     orphans: list[Mention] = []
     ordered = sorted(mentions, key=lambda m: (m.sentence, _PRIORITY.get(m.event_type or "", 9)))
@@ -137,9 +226,17 @@ def merge(mentions: Sequence[Mention], article_date: date | None) -> list[Draft]
         if host is not None:
             host.extra.append(m)
             continue
+        referent = _referent(drafts, m, article_date, precedence)
+        if referent is not None:
+            (referent.mentions if referent.event_type == m.event_type else referent.extra).append(m)
+            continue
         same = [d for d in drafts if d.event_type == m.event_type and _compatible(d, m, article_date)]
         if same:
             same[0].mentions.append(m)
+            continue
+        holder = _holder(drafts, m, article_date, precedence)
+        if holder is not None:
+            holder.extra.append(m)
             continue
         lent = _death_report_host(drafts, m, article_date, named)
         if lent is not None:
@@ -151,4 +248,4 @@ def merge(mentions: Sequence[Mention], article_date: date | None) -> list[Draft]
         if hosts:
             near = min(hosts, key=lambda d: min(abs(x.sentence - m.sentence) for x in d.mentions))
             near.extra.append(m)
-    return drafts
+    return _fold(drafts, article_date, precedence)

@@ -31,6 +31,7 @@ from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.extract.modality import TALLY_SINCE, Modality
 from strife.extract.quantities import Quantity, VagueTable, find_quantities
+from strife.extract.reference import REFERS_BACK, refers_back
 from strife.extract.time import TimeExpr, find_times
 from strife.records import Explanation
 
@@ -200,6 +201,8 @@ class Detector:
             deaths_mentioned=deaths_mentioned,
             time=time,
         )
+        if refers_back(head):
+            mention.notes.append(REFERS_BACK)  # "the attack": assembly joins it to the one coded
         if typing is not None and typing.event_type == "Displacement":
             mention.displaced = self.figures.displaced(
                 sent, quantities, mention.trigger_start, mention.trigger_end

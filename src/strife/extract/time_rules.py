@@ -290,11 +290,11 @@ _I = re.IGNORECASE
 FULL_DATES: list[tuple[re.Pattern[str], Resolver]] = [
     _rule(r"\b(\d{4})-(\d{2})-(\d{2})\b", _iso),
     _rule(
-        rf"\b{_DAY.replace('(', '(?P<day>', 1)} (?P<month>{MONTH_RE}),? (?P<year>(?:19|20)\d{{2}})\b",
+        rf"\b{_DAY.replace('(', '(?P<day>', 1)} (?:of )?(?P<month>{MONTH_RE}),? (?P<year>(?:19|20)\d{{2}})\b",
         _day_month_year,
     ),
-    _rule(
-        rf"\b(?P<month>{MONTH_RE}) {_DAY.replace('(', '(?P<day>', 1)},? (?P<year>(?:19|20)\d{{2}})\b",
+    _rule(  # "May 4, 2024", "March 16 of 1968"
+        rf"\b(?P<month>{MONTH_RE}) {_DAY.replace('(', '(?P<day>', 1)},? (?:of )?(?P<year>(?:19|20)\d{{2}})\b",
         _day_month_year,
     ),
 ]

@@ -1,0 +1,33 @@
+"""Definite references to an occurrence already reported: "the attack", "that assault", "the
+kidnapped workers" (CODEBOOK section 1). Detection marks such mentions; assembly joins them to the
+event they point back to instead of founding a new one."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+REFERS_BACK = "refers back"  # the note detection leaves on a mention (Mention.notes)
+_DEFINITE = {"the", "this", "that", "these", "those"}
+# "the second attack", "the previous blast", "another raid": a new or an older occurrence
+_NEW_OR_OTHER = {"another", "second", "third", "new", "fresh", "previous", "earlier", "first",
+                 "other", "similar", "next", "latest", "last", "recent", "subsequent", "further",
+                 "separate", "twin", "deadliest", "worst", "biggest", "largest"}  # fmt: skip
+
+
+def refers_back(head: Token) -> bool:
+    """Whether the trigger word is a definite noun phrase about one occurrence: a noun with a
+    definite determiner or a possessive pronoun ("the blast", "its attack"), or a participle
+    qualifying such a noun ("the kidnapped workers"). Not one marked as another occurrence
+    ("the second attack", "a previous raid"), nor a plural ("the attacks" may be several)."""
+    noun = head
+    if head.dep_ == "amod" and head.head.pos_ == "NOUN":
+        noun = head.head  # "the kidnapped workers"
+    elif head.pos_ != "NOUN" or head.tag_ == "NNS":
+        return False
+    words = {child.lower_ for child in noun.children if child.dep_ in {"amod", "det", "nummod", "poss"}}
+    if words & _NEW_OR_OTHER or any(c.dep_ == "nummod" for c in noun.children):
+        return False
+    return any(
+        (child.dep_ == "det" and child.lower_ in _DEFINITE) or (child.dep_ == "poss" and child.tag_ == "PRP$")
+        for child in noun.children
+    )
