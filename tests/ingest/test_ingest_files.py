@@ -120,14 +120,12 @@ def test_folder_mixing_good_and_bad_files(tmp_path: Path) -> None:
     assert "binary" in rejections["b-scan.txt"] and "broken JSON" in rejections["e-batch.jsonl:2"]
 
 
-def test_folder_skips_hidden_files_and_non_article_files(tmp_path: Path) -> None:
+def test_folder_skips_hidden_files_silently(tmp_path: Path) -> None:
     (tmp_path / "report.txt").write_bytes(GOOD)
     (tmp_path / ".draft.txt").write_bytes(GOOD)
     (tmp_path / ".cache").mkdir()
     (tmp_path / ".cache" / "old.txt").write_bytes(GOOD)
-    (tmp_path / "README.md").write_text("# notes", encoding="utf-8")
-    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\x00")
-    assert [item.id for item in _read(tmp_path) if isinstance(item, Article)] == ["report"]
+    assert [item.id for item in _read(tmp_path)] == ["report"]
 
 
 def test_folder_is_read_in_sorted_order_recursively(tmp_path: Path) -> None:
@@ -169,9 +167,12 @@ def test_stdin_is_sniffed_and_read(
     assert article.origin is not None and article.origin.startswith("<stdin>")
 
 
-def test_examples_folder_reads_with_zero_rejections(examples_dir: Path) -> None:
+def test_examples_folder_reads_with_only_its_readme_rejected(examples_dir: Path) -> None:
     items = _read(examples_dir)
-    assert [item for item in items if isinstance(item, Rejection)] == []
+    rejected = [item for item in items if isinstance(item, Rejection)]
+    assert [(Path(item.origin).name, item.reason.split(";")[0]) for item in rejected] == [
+        ("README.md", "unknown extension '.md'")
+    ]
     articles = [item for item in items if isinstance(item, Article)]
     assert len(articles) >= 12
     assert len({article.id for article in articles}) == len(articles)

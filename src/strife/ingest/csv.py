@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+import sys
 from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
 from strife.ingest.decode import Line, iter_lines
+from strife.ingest.limits import MAX_CHARS
 from strife.ingest.rows import article_from_row
+from strife.ingest.text import one_line, quoted
 from strife.records import Article, Rejection
 
 
@@ -20,6 +23,7 @@ def read_csv(
     delimiter: str,
     max_bytes: int,
     columns: Mapping[str, str],
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Article | Rejection]:
     """Each row of `stream` as an Article or a Rejection (origin `name:line`, the row's first line).
 
@@ -28,7 +32,8 @@ def read_csv(
     """
     # The csv module refuses fields over 128 KiB by default, a process-wide limit; we only
     # ever raise it, to the article size we accept, so no other reader is made stricter.
-    csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
+    # The limit is a C long: a huge max_bytes is clamped to it.
+    csv.field_size_limit(max(csv.field_size_limit(), min(max_bytes, sys.maxsize)))
     problems: dict[int, Line] = {}
 
     def texts() -> Iterator[str]:
@@ -54,7 +59,9 @@ def read_csv(
         except csv.Error as exc:
             last = reader.line_num
             yield Rejection(
-                f"{name}:{first}", "read", f"broken CSV row ({exc}); fix its quoting or remove it"
+                f"{name}:{first}",
+                "read",
+                f"broken CSV row ({one_line(str(exc))}); fix its quoting or remove it",
             )
             continue
         last = reader.line_num
@@ -64,7 +71,10 @@ def read_csv(
             yield Rejection(origin, bad[0].stage, bad[0].problem or "unreadable row")
         elif any(cell.strip() for cell in row):
             values = dict(zip(header, row, strict=False))
-            yield article_from_row(values, origin=origin, fallback_id=f"{stem}-{first}", columns=columns)
+            fallback_id = f"{stem}-{first}"
+            yield article_from_row(
+                values, origin=origin, fallback_id=fallback_id, columns=columns, max_chars=max_chars
+            )
 
 
 def _header(reader: Iterator[list[str]], name: str, columns: Mapping[str, str]) -> list[str] | Rejection:
@@ -73,12 +83,12 @@ def _header(reader: Iterator[list[str]], name: str, columns: Mapping[str, str]) 
     except StopIteration:
         return Rejection(name, "read", "empty CSV file (no header row); add a header and rows")
     except csv.Error as exc:
-        return Rejection(name, "read", f"broken CSV header ({exc}); fix the first line")
+        return Rejection(name, "read", f"broken CSV header ({one_line(str(exc))}); fix the first line")
     text_column = columns.get("text", "text")
     if text_column not in header:
-        shown = ", ".join(header[:10])
+        shown = ", ".join(quoted(cell) for cell in header[:10])
         reason = (
-            f"CSV header has no {text_column!r} column (it has: {shown}); "
+            f"CSV header has no {quoted(text_column)} column (it has: {shown}); "
             "rename one or map it with ReadOptions.columns (e.g. {'text': 'body'})"
         )
         return Rejection(name, "read", reason)

@@ -1,12 +1,19 @@
 """Which reader reads which input: paths, directories and standard input, by file type and content.
 
 The cascade for one file:
-1. open it and look at its first 64 KiB (nothing more is read yet);
-2. choose the reader by suffix (.jsonl/.ndjson, .csv, .tsv, .html/.htm), else by content
+1. look at it with stat(): only a regular file is opened (a FIFO, socket or device, a
+   dangling or looping symlink is a rejection), and one over the byte limit is refused
+   by its size before it is read;
+2. open it and look at its first 64 KiB (nothing more is read yet);
+3. choose the reader by suffix (.jsonl/.ndjson, .csv, .tsv, .html/.htm), else by content
    (`{` opens JSONL, markup opens HTML, anything else is a scraped-text article);
-3. a collection streams row by row; a single article is size-checked before it is read,
-   then decoded (UTF-8, else a charset detected with confidence) and parsed.
-Every failure becomes a Rejection naming the input, the cause and the fix.
+4. a collection streams row by row; a single article is read whole, decoded (UTF-8, else
+   cp1252 for Latin text, else a charset detected with confidence), counted against the
+   character limit, and only then parsed.
+Every failure becomes a Rejection naming the input, the cause and the fix; an unexpected
+error while reading one input (a bug, an I/O error mid-file) is that input's rejection,
+and the inputs after it go on. Origins and ids made from file names are valid UTF-8 text
+(see text.path_text), so a name in a legacy encoding cannot break the store.
 """
 
 from __future__ import annotations
@@ -23,25 +30,19 @@ from strife.ingest.csv import read_csv
 from strife.ingest.decode import DecodeError, choose_encoding, decode_document
 from strife.ingest.html import parse_html
 from strife.ingest.jsonl import read_jsonl
+from strife.ingest.limits import MAX_BYTES, MAX_CHARS, too_many_chars
 from strife.ingest.scraped import parse_scraped
+from strife.ingest.text import one_line, path_text
+from strife.ingest.walk import DIRECTORY_SUFFIXES, SUFFIX_KINDS, open_regular, walk
 from strife.records import Article, Rejection
+
+__all__ = ["DEFAULT_OPTIONS", "DIRECTORY_SUFFIXES", "STDIN", "ReadOptions", "read_inputs"]
 
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
 SNIFF_BYTES = 64 * 1024
+_LARGEST = 2**40  # bytes or characters: past this a limit is a typo (and overflows C sizes)
 
-_SUFFIX_KINDS = {
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-}
-# In a directory only these are taken as inputs: a README.md or a photo beside the
-# articles is not one. A file named on its own is always read, whatever its suffix.
-DIRECTORY_SUFFIXES = frozenset({*_SUFFIX_KINDS, ".txt", ".text", ""})
 _HTML_START = re.compile(
     rb"\s*(<!doctype\s+html|<html[\s>]|<\?xml)|.{0,4096}?<(html|head|body)[\s>]", re.I | re.S
 )
@@ -51,13 +52,23 @@ _HTML_START = re.compile(
 class ReadOptions:
     """How inputs are read.
 
-    max_bytes: the largest single article (a .txt or .html file, or one collection row).
+    max_bytes: the largest single article file (a .txt or .html file) or collection row,
+        in bytes; a larger one is refused before it is read (`--max-bytes`).
+    max_chars: the longest article text, in characters, counted after decoding and
+        before parsing (see limits.py for why it is below spaCy's 1,000,000).
     columns: our field names (id, text, date, url, title, outlet) to a collection's own
         column names, e.g. {"text": "body", "date": "published"}.
     """
 
-    max_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = MAX_BYTES
     columns: Mapping[str, str] = field(default_factory=dict)
+    max_chars: int = MAX_CHARS
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_chars"):
+            value = getattr(self, name)
+            if not 1 <= value <= _LARGEST:
+                raise ValueError(f"{name} is {value}; give a size from 1 to {_LARGEST}")
 
 
 DEFAULT_OPTIONS = ReadOptions()
@@ -69,42 +80,43 @@ def read_inputs(
     """Articles and Rejections from files, directories (recursively, sorted) and `-` (stdin).
 
     Lazy: a large collection is read one row at a time as the caller iterates. Never
-    raises for bad input: each bad file, row or date is yielded as a Rejection.
+    raises for bad input: each bad file, row, date or folder entry is yielded as a Rejection.
     """
     for item in paths:
         if str(item) == STDIN:
-            yield from _read_stream(
-                _stdin(), name=STDIN_ORIGIN, stem="stdin", kind=None, size=None, options=options
+            yield from _guarded(
+                STDIN_ORIGIN,
+                "stdin",
+                _read_stream(
+                    _stdin(), name=STDIN_ORIGIN, stem="stdin", kind=None, size=None, options=options
+                ),
             )
             continue
         path = Path(item)
         if path.is_dir():
-            for entry in _walk(path):
+            for entry in walk(path):
                 if isinstance(entry, Rejection):
                     yield entry
                 else:
-                    yield from _read_path(entry, options)
+                    yield from _guarded(path_text(entry), path_text(entry.stem), _read_path(entry, options))
         else:
-            yield from _read_path(path, options)
+            yield from _guarded(path_text(path), path_text(path.stem), _read_path(path, options))
 
 
-def _walk(directory: Path) -> Iterator[Path | Rejection]:
-    """The input files under `directory`, sorted, hidden names and symlinked folders skipped."""
+def _guarded(
+    origin: str, article_id: str, items: Iterator[Article | Rejection]
+) -> Iterator[Article | Rejection]:
+    """`items` (the outcomes of one input), with an error escaping its reader as one last Rejection."""
     try:
-        entries = sorted(directory.iterdir())
-    except OSError as exc:
-        yield Rejection(
-            str(directory), "read", f"cannot list the folder ({exc.strerror}); check its permissions"
-        )
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            if not entry.is_symlink():  # a link back up the tree would loop forever
-                yield from _walk(entry)
-        elif entry.suffix.lower() in DIRECTORY_SUFFIXES and entry.is_file():
-            yield entry
+        yield from items
+    except OSError as exc:  # an I/O error mid-file: a disk, a network share
+        cause = exc.strerror or one_line(str(exc)) or type(exc).__name__
+        reason = f"reading stopped ({cause}); check the file and read it again"
+        yield Rejection(origin, "read", reason, article_id)
+    except Exception as exc:  # a bug in a reader: the input is still accounted for, the run goes on
+        detail = f"{type(exc).__name__}: {one_line(str(exc))}".rstrip(": ")
+        reason = f"reading stopped by an unexpected error ({detail}); report it with this input"
+        yield Rejection(origin, "read", reason, article_id)
 
 
 def _stdin() -> BinaryIO:
@@ -116,19 +128,21 @@ def _stdin() -> BinaryIO:
 
 
 def _read_path(path: Path, options: ReadOptions) -> Iterator[Article | Rejection]:
-    name = str(path)
+    name, stem = path_text(path), path_text(path.stem)
     try:
-        size = path.stat().st_size
-        with path.open("rb", buffering=SNIFF_BYTES) as stream:
-            kind = _SUFFIX_KINDS.get(path.suffix.lower())
-            yield from _read_stream(stream, name=name, stem=path.stem, kind=kind, size=size, options=options)
-    except FileNotFoundError:
-        yield Rejection(name, "read", "no such file; check the path", path.stem)
-    except IsADirectoryError:
-        yield Rejection(name, "read", "a folder that cannot be listed; check the path", path.stem)
+        opened = open_regular(path)
     except OSError as exc:
-        reason = f"cannot read the file ({exc.strerror or exc}); check that it exists and is readable"
-        yield Rejection(name, "read", reason, path.stem)
+        cause = exc.strerror or type(exc).__name__
+        reason = f"cannot read the file ({cause}); check that it exists and is readable"
+        yield Rejection(name, "read", reason, stem)
+        return
+    if isinstance(opened, str):
+        yield Rejection(name, "read", opened, stem)
+        return
+    stream, size = opened
+    with stream:
+        kind = SUFFIX_KINDS.get(path.suffix.lower())
+        yield from _read_stream(stream, name=name, stem=stem, kind=kind, size=size, options=options)
 
 
 def _read_stream(
@@ -169,18 +183,24 @@ def _read_collection(
         return
     if kind == "jsonl":
         rows = read_jsonl(
-            stream, encoding, name=name, stem=stem, max_bytes=options.max_bytes, columns=options.columns
+            stream,
+            encoding,
+            name=name,
+            stem=stem,
+            max_bytes=options.max_bytes,
+            columns=options.columns,
+            max_chars=options.max_chars,
         )
     else:
-        delimiter = "\t" if kind == "tsv" else ","
         rows = read_csv(
             stream,
             encoding,
             name=name,
             stem=stem,
-            delimiter=delimiter,
+            delimiter="\t" if kind == "tsv" else ",",
             max_bytes=options.max_bytes,
             columns=options.columns,
+            max_chars=options.max_chars,
         )
     empty = True
     for row in rows:
@@ -193,7 +213,7 @@ def _read_collection(
 def _read_document(
     stream: BinaryIO, *, kind: str, name: str, stem: str, size: int | None, options: ReadOptions
 ) -> Article | Rejection:
-    """One article file: size-checked first, then read whole, decoded and parsed."""
+    """One article file: size-checked first, then read whole, decoded, length-checked and parsed."""
     limit = options.max_bytes
     too_big = f"over the {limit}-byte limit for one article; split it, or raise ReadOptions.max_bytes"
     if size is not None and size > limit:
@@ -210,5 +230,8 @@ def _read_document(
     if not text.strip():
         return Rejection(name, "read", "file holds only whitespace; remove it or add the article text", stem)
     if kind == "html":
-        return parse_html(text, article_id=stem, origin=name)
-    return parse_scraped(text, article_id=stem, origin=name)
+        return parse_html(text, article_id=stem, origin=name, max_chars=options.max_chars)
+    too_long = too_many_chars(len(text), options.max_chars)  # before any parsing
+    if too_long is not None:
+        return Rejection(name, "read", too_long, stem)
+    return parse_scraped(text, article_id=stem, origin=name, max_chars=options.max_chars)

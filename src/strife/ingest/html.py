@@ -5,26 +5,37 @@ from __future__ import annotations
 import htmldate
 import trafilatura
 
-from strife.ingest.scraped import parse_iso_date
+from strife.ingest.dates import article_date
+from strife.ingest.limits import MAX_CHARS, too_many_chars
+from strife.ingest.text import one_line, valid_text
 from strife.records import Article, Rejection
 
 NO_PAGE_DATE = "no publication date found in the HTML page"
 
 
-def parse_html(markup: str, *, article_id: str, origin: str) -> Article | Rejection:
+def parse_html(
+    markup: str, *, article_id: str, origin: str, max_chars: int = MAX_CHARS
+) -> Article | Rejection:
     """One saved news page as an Article, or a Rejection when no article text is found in it.
 
     The date is the page's original publication date (htmldate, original_date=True, no
     extensive search of the body text, which picks up copyright years and dates of other
-    events). A page with no date gets date None and a date_note, never today's date.
+    events). A page with no date gets date None and a date_note, never today's date; a
+    date outside strife's range (htmldate keeps to its own, narrower one, so this is a
+    guard) is a rejection, as in the other readers.
+
+    The character limit applies to the extracted text, not the markup: a page is mostly
+    scripts, styles and navigation, so its length says little about the article's. The
+    markup is bounded by the byte limit of the file it came from.
     """
     try:
         document = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
         url = getattr(document, "url", None) if document is not None else None
         found = htmldate.find_date(markup, original_date=True, extensive_search=False, url=url)
     except Exception as exc:  # third-party parsers raise many kinds of error on odd markup
-        reason = f"could not parse the HTML ({type(exc).__name__}: {exc}); check the file is a saved web page"
-        return Rejection(origin, "read", reason.replace("\n", " "), article_id)
+        cause = f"{type(exc).__name__}: {one_line(str(exc))}"
+        reason = f"could not parse the HTML ({cause}); check the file is a saved web page"
+        return Rejection(origin, "read", reason, article_id)
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
         reason = (
@@ -32,14 +43,23 @@ def parse_html(markup: str, *, article_id: str, origin: str) -> Article | Reject
             "save the article's own page, or paste its text into a .txt file"
         )
         return Rejection(origin, "read", reason, article_id)
-    published = parse_iso_date(found) if found else None
+    too_long = too_many_chars(len(text), max_chars)
+    if too_long is not None:
+        return Rejection(origin, "read", too_long, article_id)
+    published = article_date(found, "the page's date") if isinstance(found, str) and found else None
+    if isinstance(published, str):
+        return Rejection(origin, "read", published, article_id)
     return Article(
         id=article_id,
-        text=text,
+        text=valid_text(text),
         date=published,
-        url=url or None,
-        title=getattr(document, "title", None) or None,
-        outlet=getattr(document, "sitename", None) or None,
+        url=_text_or_none(url),
+        title=_text_or_none(getattr(document, "title", None)),
+        outlet=_text_or_none(getattr(document, "sitename", None)),
         origin=origin,
         date_note=None if published else NO_PAGE_DATE,
     )
+
+
+def _text_or_none(value: object) -> str | None:
+    return valid_text(value) if isinstance(value, str) and value else None

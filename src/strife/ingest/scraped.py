@@ -8,17 +8,28 @@ JSONL or CSV collection, so the header helpers here are shared by those readers.
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from strife.ingest.dates import article_date, bad_date_reason, parse_iso_date
+from strife.ingest.limits import MAX_CHARS, too_many_chars
 from strife.records import Article, Rejection
+
+__all__ = [
+    "NO_DATE_FIELD",
+    "NO_DATE_LINE",
+    "bad_date_reason",
+    "parse_iso_date",
+    "parse_scraped",
+    "split_date_header",
+]
 
 NO_DATE_LINE = "no date line in input"
 NO_DATE_FIELD = "no date in input"
 
 # The value after `date` must look like a date (digits and a separator) before it counts
 # as a header: an article that opens "date 5 people..." is text, not a broken header.
+# `\d` here (any script's digits) is deliberate: "date २०२४-०३-०९" is a header, and is
+# then rejected by the ASCII-only date parser, instead of being kept as article text.
 _HEADER = re.compile(r"\A\s*date:?\s+(\d+[-/.]\S*)")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z ]*)?")
 
 
 def split_date_header(text: str) -> tuple[str, str] | None:
@@ -29,28 +40,19 @@ def split_date_header(text: str) -> tuple[str, str] | None:
     return match.group(1), text[match.end() :].lstrip()
 
 
-def parse_iso_date(value: str) -> date | None:
-    """A `YYYY-MM-DD` date (a trailing ISO time is allowed and dropped), or None."""
-    match = _ISO_DATE.fullmatch(value.strip())
-    if match is None:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:  # 2024-02-30 matches the pattern but is no day
-        return None
-
-
-def bad_date_reason(raw: str, where: str) -> str:
-    """The one-line reason for a date that does not parse."""
-    return f"{where} holds {raw!r}, not a date in YYYY-MM-DD form; correct it or remove it"
-
-
-def parse_scraped(text: str, *, article_id: str, origin: str) -> Article | Rejection:
+def parse_scraped(
+    text: str, *, article_id: str, origin: str, max_chars: int = MAX_CHARS
+) -> Article | Rejection:
     """One scraped article: the date from its ` date YYYY-MM-DD` header, the text after it.
 
-    Text without a header is accepted with date None (and a date_note saying why); a header
-    whose date does not parse is rejected, since a wrong date would misplace every event.
+    A text over `max_chars` is rejected before anything else is done with it. Text without
+    a header is accepted with date None (and a date_note saying why); a header whose date
+    does not parse, or lies outside strife's range, is rejected, since a wrong date would
+    misplace every event.
     """
+    too_long = too_many_chars(len(text), max_chars)
+    if too_long is not None:
+        return Rejection(origin, "read", too_long, article_id)
     if not text.strip():
         return Rejection(
             origin, "read", "no article text (empty or whitespace only); add the text", article_id
@@ -59,9 +61,9 @@ def parse_scraped(text: str, *, article_id: str, origin: str) -> Article | Rejec
     if header is None:
         return Article(id=article_id, text=text.strip(), origin=origin, date_note=NO_DATE_LINE)
     raw_date, body = header
-    published = parse_iso_date(raw_date)
-    if published is None:
-        return Rejection(origin, "read", bad_date_reason(raw_date, "the date line"), article_id)
+    published = article_date(raw_date, "the date line")
+    if isinstance(published, str):
+        return Rejection(origin, "read", published, article_id)
     if not body.strip():
         return Rejection(origin, "read", "a date line but no article text after it; add the text", article_id)
     return Article(id=article_id, text=body.strip(), date=published, origin=origin)
