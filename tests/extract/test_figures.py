@@ -71,6 +71,23 @@ def test_dead_of_another_occurrence_give_no_figure(nlp, figures: Figures, text: 
     assert _deaths(nlp, figures, text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tens of thousands were killed or left homeless when the storm struck the coast.",
+        "Millions died of hunger and disease as the floods swept the delta.",
+        "Hundreds of thousands of people have died, aid groups say.",
+    ],
+)
+def test_a_vague_word_above_thousands_is_no_death_count(nlp, figures: Figures, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _deaths(nlp, figures, text) is None
+
+
+def test_thousands_is_still_a_count(nlp, figures: Figures) -> None:  # type: ignore[no-untyped-def]
+    figure = _deaths(nlp, figures, "Thousands were killed when troops stormed the city.")
+    assert figure is not None and figure.value == 1000
+
+
 def test_a_numbered_list_item_is_no_count(nlp, figures: Figures) -> None:  # type: ignore[no-untyped-def]
     figure = _deaths(nlp, figures, "1. Africa\nMilitants killed 10 soldiers in an ambush.")
     assert figure is not None and figure.value == 10

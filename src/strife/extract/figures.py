@@ -56,6 +56,9 @@ _SIDES_JOINED = re.compile(
 _WOUNDED_AFTER = re.compile(r"(?:(?!\band\b)[^,;.]){0,40}?\b(?:wounded|injured|hurt|maimed)\b", re.I)
 # "1. World", "2) Africa": the number of a list item at the start of a line is no count
 _LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")
+# The largest value a vague word may give as a death count ("thousands": 1,000, CODEBOOK section 7).
+# Above it ("tens of thousands", "millions") the word sizes a population or a whole conflict's dead.
+VAGUE_DEATHS_MAX = 1000
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,8 @@ class Figures:
             token = token_at(doc, q.start)
             if token is None or _list_item(doc_text(doc), q) or _part_of_the_dead(token):
                 continue
+            if q.vague and q.value > VAGUE_DEATHS_MAX:
+                continue  # "tens of thousands", "millions": a population or a war's toll, never a count
             found = _named_dead(doc, q) or attached_to(token, DEATH | WOUND)
             if found is not None and found.lemma_.lower() in DEATH and not self._elsewhere(found):
                 by_word.setdefault(found.i, []).append(q)
