@@ -12,7 +12,7 @@ from typing import Any
 from strife.assemble.actors import anaphor_key, is_unnamed
 from strife.assemble.drafts import VIOLENT, Draft
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, VAC
-from strife.extract.mentions import ActorRef, Figure, Mention
+from strife.mentions import ActorRef, Figure, Mention
 from strife.records import Article, Claim, Event, Evidence, Source, interaction
 
 NON_STATE = ARMED - {STATE, 8}

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from strife.extract.classify import Typing
-from strife.extract.mentions import Mention
+from strife.mentions import Mention, Typing
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # When one sentence names two violent events, the more specific one holds the other.

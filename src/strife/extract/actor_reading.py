@@ -9,10 +9,8 @@ from typing import Any
 from spacy.tokens import Span
 
 from strife.extract.arguments import Roles
-from strife.extract.claims import Attribution
 from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS
-from strife.extract.context import ArticleContext
-from strife.extract.mentions import ActorRef
+from strife.mentions import ActorRef, ArticleContext, Attribution
 
 
 class ActorReader:
