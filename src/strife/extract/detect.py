@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,6 +29,7 @@ from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.modality import TALLY_SINCE, Modality
 from strife.extract.quantities import Quantity, VagueTable, find_quantities
 from strife.extract.time import find_times
+from strife.lookups import ActorLookup, PlaceLookup
 from strife.mentions import ActorRef, ArticleContext, Figure, Mention, TimeExpr, Typing
 from strife.records import Explanation
 
@@ -52,8 +52,8 @@ class Detector:
         self,
         lexicon: TriggerLexicon,
         modality: Modality,
-        actors: Any,  # strife.resolve.actors.ActorDictionary
-        geocoder: Any,  # strife.resolve.places.Geocoder
+        actors: ActorLookup,
+        geocoder: PlaceLookup,
         vague: VagueTable | None = None,
         displacement: DisplacementCues | None = None,
     ) -> None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from strife.assemble import Builder, load_anaphora, merge, salient_actors
 from strife.extract.time import reference_date
 from strife.mentions import ActorRef, ArticleContext
-from strife.pipeline.core import Pipeline, Work
+from strife.pipeline.core import Pipeline, Stage, Work
 from strife.pipeline.resources import Resources
 from strife.records import Event, Explanation, date_in_range
 
@@ -187,5 +187,6 @@ def default_pipeline(
     """
     resources = resources or Resources()
     parse = Parse(resources, resources.relevance.focus if relevance and focus else None)
-    stages = [Clean(resources), parse, Resolve(resources), Extract(resources), Assemble(resources)]
-    return Pipeline([Relevant(resources), *stages] if relevance else stages)
+    stages: list[Stage] = [Relevant(resources)] if relevance else []
+    stages += [Clean(resources), parse, Resolve(resources), Extract(resources), Assemble(resources)]
+    return Pipeline(stages)
