@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from strife.extract.detect import Detector
     from strife.extract.lexicon import TriggerLexicon
     from strife.extract.relevance import Relevance
+    from strife.learn.judge import Judge
     from strife.resolve.actors import ActorDictionary
     from strife.resolve.places import Gazetteer, Geocoder
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 class Resources:
     model: str = field(default_factory=lambda: setting("STRIFE_MODEL"))
     home: Path | None = None
+    learned: bool = field(default_factory=lambda: setting("STRIFE_ENCODER").lower() not in {"off", "0", "no"})
 
     @cached_property
     def nlp(self) -> Language:
@@ -87,10 +89,20 @@ class Resources:
             self.lexicon, Modality(ModalityCues.load()), self.actors, self.geocoder, load_vague_table()
         )
 
+    @cached_property
+    def judge(self) -> Judge:
+        """The sentence encoder and its heads (the learned stage); loaded only when `learned`."""
+        from strife.learn.encoder import SentenceEncoder
+        from strife.learn.judge import Judge
+
+        return Judge.load(SentenceEncoder.load())
+
     def warm(self) -> None:
         """Load every resource now (before forking workers, or to time loading apart)."""
         for name in ("nlp", "cleaner", "relevance", "actors", "geocoder", "detector"):
             getattr(self, name)
+        if self.learned:
+            self.judge
 
     def after_fork(self) -> None:
         """Drop what holds an open SQLite connection (the gazetteer and what uses it): a connection

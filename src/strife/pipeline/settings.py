@@ -25,6 +25,11 @@ SETTINGS = (
     ),
     Setting("STRIFE_DB", "strife.duckdb", "default DuckDB store file for ingest, events and export"),
     Setting("STRIFE_MAX_BYTES", str(10 * 1024 * 1024), "largest single-article input file, in bytes"),
+    Setting(
+        "STRIFE_ENCODER",
+        "on",
+        "'off' skips the learned stage (sentence encoder and its heads): faster, rules only",
+    ),
 )
 
 

@@ -1,4 +1,4 @@
-"""The default stages, in the order they run: relevance -> clean -> parse -> resolve -> extract -> assemble.
+"""The default stages, in order: relevance -> clean -> parse -> resolve -> extract -> learn -> assemble.
 
 Each stage names itself, says what it needs from the `Work` and what it sets, and
 does one job with the resources it is given. A learned stage slots in as one more
@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from strife.assemble import Builder, load_anaphora, merge, salient_actors
 from strife.extract.time import reference_date
-from strife.mentions import ActorRef, ArticleContext
+from strife.mentions import ActorRef, ArticleContext, Mention
 from strife.pipeline.core import Pipeline, Stage, Work
 from strife.pipeline.resources import Resources
 from strife.records import Event, Explanation, date_in_range
@@ -136,6 +136,36 @@ class Extract:
         return work
 
 
+class Learn:
+    """Needs work.mentions and work.context; drops mentions whose sentence the encoder reads as no
+    current event (background, intention, commentary, page furniture...) and revises sub-types
+    within the rules' family (strife.learn.judge). Off with STRIFE_ENCODER=off."""
+
+    name = "learn"
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, work: Work) -> Work:
+        assert work.context is not None, "learn runs after resolve"
+        kept = self.resources.judge(work.mentions, work.context.text)
+        kept_ids = {id(m) for m in kept}
+        for mention in work.mentions:
+            if id(mention) not in kept_ids:
+                _explain_drop(work.explanations, mention, kept)
+        work.mentions = kept
+        return work
+
+
+def _explain_drop(explanations: list[Explanation], dropped: Mention, kept: list[Mention]) -> None:
+    span = (dropped.sent_start, dropped.sent_end)
+    for explanation in explanations:
+        if (explanation.start, explanation.end) == span:
+            explanation.reasons.append(dropped.notes[-1] if dropped.notes else "dropped by the encoder")
+            if not any((m.sent_start, m.sent_end) == span and m.typing is not None for m in kept):
+                explanation.verdict = "skipped"
+
+
 class Assemble:
     """Needs work.mentions and work.context; sets work.events, each field with its evidence.
 
@@ -180,13 +210,17 @@ def _dated_in_range(event: Event) -> Event:
 def default_pipeline(
     resources: Resources | None = None, relevance: bool = True, focus: bool = True
 ) -> Pipeline:
-    """relevance -> clean -> parse -> resolve -> extract -> assemble.
+    """relevance -> clean -> parse -> resolve -> extract -> learn -> assemble.
 
+    The learned stage runs when `resources.learned` (the STRIFE_ENCODER setting).
     `relevance=False` codes every article (no filter); `focus=False` parses every
     sentence, not only those with an event word (for --explain).
     """
     resources = resources or Resources()
     parse = Parse(resources, resources.relevance.focus if relevance and focus else None)
     stages: list[Stage] = [Relevant(resources)] if relevance else []
-    stages += [Clean(resources), parse, Resolve(resources), Extract(resources), Assemble(resources)]
+    stages += [Clean(resources), parse, Resolve(resources), Extract(resources)]
+    if resources.learned:
+        stages.append(Learn(resources))
+    stages.append(Assemble(resources))
     return Pipeline(stages)
