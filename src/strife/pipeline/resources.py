@@ -99,10 +99,9 @@ class Resources:
 
     def warm(self) -> None:
         """Load every resource now (before forking workers, or to time loading apart)."""
-        for name in ("nlp", "cleaner", "relevance", "actors", "geocoder", "detector"):
+        names = ["nlp", "cleaner", "relevance", "actors", "geocoder", "detector"]
+        for name in [*names, "judge"] if self.learned else names:
             getattr(self, name)
-        if self.learned:
-            self.judge
 
     def after_fork(self) -> None:
         """Drop what holds an open SQLite connection (the gazetteer and what uses it): a connection
