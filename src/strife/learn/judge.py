@@ -22,11 +22,12 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from strife.learn.corpus import read_labels
 from strife.learn.encoder import SentenceEncoder
 from strife.learn.head import Head
+from strife.learn.train import HEADS_DIR, load_heads
 from strife.mentions import Mention
 
-HEADS_DIR = Path(__file__).resolve().parents[1] / "data" / "heads"
 EVENT = "event"
 
 
@@ -57,10 +58,11 @@ class Judge:
 
     @classmethod
     def load(cls, encoder: SentenceEncoder, folder: Path = HEADS_DIR) -> Judge:
-        from strife.learn.corpus import load_labels
-
-        families = {label.label: label.group for label in load_labels() if label.head == "subtype"}
-        return cls(encoder, Head.load(folder / "eventhood.npz"), Head.load(folder / "subtype.npz"), families)
+        """The committed heads (data/heads/) and label families (data/training/labels.tsv)."""
+        labels = read_labels()
+        heads = load_heads(folder)
+        families = {label: labels.group[label] for label in labels.of("subtype")}
+        return cls(encoder, heads["eventhood"], heads["subtype"], families)
 
     def __call__(self, mentions: Sequence[Mention], text: str) -> list[Mention]:
         """The mentions kept, sub-types revised; a dropped mention's reason is in its notes."""
@@ -86,7 +88,7 @@ class Judge:
             kept.append(self._retyped(mention, subtypes[i]))
         return kept
 
-    def _retyped(self, mention: Mention, probabilities: NDArray[np.float32]) -> Mention:
+    def _retyped(self, mention: Mention, probabilities: NDArray[np.float64]) -> Mention:
         assert mention.typing is not None
         family = mention.typing.event_type
         allowed = [i for i, label in enumerate(self.subtype.labels) if self.families.get(label) == family]
