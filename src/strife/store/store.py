@@ -186,14 +186,22 @@ class Store:
         con.execute("COMMIT")
 
     def delete_articles(self, article_ids: Sequence[str]) -> int:
-        """Remove these articles with their events, rejections, chain rows and occurrences, in one
-        transaction; return how many articles were removed.
+        """Remove these articles with their events, rejections, chain rows and occurrences; return
+        how many articles were removed.
 
         The other members of an occurrence that held a removed event lose their placement,
         so the next merging (`strife.dedupe.incremental.update_occurrences`) rebuilds it
         from what is left.
         """
         ids = list(dict.fromkeys(article_ids))
+        # One transaction per layer: DuckDB checks a foreign key against rows deleted earlier in
+        # the same transaction, so a row cannot go in the one that deletes what refers to it. A
+        # run killed between two leaves the articles in place, partly stripped; deleting again
+        # finishes the work.
+        with self.transaction() as con:
+            _write.delete_derived(con, ids)
+        with self.transaction() as con:
+            _write.delete_events(con, ids)
         with self.transaction() as con:
             return _write.delete_articles(con, ids)
 
