@@ -21,17 +21,17 @@ from pathlib import Path
 import corpus
 from common import peak_rss_mb
 
-from strife.resources import Resources
+from strife.pipeline import Resources
 
 CHILD = """
 import itertools, json, sys
 sys.path.insert(0, {bench!r})
 from common import peak_rss_mb
 
-from strife.resources import Resources
+from strife.pipeline import Resources
 from strife.ingest import ReadOptions, read_inputs
-from strife.resources import Resources
-from strife.runner import run
+from strife.pipeline import Resources
+from strife.pipeline.runner import run
 resources = Resources()
 items = read_inputs([{path!r}], ReadOptions())
 events = 0

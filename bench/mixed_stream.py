@@ -23,11 +23,8 @@ from collections import Counter
 import corpus
 from common import count_tokens, load_articles, race, timed, verdict
 
-from strife.extract.lexicon import TriggerLexicon
-from strife.pipeline import Pipeline, Work
-from strife.relevance import Relevance
-from strife.resources import Resources
-from strife.stages import Clean, Extract, Parse, default_pipeline
+from strife.pipeline import Pipeline, Resources, Work
+from strife.pipeline.stages import Assemble, Clean, Extract, Parse, Relevant, Resolve, default_pipeline
 
 
 def main() -> None:
@@ -49,9 +46,10 @@ def main() -> None:
     conflict = Counter(topics)["conflict"]
     print(f"corpus {path.name}: {len(texts)} articles ({conflict} on conflict), {tokens} tokens")
 
-    clean, relevance = Clean(resources), Relevance(TriggerLexicon.load())
-    everything = Pipeline([clean, Parse(resources), Extract(resources)])
-    filtered = Pipeline([clean, relevance, Parse(resources), Extract(resources)])
+    clean, relevance = Clean(resources), Relevant(resources)
+    coding = [Parse(resources), Resolve(resources), Extract(resources), Assemble(resources)]
+    everything = Pipeline([clean, *coding])
+    filtered = Pipeline([clean, relevance, *coding])
     first = default_pipeline(resources)  # what strife runs: filter first, event paragraphs parsed
     list(filtered.run(articles[:8]))  # warm-up: lexicons, gazetteer, cleaner tables
 
@@ -62,7 +60,7 @@ def main() -> None:
     filter_only, passed = timed("clean + relevance filter only", screen, len(texts), tokens)
     raw_only, passed_raw = timed(
         "relevance filter only (raw text)",
-        lambda: [relevance.reason(t) is None for t in texts],
+        lambda: [resources.relevance.reason(t) is None for t in texts],
         len(texts),
         tokens,
     )

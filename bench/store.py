@@ -22,8 +22,8 @@ from pathlib import Path
 import corpus
 from common import load_articles
 
-from strife.resources import Resources
-from strife.runner import run
+from strife.pipeline import Resources
+from strife.pipeline.runner import run
 from strife.store import Store
 
 

@@ -20,8 +20,8 @@ import time
 import corpus
 from common import count_tokens, load_articles, race, verdict
 
-from strife.resources import Resources
-from strife.runner import run
+from strife.pipeline import Resources
+from strife.pipeline.runner import run
 
 
 def main() -> None:

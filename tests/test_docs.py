@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from strife.cli import main
+from strife.pipeline.settings import SETTINGS, Setting
 from strife.records import Event
-from strife.resources import SETTINGS, Setting
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"

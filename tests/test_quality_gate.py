@@ -11,9 +11,8 @@ import json
 from pathlib import Path
 
 from strife.evaluate import Report, evaluate
+from strife.pipeline import Resources, default_pipeline
 from strife.records import Article, Event
-from strife.resources import Resources
-from strife.stages import default_pipeline
 
 FLOORS = Path(__file__).with_name("quality_floors.json")
 EVENT_FIGURES = {

@@ -6,6 +6,7 @@ Errors become one line naming the input, the cause and the fix, with a non-zero 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -14,9 +15,8 @@ from typing import Any
 
 import click
 
-from strife import __version__
-from strife.records import Article, Rejection
-from strife.resources import Resources, setting
+import strife
+from strife.api import setting
 
 EXIT_USAGE, EXIT_FAILED = 2, 1
 
@@ -27,21 +27,16 @@ def _fail(message: str, code: int = EXIT_FAILED) -> None:
 
 
 def _about() -> str:
-    from strife.resolve.places import CREDIT
-
-    return f"strife {__version__}\n{CREDIT}"
+    return f"strife {strife.__version__}\n{strife.api.credits()}"
 
 
-def _read(inputs: tuple[str, ...], max_bytes: int) -> Iterator[Article | Rejection]:
-    from strife.ingest import ReadOptions, read_inputs
-
+def _check_inputs(inputs: tuple[str, ...]) -> None:
     for name in inputs:
-        if name != "-" and not Path(name).exists():
+        if name != "-" and not os.path.lexists(name):
             _fail(f"input '{name}' does not exist; check the path (use '-' for standard input)", EXIT_USAGE)
-    return read_inputs(inputs, ReadOptions(max_bytes=max_bytes))
 
 
-def _report_rejections(rejections: list[Rejection]) -> None:
+def _report_rejections(rejections: list[strife.Rejection]) -> None:
     for r in rejections:
         click.echo(f"rejected {r.origin} [{r.stage}]: {r.reason}", err=True)
 
@@ -57,7 +52,7 @@ _db = click.option("--db", default=lambda: setting("STRIFE_DB"), show_default="s
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, message=_about())
+@click.version_option(strife.__version__, message=_about())
 def main() -> None:
     """strife: dated news reports in, verifiable conflict and displacement events out."""
 
@@ -72,11 +67,11 @@ def extract(inputs: tuple[str, ...], explain: bool, workers: int, max_bytes: int
 
     INPUTS are files, folders (read recursively) or '-' for standard input.
     """
-    from strife.runner import run
-
-    rejections: list[Rejection] = []
+    _check_inputs(inputs)
+    rejections: list[strife.Rejection] = []
     articles = 0
-    for outcome in run(_read(inputs, max_bytes), Resources(), workers=workers, focus=not explain):
+    coder = strife.Coder(explain=explain)
+    for outcome in coder.extract_many(strife.read(inputs, max_bytes=max_bytes), workers=workers):
         if outcome.rejection is not None:
             rejections.append(outcome.rejection)
             continue
@@ -106,18 +101,18 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, show:
     """
     from tqdm import tqdm
 
-    from strife.service import ingest as ingest_into
-    from strife.store import Store
-
     def progress(outcomes: Any) -> Any:
         return tqdm(outcomes, unit=" articles", disable=None, file=sys.stderr, mininterval=1.0)
 
-    with Store.open(db) as store:
-        summary = ingest_into(
-            store, _read(inputs, max_bytes), Resources(), workers=workers, progress=progress
-        )
+    _check_inputs(inputs)
+    with _open(db, create=True) as store:
+        summary = store.ingest(list(inputs), workers=workers, max_bytes=max_bytes, progress=progress)
     rejections = summary.rejections
     _report_rejections(rejections)
+    for origin in summary.duplicate_origins:
+        click.echo(f"duplicate skipped: {origin} (the same text is already stored)", err=True)
+    for _, reason in summary.not_merged:
+        click.echo(f"not merged: {reason}", err=True)
     click.echo(
         f"articles read {summary.read}, stored {summary.stored}, "
         f"duplicates skipped {summary.duplicates}, "
@@ -125,9 +120,7 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, show:
         f"occurrences updated {summary.occurrences} (store: {db})"
     )
     if show:
-        from strife.export import format_table
-
-        click.echo(format_table(_query(db, False, **dict.fromkeys(_FILTER_NAMES))))
+        click.echo(strife.api.format_table(_query(db, False, **dict.fromkeys(_FILTER_NAMES))))
     if summary.read == 0 and rejections:
         sys.exit(EXIT_FAILED)
 
@@ -149,19 +142,27 @@ def _filters(func: Any) -> Any:
     return func
 
 
-def _query(db: str, per_report: bool = False, **f: Any) -> Iterator[Any]:
-    from strife.store import EventFilter, Store
-
-    if not Path(db).exists():
+def _open(db: str, create: bool = False) -> strife.Dataset:
+    """The store at `db`; a missing store (unless `create`) or one that cannot open is a one-line error."""
+    if not create and not Path(db).exists():
         _fail(
             f"store '{db}' does not exist; run 'strife ingest INPUT...' first or pass --db PATH", EXIT_USAGE
         )
+    try:
+        return strife.open_store(db)
+    except strife.api.StoreError as error:
+        _fail(str(error))
+        raise  # unreachable: _fail exits
+
+
+def _query(db: str, per_report: bool = False, **f: Any) -> Iterator[strife.Event]:
     since: date | None = f["since"].date() if f["since"] else None
     until: date | None = f["until"].date() if f["until"] else None
-    flt = EventFilter(country=f["country"], admin1=f["admin1"], event_type=f["event_type"],
-                      date_from=since, date_to=until, actor=f["actor"])  # fmt: skip
-    with Store.open(db) as store:
-        yield from (store.events(flt) if per_report else store.occurrences(flt))
+    with _open(db) as store:
+        yield from store.events(
+            country=f["country"], admin1=f["admin1"], event_type=f["event_type"],
+            since=since, until=until, actor=f["actor"], per_report=per_report,
+        )  # fmt: skip
 
 
 _per_report = click.option(
@@ -179,13 +180,11 @@ _per_report = click.option(
 @_per_report
 def events(db: str, fmt: str, per_report: bool, **filters: Any) -> None:
     """Query the stored events: one merged record per occurrence, listing every source."""
-    from strife.export import export, format_table
-
     found = list(_query(db, per_report, **filters))
     if fmt == "table":
-        click.echo(format_table(found))
+        click.echo(strife.api.format_table(found))
     else:
-        export(found, fmt, sys.stdout)
+        strife.api.write_events(found, fmt, sys.stdout)
 
 
 @main.command("export")
@@ -197,16 +196,14 @@ def events(db: str, fmt: str, per_report: bool, **filters: Any) -> None:
 @_per_report
 def export_command(db: str, fmt: str, output: str | None, per_report: bool, **filters: Any) -> None:
     """Export stored events (one merged record per occurrence) as JSONL, CSV, ACLED CSV, GeoJSON, Parquet."""
-    from strife.export import export
-
     if fmt == "parquet" and not output:
         _fail("parquet is binary: pass --output FILE.parquet", EXIT_USAGE)
     found: Any = _query(db, per_report, **filters)
     if output:
-        count = export(found, fmt, Path(output))
+        count = strife.api.write_events(found, fmt, Path(output))
         click.echo(f"{count} events written to {output}", err=True)
     else:
-        export(found, fmt, sys.stdout)
+        strife.api.write_events(found, fmt, sys.stdout)
 
 
 @main.command()
@@ -218,15 +215,9 @@ def merges(db: str, event_id: str | None) -> None:
     With EVENT_ID (an event's id or the id of one of the reports merged into it),
     only that event: its reports, their articles and source chains, and each decision.
     """
-    from strife.store import Store
-
-    if not Path(db).exists():
-        _fail(
-            f"store '{db}' does not exist; run 'strife ingest INPUT...' first or pass --db PATH", EXIT_USAGE
-        )
-    with Store.open(db) as store:
+    with _open(db) as store:
         try:
-            members, decisions = store.merge_log(event_id)
+            members, decisions = store.merges(event_id)
         except KeyError:
             _fail(f"no stored event '{event_id}'; list events with 'strife events --db {db}'", EXIT_USAGE)
             return
@@ -242,6 +233,21 @@ def merges(db: str, event_id: str | None) -> None:
 
 @main.command()
 @_db
+@click.argument("article_ids", nargs=-1, required=True)
+def delete(db: str, article_ids: tuple[str, ...]) -> None:
+    """Remove stored articles with their events, chains and occurrences (what they shared is re-merged).
+
+    ARTICLE_IDS are article ids as `strife events --format jsonl` lists them in `sources`.
+    """
+    with _open(db) as store:
+        removed = store.delete(list(article_ids))
+    if removed == 0:
+        _fail(f"no stored article has the id(s) {', '.join(article_ids)}; nothing removed", EXIT_USAGE)
+    click.echo(f"{removed} articles removed from {db}")
+
+
+@main.command()
+@_db
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="address to listen on (loopback by default)"
 )
@@ -250,7 +256,6 @@ def merges(db: str, event_id: str | None) -> None:
               help="enable POST /api/articles for clients sending this bearer token")  # fmt: skip
 def serve(db: str, host: str, port: int, token: str | None) -> None:
     """Serve the dashboard and the JSON API over the store (read-only unless --token is given)."""
-    from strife.store import StoreError
     from strife.web import serve as serve_app
 
     if not Path(db).exists():
@@ -258,7 +263,7 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     click.echo(f"strife: serving {db} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", err=True)
     try:
         serve_app(db, host=host, port=port, token=token)
-    except (StoreError, ValueError) as error:
+    except (strife.api.StoreError, ValueError) as error:
         _fail(str(error), EXIT_USAGE)
 
 
@@ -268,17 +273,8 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
 def eval_command(gold: tuple[str, ...], errors: bool, as_json: bool) -> None:
     """Score strife against gold files (news gold, IDMC or WikiEvents label sets)."""
-    from strife.evaluate import evaluate
-    from strife.stages import default_pipeline
-
-    pipeline = default_pipeline(Resources())
-
-    def extract_one(article: Article) -> Any:
-        outcome = pipeline(article)
-        return outcome.events
-
     try:
-        reports = evaluate([Path(p) for p in gold], extract_one)
+        reports = strife.api.evaluate([Path(p) for p in gold])
     except ValueError as error:
         _fail(f"{error}", EXIT_USAGE)
         return
@@ -295,10 +291,8 @@ def gazetteer() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 def gazetteer_import(file: str) -> None:
     """Add a GeoNames dump (allCountries.txt or a country file) for village-level coverage."""
-    from strife.resolve.places import import_geonames
-
     try:
-        added = import_geonames(Path(file))
+        added = strife.api.import_gazetteer(Path(file))
     except ValueError as error:
         _fail(f"{file}: {error}", EXIT_USAGE)
     click.echo(f"{added} places imported from {file}")

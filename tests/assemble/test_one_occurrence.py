@@ -4,14 +4,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from strife.assemble.precedence import Precedence
-from strife.extract.classify import Typing
-from strife.extract.mentions import Mention
-from strife.pipeline import Pipeline
-from strife.records import Article, Event
 from strife.resources import Resources
 from strife.stages import default_pipeline
+
+from strife.assemble.precedence import Precedence
+from strife.mentions import Mention, Typing
+from strife.pipeline import Pipeline
+from strife.records import Article, Event
 
 DAY = date(2024, 3, 9)  # a Saturday
 

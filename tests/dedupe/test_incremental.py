@@ -9,9 +9,9 @@ import pytest
 from dedupe_helpers import report
 
 from strife.ingest import ReadOptions, read_inputs
+from strife.pipeline import Resources
+from strife.pipeline.storing import ingest
 from strife.records import Article, Event
-from strife.resources import Resources
-from strife.service import ingest
 from strife.store import Store
 
 REPORTS = Path(__file__).parents[2] / "examples"

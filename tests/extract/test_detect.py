@@ -5,10 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from strife.pipeline import Pipeline
+from strife.pipeline import Pipeline, Resources, default_pipeline
 from strife.records import Article, Event
-from strife.resources import Resources
-from strife.stages import default_pipeline
 
 DAY = date(2024, 3, 9)  # a Saturday
 

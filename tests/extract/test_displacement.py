@@ -7,10 +7,8 @@ import pytest
 
 from strife.extract.displacement import DisplacementCues
 from strife.extract.quantities import find_quantities
-from strife.pipeline import Pipeline
+from strife.pipeline import Pipeline, Resources, default_pipeline
 from strife.records import Article, Event
-from strife.resources import Resources
-from strife.stages import default_pipeline
 
 DAY = date(2024, 3, 9)
 

@@ -10,12 +10,10 @@ import pytest
 
 from strife.extract.displacement import DisplacementCues
 from strife.extract.figures import FigureCues, Figures
-from strife.extract.mentions import Figure
 from strife.extract.quantities import find_quantities, load_vague_table
-from strife.pipeline import Pipeline
+from strife.mentions import Figure
+from strife.pipeline import Pipeline, Resources, default_pipeline
 from strife.records import Article
-from strife.resources import Resources
-from strife.stages import default_pipeline
 
 DAY = date(2024, 3, 9)  # a Saturday
 LEAD = "Militants attacked an army base near Diffa, Niger, on Thursday."

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from strife.resolve.actors import Actor, ActorDictionary
+from strife.mentions import Actor
+from strife.resolve.actors import ActorDictionary
 
 BEFORE = date(2021, 7, 1)  # the Taliban still a rebel group
 AFTER = date(2022, 5, 14)  # the Taliban the state

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from strife.web.api.queries import SUMMARY_FIELDS
+from strife.store.browse import SUMMARY_FIELDS
 
 
 def test_csv_has_a_header_and_one_row_per_filtered_event(client: TestClient) -> None:

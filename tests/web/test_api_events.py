@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 
 from strife.records import Evidence, Source
 from strife.store import Store, occurrences
+from strife.store.browse import SUMMARY_FIELDS
 from strife.web.api.detail import highlight
-from strife.web.api.queries import SUMMARY_FIELDS
 
 
 def _ids(client: TestClient, query: str) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,14 +14,6 @@ from strife.web.api.schemas import MAX_TEXT_BYTES
 TOKEN = "test-token-0123456789"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "somalia-lower-shabelle-roadside-bomb.txt"
-
-
-def _merging_available() -> bool:
-    try:
-        importlib.import_module("strife.dedupe.incremental")
-    except ImportError:
-        return False
-    return True
 
 
 @pytest.fixture
@@ -111,12 +102,6 @@ def test_multibyte_text_is_measured_in_bytes(writer: TestClient) -> None:
     assert response.status_code == 413
 
 
-@pytest.mark.xfail(
-    not _merging_available(),
-    reason="strife.service.ingest needs strife.dedupe.incremental (the merging step), not there yet",
-    raises=ImportError,
-    strict=True,
-)
 def test_article_is_ingested_with_the_token(writer: TestClient) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     response = writer.post("/api/articles", json={"text": text, "title": "Roadside bomb"}, headers=AUTH)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from importlib import resources
 
 from strife.extract.classify import CIVILIANS, STATE
-from strife.extract.mentions import ActorRef, Mention
+from strife.mentions import ActorRef, Mention
 
 _TYPOGRAPHIC_APOSTROPHE = "\u2019"
 

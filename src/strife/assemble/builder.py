@@ -12,7 +12,7 @@ from typing import Any
 from strife.assemble.actors import anaphor_key, is_unnamed
 from strife.assemble.drafts import VIOLENT, Draft
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, VAC
-from strife.extract.mentions import ActorRef, Figure, Mention
+from strife.mentions import ActorRef, Figure, Location, Mention, TimeExpr
 from strife.records import Article, Claim, Event, Evidence, Source, interaction
 
 NON_STATE = ARMED - {STATE, 8}
@@ -212,9 +212,10 @@ class Builder:
             # A day equal to the article date is often the dateline ("PESHAWAR, June 6"), not the
             # day of the event: another exact day in the story says more.
             best = min(
-                timed, key=lambda m: (m.time.precision or 9, m.time.date_end == self.article.date, m.sentence)
+                timed,
+                key=lambda m: (_time(m).precision or 9, _time(m).date_end == self.article.date, m.sentence),
             )
-            return best.time.date_start, best.time.date_end, best.time.precision, best
+            return _time(best).date_start, _time(best).date_end, _time(best).precision, best
         earlier = self._nearest_time(draft.first)
         if earlier is not None and earlier.time is not None:
             # a sentence that gives no time continues the story of the day named just before it
@@ -241,7 +242,7 @@ class Builder:
             # a sentence that names no place continues the story of the place named just before it
             return self._nearest_place(draft.first)
         best = min(
-            located, key=lambda m: (m.location.geo_precision or 4, m.location.location is None, m.sentence)
+            located, key=lambda m: (_place(m).geo_precision or 4, _place(m).location is None, m.sentence)
         )
         return best.location, best
 
@@ -251,7 +252,7 @@ class Builder:
         before = [x for x in placed if x.sentence <= m.sentence]
         pool = before or placed
         if pool:
-            nearest = min(pool, key=lambda x: (abs(m.sentence - x.sentence), x.location.geo_precision or 4))
+            nearest = min(pool, key=lambda x: (abs(m.sentence - x.sentence), _place(x).geo_precision or 4))
             return nearest.location, nearest
         return self.article_place, None
 
@@ -368,3 +369,15 @@ def notes(event: Event) -> str:
     if claimants:
         text += " According to " + "; ".join(claimants) + "."
     return text
+
+
+def _time(m: Mention) -> TimeExpr:
+    """The time of a mention already known to have one."""
+    assert m.time is not None
+    return m.time
+
+
+def _place(m: Mention) -> Location:
+    """The location of a mention already known to have one."""
+    assert m.location is not None
+    return m.location

@@ -22,9 +22,9 @@ from datetime import date, timedelta
 
 from strife.assemble.actors import is_unnamed
 from strife.assemble.precedence import Precedence
-from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS, Typing
-from strife.extract.mentions import ActorRef, Mention
+from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS
 from strife.extract.reference import REFERS_BACK
+from strife.mentions import ActorRef, Mention, Typing
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # When one sentence names two violent events, the more specific one holds the other.

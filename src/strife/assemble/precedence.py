@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from strife.extract.mentions import Mention
+from strife.mentions import Mention
 
 WHEN = ("always", "reference")
 

@@ -8,16 +8,15 @@ next ingest. Every decision is logged (`strife merges`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from strife.dedupe.chains import ChainIndex
 from strife.dedupe.fingerprint import fingerprint
 from strife.dedupe.match import combine
 from strife.dedupe.occurrences import Grouping
-from strife.records import Event
+from strife.records import Event, date_in_range
 from strife.store import EventFilter, Store
 from strife.store import chains as stored_chains
 from strife.store import occurrences as stored
@@ -27,11 +26,21 @@ from strife.store.schema import Connection
 _BATCH = 2000
 
 
-def update_occurrences(store: Store, clean: Callable[[str], str] | None = None) -> int:
-    """Place unplaced articles in chains and unplaced events in occurrences; return occurrences changed.
+@dataclass
+class MergeResult:
+    """What one round of merging did: occurrences created or changed, and events it had to leave out."""
+
+    changed: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (event id, one-line reason)
+
+
+def update_occurrences(store: Store, clean: Callable[[str], str] | None = None) -> MergeResult:
+    """Place unplaced articles in chains and unplaced events in occurrences.
 
     `clean` turns an article text into the plain text fingerprints are taken of
-    (by default the clean stage, which undoes spun wording).
+    (by default the clean stage, which undoes spun wording). An event merging cannot
+    place (a date outside the accepted range, stored before that range was checked) is
+    left out and reported, never allowed to stop the others: `strife delete` removes it.
     """
     if clean is None:
         from strife.clean import Cleaner
@@ -43,24 +52,13 @@ def update_occurrences(store: Store, clean: Callable[[str], str] | None = None) 
 
     con = store.cursor()
     try:
-        _chain_articles(con, clean)
+        _chain_articles(store, con, clean)
         return _group_events(store, con)
     finally:
         con.close()
 
 
-@contextmanager
-def _transaction(con: Connection) -> Iterator[None]:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
-
-
-def _chain_articles(con: Connection, clean: Callable[[str], str]) -> None:
+def _chain_articles(store: Store, con: Connection, clean: Callable[[str], str]) -> None:
     pending = stored_chains.unchained(con)
     for start in range(0, len(pending), _BATCH):
         prints = [
@@ -76,19 +74,37 @@ def _chain_articles(con: Connection, clean: Callable[[str], str]) -> None:
             (link.article_id, link.chain_id, link.similarity, p.agency)
             for link, p in zip(links, prints, strict=True)
         ]
-        with _transaction(con):
+        with store.transaction(con):
             stored_chains.save(con, rows, [(p.article_id, p.signature, p.bands) for p in prints])
 
 
-def _group_events(store: Store, con: Connection) -> int:
+def _group_events(store: Store, con: Connection) -> MergeResult:
     pending = stored.unassigned(con)
     order = {event_id: i for i, event_id in enumerate(pending)}
-    changed = 0
+    result = MergeResult()
     for start in range(0, len(pending), _BATCH):
         new = list(store.events(EventFilter(event_ids=tuple(pending[start : start + _BATCH]))))
         new.sort(key=lambda e: order[e.event_id])
-        changed += _group_batch(store, con, new)
-    return changed
+        placeable = []
+        for event in new:
+            reason = _unplaceable(event)
+            if reason is None:
+                placeable.append(event)
+            else:
+                result.skipped.append((event.event_id, reason))
+        result.changed += _group_batch(store, con, placeable)
+    return result
+
+
+def _unplaceable(event: Event) -> str | None:
+    for day in (event.event_date, event.date_start, event.date_end):
+        if day is not None and not date_in_range(day):
+            article = event.sources[0].article_id if event.sources else "?"
+            return (
+                f"event {event.event_id} of article {article} is dated {day.isoformat()}, outside the "
+                f"accepted range; not merged: remove the article with 'strife delete {article}'"
+            )
+    return None
 
 
 def _group_batch(store: Store, con: Connection, new: Sequence[Event]) -> int:
@@ -116,7 +132,7 @@ def _group_batch(store: Store, con: Connection, new: Sequence[Event]) -> int:
         for occurrence, ids in members.items()
     ]
 
-    with _transaction(con):
+    with store.transaction(con):
         stored.remove(con, grouping.absorbed)
         stored.write(con, merged)
         stored.assign(con, {i: o for o, ids in members.items() for i in ids})

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from strife.dedupe.match import combine, reason, same_event
-from strife.records import Event
+from strife.records import Event, date_in_range
 from strife.store.occurrences import MergeDecision
 
 # A window wider than this many weeks is indexed under its event date's week only.
@@ -35,8 +35,8 @@ def _article(event: Event) -> str:
 def _weeks(event: Event) -> list[tuple[int, int] | None]:
     start = event.date_start or event.event_date
     end = event.date_end or event.event_date
-    if start is None or end is None:
-        return [None]
+    if start is None or end is None or not (date_in_range(start) and date_in_range(end)):
+        return [None]  # out-of-range dates are never placed (see incremental), and must not overflow here
     if (end - start).days > 7 * _MAX_WEEKS:
         start = end = event.event_date or start
     weeks: list[tuple[int, int] | None] = []

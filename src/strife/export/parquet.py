@@ -1,4 +1,4 @@
-"""Parquet export through DuckDB: typed columns, claims/sources/evidence as lists of structs."""
+"""Parquet export: typed columns, claims, sources and evidence as lists of structs (via strife.store)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from strife.records import Event
+from strife.store.parquet import write_columns
 
 _CLAIM = "STRUCT(claimant VARCHAR, statement VARCHAR, figure INTEGER)[]"
 _SOURCE = (
@@ -80,17 +79,5 @@ def _value(event: Event, name: str) -> Any:
 def write_parquet(events: Iterable[Event], path: Path) -> int:
     """Write the events to a Parquet file at `path`; return how many."""
     names = list(COLUMN_TYPES)
-    quoted = ", ".join(f'"{n}"' for n in names)
-    count = 0
-    with duckdb.connect() as con:
-        columns = ", ".join(f'"{n}" {kind}' for n, kind in COLUMN_TYPES.items())
-        con.execute(f"CREATE TABLE events ({columns})")
-        selects = ", ".join(f"unnest(${i + 1})" for i in range(len(names)))
-        for chunk in _chunks(events):
-            params = [[_value(event, name) for event in chunk] for name in names]
-            con.execute(f"INSERT INTO events ({quoted}) SELECT {selects}", params)
-            count += len(chunk)
-        # COPY takes no parameters; the path is quoted as an SQL string literal.
-        target = str(path).replace("'", "''")
-        con.execute(f"COPY events TO '{target}' (FORMAT PARQUET)")
-    return count
+    chunks = ([[_value(event, name) for event in chunk] for name in names] for chunk in _chunks(events))
+    return write_columns(COLUMN_TYPES, chunks, path)

@@ -4,21 +4,19 @@ article, with the fallbacks detection uses when the syntax gives nothing."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from spacy.tokens import Span
 
 from strife.extract.arguments import Roles
-from strife.extract.claims import Attribution
 from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS
-from strife.extract.context import ArticleContext
-from strife.extract.mentions import ActorRef
+from strife.lookups import ActorLookup
+from strife.mentions import ActorRef, ArticleContext, Attribution
 
 
 class ActorReader:
     """Reads actors for detection; `actors` is the actor dictionary (strife.resolve.actors)."""
 
-    def __init__(self, actors: Any) -> None:
+    def __init__(self, actors: ActorLookup) -> None:
         self.actors = actors
 
     def resolve(self, span: Span, ctx: ArticleContext) -> ActorRef | None:

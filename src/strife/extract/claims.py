@@ -7,11 +7,10 @@ agency as the addressee ("told AFP") is the originating agency of the story.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Span, Token
 
 from strife.extract.agency import spellings
+from strife.mentions import Attribution
 
 REPORTING = {
     "say", "tell", "report", "announce", "confirm", "state", "add", "reveal", "note",
@@ -22,16 +21,6 @@ AGENCIES = spellings()  # src/strife/data/agencies.tsv
 
 
 _NAME_PARTS = {"compound", "amod", "det", "poss", "nmod", "nummod"}
-
-
-@dataclass(frozen=True)
-class Attribution:
-    claimant: str | None
-    verb: str
-    contested: bool
-    agency: str | None
-    start: int  # char span of the claimant phrase in the doc text
-    end: int
 
 
 def _subject_phrase(verb: Token) -> Span | None:

@@ -9,7 +9,8 @@ territory when state forces take it, a non-state takeover otherwise.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from strife.mentions import Typing
 
 STATE, REBEL, MILITIA_POL, MILITIA_ID, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
 ARMED = {STATE, REBEL, MILITIA_POL, MILITIA_ID, EXTERNAL}
@@ -61,12 +62,6 @@ VIOLENT_PROTEST_CUES = (
     "clashed with police",
     "molotov",
 )
-
-
-@dataclass(frozen=True)
-class Typing:
-    event_type: str
-    sub_event_type: str
 
 
 def _types(types: Sequence[int | None]) -> set[int]:

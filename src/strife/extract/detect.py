@@ -16,23 +16,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from strife.extract.actor_reading import ActorReader
 from strife.extract.arguments import phrase, roles_for
 from strife.extract.claims import REPORTING, attribute
-from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, Typing, classify
-from strife.extract.context import ArticleContext
+from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, classify
 from strife.extract.displacement import DisplacementCues, choose, near
 from strife.extract.figures import Figures, doc_text, token_at
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
-from strife.extract.mentions import ActorRef, Figure, Mention
 from strife.extract.modality import TALLY_SINCE, Modality
 from strife.extract.quantities import Quantity, VagueTable, find_quantities
 from strife.extract.reference import REFERS_BACK, refers_back
-from strife.extract.time import TimeExpr, find_times
+from strife.extract.time import find_times
+from strife.lookups import ActorLookup, PlaceLookup
+from strife.mentions import ActorRef, ArticleContext, Figure, Mention, TimeExpr, Typing
 from strife.records import Explanation
 
 INCIDENT_NOUNS = {"attack", "blast", "explosion", "strike", "bombing", "raid", "incident", "assault",
@@ -54,8 +53,8 @@ class Detector:
         self,
         lexicon: TriggerLexicon,
         modality: Modality,
-        actors: Any,  # strife.resolve.actors.ActorDictionary
-        geocoder: Any,  # strife.resolve.places.Geocoder
+        actors: ActorLookup,
+        geocoder: PlaceLookup,
         vague: VagueTable | None = None,
         displacement: DisplacementCues | None = None,
     ) -> None:

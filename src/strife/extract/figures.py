@@ -23,9 +23,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from strife.extract.displacement import DisplacementCues, choose
-from strife.extract.mentions import Figure
 from strife.extract.quantities import Quantity
 from strife.extract.word_kinds import read_word_kinds
+from strife.mentions import Figure
 
 DEATH = {"kill", "killing", "die", "dead", "death", "life", "massacre", "execute", "slay", "behead", "murder",
          "perish", "toll", "body", "assassinate", "lynch", "shoot"}  # fmt: skip

@@ -15,7 +15,6 @@ dateline's date is what the story's "Friday" and "yesterday" count from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from strife.extract.time_rules import (
@@ -30,6 +29,7 @@ from strife.extract.time_rules import (
     day_month,
     safe_date,
 )
+from strife.mentions import TimeExpr
 
 BACKGROUND_DAYS = 31
 
@@ -51,21 +51,6 @@ _STAMP_REST = re.compile(
 _OFFSET = re.compile(
     r"\b(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+(?:the\s+)?$", re.IGNORECASE
 )
-
-
-@dataclass(frozen=True)
-class TimeExpr:
-    """A time expression: its span in the text and the window it resolves to."""
-
-    start: int
-    end: int
-    text: str
-    date_start: date | None
-    date_end: date | None
-    precision: int | None
-    kind: str
-    background: bool
-    note: str | None = None
 
 
 def default_window(article_date: date | None) -> tuple[date | None, date | None, int]:

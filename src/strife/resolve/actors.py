@@ -33,18 +33,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from strife.mentions import Actor
 from strife.resolve._actor_match import Lexicon, Scan, fold, in_modifier
-
-
-@dataclass(frozen=True)
-class Actor:
-    """A resolved actor: canonical name, type code 1-8, home country, associated actor, matched text."""
-
-    name: str
-    type: int
-    country: str | None
-    assoc: str | None = None
-    matched: str = ""  # the alias text matched
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ with Store.open("strife.duckdb") as store:
         ...
 """
 
+from strife.store.occurrences import MergeDecision
 from strife.store.schema import MIGRATIONS, Migration, StoreError, StoreVersionError, migrate
 from strife.store.store import AddResult, EventFilter, Store
 
@@ -13,6 +14,7 @@ __all__ = [
     "MIGRATIONS",
     "AddResult",
     "EventFilter",
+    "MergeDecision",
     "Migration",
     "Store",
     "StoreError",

@@ -133,3 +133,35 @@ def _write(con: Connection, accepted: Sequence[tuple[Article, str, Sequence[Even
     for table in _rows.CHILD_TABLES:
         rows = [row for _, _, events in accepted for e in events for row in _rows.child_rows(e, table)]
         insert(con, table, ("event_id", "ordinal", *_rows.child_columns(table)), rows)
+
+
+def delete_derived(con: Connection, article_ids: Sequence[str]) -> None:
+    """First step of `Store.delete_articles`: what refers to the articles' events (their
+    occurrences, whose other members go back to unplaced; the merge log; claims, sources, evidence)."""
+    ids = [list(article_ids)]
+    events = "SELECT event_id FROM events WHERE article_id IN (SELECT unnest(?))"
+    touched = con.execute(
+        f"SELECT DISTINCT occurrence_id FROM event_occurrence WHERE event_id IN ({events})", ids
+    ).fetchall()
+    occurrence_ids = [[row[0] for row in touched]]
+    con.execute("DELETE FROM occurrences WHERE event_id IN (SELECT unnest(?))", occurrence_ids)
+    con.execute("DELETE FROM event_occurrence WHERE occurrence_id IN (SELECT unnest(?))", occurrence_ids)
+    con.execute(f"DELETE FROM merge_log WHERE event_id IN ({events})", ids)
+    for table in _rows.CHILD_TABLES:
+        con.execute(f"DELETE FROM {table} WHERE event_id IN ({events})", ids)
+
+
+def delete_events(con: Connection, article_ids: Sequence[str]) -> None:
+    """Second step: the articles' events, chain rows and rejections."""
+    ids = [list(article_ids)]
+    con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?))", ids)
+    for table in ("chains", "article_signatures", "article_bands", "rejections"):
+        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", ids)
+
+
+def delete_articles(con: Connection, article_ids: Sequence[str]) -> int:
+    """Last step: the articles themselves; the count removed."""
+    ids = [list(article_ids)]
+    row = con.execute("SELECT count(*) FROM articles WHERE id IN (SELECT unnest(?))", ids).fetchone()
+    con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", ids)
+    return int(row[0]) if row else 0

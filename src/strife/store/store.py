@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -168,15 +169,41 @@ class Store:
         items = [(article, list(events)) for article, events in batch]
         if not items:
             return []
-        con = self._connection()
+        with self.transaction() as con:
+            return _write.add_batch(con, items)
+
+    @contextmanager
+    def transaction(self, con: Connection | None = None) -> Iterator[Connection]:
+        """A transaction on the store's connection (or on cursor `con`): committed when the block
+        ends, rolled back when it raises. Yields the connection to run statements on."""
+        con = con or self._connection()
         con.execute("BEGIN TRANSACTION")
         try:
-            results = _write.add_batch(con, items)
+            yield con
         except BaseException:
             con.execute("ROLLBACK")
             raise
         con.execute("COMMIT")
-        return results
+
+    def delete_articles(self, article_ids: Sequence[str]) -> int:
+        """Remove these articles with their events, rejections, chain rows and occurrences; return
+        how many articles were removed.
+
+        The other members of an occurrence that held a removed event lose their placement,
+        so the next merging (`strife.dedupe.incremental.update_occurrences`) rebuilds it
+        from what is left.
+        """
+        ids = list(dict.fromkeys(article_ids))
+        # One transaction per layer: DuckDB checks a foreign key against rows deleted earlier in
+        # the same transaction, so a row cannot go in the one that deletes what refers to it. A
+        # run killed between two leaves the articles in place, partly stripped; deleting again
+        # finishes the work.
+        with self.transaction() as con:
+            _write.delete_derived(con, ids)
+        with self.transaction() as con:
+            _write.delete_events(con, ids)
+        with self.transaction() as con:
+            return _write.delete_articles(con, ids)
 
     def add_rejection(self, rejection: Rejection) -> None:
         """Record a rejection; the same origin, stage and reason is stored once."""

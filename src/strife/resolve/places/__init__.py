@@ -9,9 +9,9 @@
 Place data: GeoNames, CC BY 4.0 (see CREDIT).
 """
 
+from strife.mentions import Location, Place, PlaceMention
 from strife.resolve.places.gazetteer import CREDIT, Gazetteer, import_geonames, strife_home
 from strife.resolve.places.geocoder import Geocoder
-from strife.resolve.places.model import Location, Place, PlaceMention
 
 __all__ = [
     "CREDIT",

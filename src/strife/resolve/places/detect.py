@@ -25,8 +25,8 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
+from strife.mentions import Place, PlaceMention
 from strife.resolve.places.gazetteer import Gazetteer
-from strife.resolve.places.model import Place, PlaceMention
 from strife.resolve.places.names import fold, read_json, read_table, read_words
 
 # The kinds a pattern word names, most likely first.

@@ -14,8 +14,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from strife.mentions import Place
 from strife.resolve.places.build import SCHEMA, build_index, index_key
-from strife.resolve.places.model import Place
 from strife.resolve.places.names import ascii_name, fold
 
 CREDIT = (

@@ -5,7 +5,7 @@ aggregate.py  GET /api/map, /api/timeline, /api/counts
 downloads.py  GET /api/download.csv, /api/download.geojson
 articles.py   GET /api/articles, /api/articles/{id}
 ingest.py     POST /api/articles (only with a token)
-params.py     the shared filters, paging and sort; queries.py the SQL behind them
+params.py     the shared filters, paging and sort (the SQL behind every route is in strife.store)
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from strife.web.api import aggregate, articles, downloads, events, ingest, queries
+from strife.store import browse
+from strife.web.api import aggregate, articles, downloads, events, ingest
 from strife.web.api.schemas import Health
 from strife.web.api.state import ServerState, server_state
 
@@ -25,7 +26,7 @@ router = APIRouter()
 def health(state: Annotated[ServerState, Depends(server_state)]) -> dict[str, Any]:
     """Whether the server is up, how much it holds, and whether it takes writes."""
     with state.reading() as con:
-        events, stored = queries.totals(con)
+        events, stored = browse.totals(con)
     return {
         "status": "ok",
         "events": events,

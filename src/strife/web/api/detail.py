@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date
 from typing import Any
 
+from strife.store import reading
 from strife.store.schema import Connection
 
 ARTICLE_FIELDS: tuple[str, ...] = ("id", "title", "url", "outlet", "date")
@@ -36,50 +35,16 @@ def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def _record(con: Connection, event_id: str) -> dict[str, Any] | None:
-    row = con.execute("SELECT record FROM occurrences WHERE event_id = ?", [event_id]).fetchone()
-    if row is None:
-        # The id of an event merged into an occurrence leads to that occurrence.
-        row = con.execute(
-            "SELECT o.record FROM event_occurrence m JOIN occurrences o ON o.event_id = m.occurrence_id "
-            "WHERE m.event_id = ?",
-            [event_id],
-        ).fetchone()
-    if row is None:
-        return None
-    record: dict[str, Any] = json.loads(row[0])
-    return record
-
-
-def _articles(con: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Stored articles by id, each with its fields and text."""
-    if not ids:
-        return {}
-    rows = con.execute(
-        "SELECT id, title, url, outlet, date, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]
-    ).fetchall()
-    found: dict[str, dict[str, Any]] = {}
-    for article_id, title, url, outlet, day, text in rows:
-        found[article_id] = {
-            "id": article_id,
-            "title": title,
-            "url": url,
-            "outlet": outlet,
-            "date": day.isoformat() if isinstance(day, date) else day,
-            "text": text,
-        }
-    return found
-
-
 def event_detail(con: Connection, event_id: str) -> dict[str, Any] | None:
-    """The occurrence's record with evidence highlights and its source articles; None when unknown."""
-    record = _record(con, event_id)
+    """The occurrence's record with evidence highlights and its source articles; None when unknown.
+    The id of an event merged into an occurrence leads to that occurrence."""
+    record = reading.occurrence_record(con, event_id)
     if record is None:
         return None
     sources: list[dict[str, Any]] = record.get("sources") or []
     evidence: list[dict[str, Any]] = record.get("evidence") or []
     source_ids = _unique([s["article_id"] for s in sources])
-    stored = _articles(con, _unique([*source_ids, *(e["article_id"] for e in evidence)]))
+    stored = reading.articles_by_id(con, _unique([*source_ids, *(e["article_id"] for e in evidence)]))
     for entry in evidence:
         article = stored.get(entry["article_id"])
         entry["highlight_start"], entry["highlight_end"] = highlight(

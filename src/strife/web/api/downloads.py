@@ -12,31 +12,32 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 
 from strife.export.writers import csv_cell, geojson_feature
-from strife.web.api import queries
-from strife.web.api.params import Filters, filters
+from strife.store import browse
+from strife.store.browse import OccurrenceFilter
+from strife.web.api.params import filters
 from strife.web.api.state import ServerState, server_state
 
 router = APIRouter(tags=["downloads"])
 
 
-def _csv(state: ServerState, where: Filters) -> Iterator[str]:
+def _csv(state: ServerState, where: OccurrenceFilter) -> Iterator[str]:
     with state.reading() as con:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(queries.SUMMARY_FIELDS)
-        for rows in queries.all_summaries(con, where):
-            writer.writerows([csv_cell(row[name]) for name in queries.SUMMARY_FIELDS] for row in rows)
+        writer.writerow(browse.SUMMARY_FIELDS)
+        for rows in browse.all_summaries(con, where):
+            writer.writerows([csv_cell(row[name]) for name in browse.SUMMARY_FIELDS] for row in rows)
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
         yield buffer.getvalue()
 
 
-def _geojson(state: ServerState, where: Filters) -> Iterator[str]:
+def _geojson(state: ServerState, where: OccurrenceFilter) -> Iterator[str]:
     with state.reading() as con:
         yield '{"type": "FeatureCollection", "features": ['
         separator = ""
-        for rows in queries.all_summaries(con, where):
+        for rows in browse.all_summaries(con, where):
             chunk = [separator + "\n" + json.dumps(geojson_feature(rows[0]), ensure_ascii=False)]
             chunk.extend(",\n" + json.dumps(geojson_feature(row), ensure_ascii=False) for row in rows[1:])
             separator = ","
@@ -50,7 +51,7 @@ def _attachment(name: str) -> dict[str, str]:
 
 @router.get("/api/download.csv", response_class=StreamingResponse)
 def download_csv(
-    where: Annotated[Filters, Depends(filters)], state: Annotated[ServerState, Depends(server_state)]
+    where: Annotated[OccurrenceFilter, Depends(filters)], state: Annotated[ServerState, Depends(server_state)]
 ) -> StreamingResponse:
     """The filtered merged events as CSV: a header and one row of summary fields per event."""
     return StreamingResponse(
@@ -60,7 +61,7 @@ def download_csv(
 
 @router.get("/api/download.geojson", response_class=StreamingResponse)
 def download_geojson(
-    where: Annotated[Filters, Depends(filters)], state: Annotated[ServerState, Depends(server_state)]
+    where: Annotated[OccurrenceFilter, Depends(filters)], state: Annotated[ServerState, Depends(server_state)]
 ) -> StreamingResponse:
     """The filtered merged events as a GeoJSON FeatureCollection (null geometry when not located)."""
     return StreamingResponse(

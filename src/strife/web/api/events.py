@@ -6,9 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from strife.web.api import queries
+from strife.store import browse
+from strife.store.browse import DEFAULT_SORT, SORT_FIELDS, OccurrenceFilter
 from strife.web.api.detail import event_detail
-from strife.web.api.params import DEFAULT_SORT, SORT_FIELDS, Filters, Page, filters, order_by, paging
+from strife.web.api.params import Page, filters, order_by, paging
 from strife.web.api.schemas import EventPage
 from strife.web.api.state import ServerState, server_state
 
@@ -19,7 +20,7 @@ _SORT_HELP = f"a field, or -field for descending: {', '.join(SORT_FIELDS)}"
 
 @router.get("/api/events", response_model=EventPage)
 def list_events(
-    where: Annotated[Filters, Depends(filters)],
+    where: Annotated[OccurrenceFilter, Depends(filters)],
     page: Annotated[Page, Depends(paging)],
     state: Annotated[ServerState, Depends(server_state)],
     sort: Annotated[str, Query(max_length=40, description=_SORT_HELP)] = DEFAULT_SORT,
@@ -27,8 +28,8 @@ def list_events(
     """Merged events passing the filters, one page of summaries, with the count of all that pass."""
     order = order_by(sort)
     with state.reading() as con:
-        total = queries.count(con, where)
-        rows = queries.summaries(con, where, order, page) if page.offset < total else []
+        total = browse.count(con, where)
+        rows = browse.summaries(con, where, order, page.size, page.offset) if page.offset < total else []
     return {"total": total, "page": page.number, "page_size": page.size, "events": rows}
 
 

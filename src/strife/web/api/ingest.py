@@ -14,9 +14,8 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from strife.ingest.rows import article_from_row
+from strife.api import Coder, Dataset, article_or_rejection
 from strife.records import Article, text_hash
-from strife.resources import Resources
 from strife.web.api.errors import one_line
 from strife.web.api.schemas import MAX_TEXT_BYTES, ArticleIn, IngestResult
 from strife.web.api.state import ServerState, server_state
@@ -66,16 +65,14 @@ def _parse(body: bytes) -> ArticleIn:
 
 
 def _ingest(state: ServerState, posted: ArticleIn) -> dict[str, Any]:
-    from strife.service import ingest
-
     # Same id for the same text: posting an article twice stores it once.
     fallback_id = f"api-{text_hash(posted.text)[:16]}"
     row = posted.model_dump(exclude_none=True, mode="json")
-    item = article_from_row(row, origin="api", fallback_id=fallback_id, columns={})
+    item = article_or_rejection(row, origin="api", fallback_id=fallback_id)
     with state.write_lock:
-        if state.resources is None:
-            state.resources = Resources()
-        summary = ingest(state.store, [item], state.resources)
+        if state.coder is None:
+            state.coder = Coder()
+        summary = Dataset(state.store).ingest([item], coder=state.coder)
     return {
         "article_id": item.id if isinstance(item, Article) else (item.article_id or fallback_id),
         "stored": summary.stored,

@@ -1,42 +1,26 @@
 """Query parameters shared by the event routes: filters, paging, sort; each bad value is a 422.
 
-Every value reaches SQL as a parameter; only names from the allow-lists here are
-written into SQL text.
+They parse into the store's own values (strife.store.browse: OccurrenceFilter, BBox,
+Sort), which write the SQL; every value reaches it as a parameter.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import HTTPException, Query
 
 from strife.store import EventFilter
+from strife.store.browse import BBox, OccurrenceFilter, Sort
 
 TEXT_MAX = 200  # longest accepted filter text: a name or a phrase, not a document
 PAGE_MAX = 1_000_000_000  # keeps the row offset inside a 64-bit integer
 PAGE_SIZE_MAX = 500
 
-# Fields the event list may be sorted by (the allow-list: user input never becomes SQL text).
-SORT_FIELDS: tuple[str, ...] = (
-    "event_date",
-    "fatalities",
-    "country",
-    "admin1",
-    "event_type",
-    "sub_event_type",
-    "location",
-    "corroboration",
-    "confidence",
-    "displaced_people",
-)
-DEFAULT_SORT = "-event_date"
-
-_ACTORS = ("actor1", "actor2", "assoc_actor1", "assoc_actor2")
-_SEARCHED = ("notes", "location", *_ACTORS)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -44,80 +28,25 @@ def bad(detail: str) -> HTTPException:
     return HTTPException(status_code=422, detail=detail)
 
 
-@dataclass(frozen=True)
-class BBox:
-    """A lon/lat box; min_lon > max_lon means the box crosses the antimeridian."""
-
-    min_lon: float
-    min_lat: float
-    max_lon: float
-    max_lat: float
-
-    @classmethod
-    def parse(cls, text: str) -> BBox:
-        parts = text.split(",")
-        example = "give bbox=minlon,minlat,maxlon,maxlat, e.g. bbox=60.5,29.3,75.2,38.5"
-        if len(parts) != 4:
-            raise bad(f"bbox '{text}' has {len(parts)} values, not 4; {example}")
-        try:
-            min_lon, min_lat, max_lon, max_lat = (float(part) for part in parts)
-        except ValueError:
-            raise bad(f"bbox '{text}' holds a value that is not a number; {example}") from None
-        if not all(math.isfinite(v) for v in (min_lon, min_lat, max_lon, max_lat)):
-            raise bad(f"bbox '{text}' holds a value that is not a finite number; {example}")
-        if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180):
-            raise bad(f"bbox '{text}': longitudes must lie in -180..180")
-        if not (-90 <= min_lat <= 90 and -90 <= max_lat <= 90):
-            raise bad(f"bbox '{text}': latitudes must lie in -90..90")
-        if min_lat > max_lat:
-            raise bad(f"bbox '{text}': minlat {min_lat} is above maxlat {max_lat}; {example}")
-        return cls(min_lon, min_lat, max_lon, max_lat)
-
-    def where(self) -> tuple[str, list[Any]]:
-        lat = "latitude BETWEEN ? AND ?"
-        if self.min_lon <= self.max_lon:
-            return f"({lat} AND longitude BETWEEN ? AND ?)", [
-                self.min_lat,
-                self.max_lat,
-                self.min_lon,
-                self.max_lon,
-            ]
-        return f"({lat} AND (longitude >= ? OR longitude <= ?))", [
-            self.min_lat,
-            self.max_lat,
-            self.min_lon,
-            self.max_lon,
-        ]
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Which occurrences a request covers; unset fields do not filter.
-
-    The store's EventFilter does country, admin1, event_type, actor and the dates;
-    the web adds sub_event_type, a map box and a free-text search.
-    """
-
-    base: EventFilter = field(default_factory=EventFilter)
-    sub_event_type: str | None = None
-    bbox: BBox | None = None
-    q: str | None = None
-
-    def where(self) -> tuple[str, list[Any]]:
-        """The SQL WHERE clause over the occurrence columns (empty when nothing filters) and its values."""
-        base, params = self.base.where()
-        clauses = [base.removeprefix("WHERE ")] if base else []
-        if self.sub_event_type is not None:
-            clauses.append("lower(sub_event_type) = lower(?)")
-            params.append(self.sub_event_type)
-        if self.bbox is not None:
-            clause, values = self.bbox.where()
-            clauses.append(clause)
-            params.extend(values)
-        if self.q is not None:
-            clauses.append("(" + " OR ".join(f"contains(lower({c}), lower(?))" for c in _SEARCHED) + ")")
-            params.extend([self.q] * len(_SEARCHED))
-        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+def parse_bbox(text: str) -> BBox:
+    """The box in 'minlon,minlat,maxlon,maxlat'; a 422 naming what is wrong with it."""
+    parts = text.split(",")
+    example = "give bbox=minlon,minlat,maxlon,maxlat, e.g. bbox=60.5,29.3,75.2,38.5"
+    if len(parts) != 4:
+        raise bad(f"bbox '{text}' has {len(parts)} values, not 4; {example}")
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(part) for part in parts)
+    except ValueError:
+        raise bad(f"bbox '{text}' holds a value that is not a number; {example}") from None
+    if not all(math.isfinite(v) for v in (min_lon, min_lat, max_lon, max_lat)):
+        raise bad(f"bbox '{text}' holds a value that is not a finite number; {example}")
+    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180):
+        raise bad(f"bbox '{text}': longitudes must lie in -180..180")
+    if not (-90 <= min_lat <= 90 and -90 <= max_lat <= 90):
+        raise bad(f"bbox '{text}': latitudes must lie in -90..90")
+    if min_lat > max_lat:
+        raise bad(f"bbox '{text}': minlat {min_lat} is above maxlat {max_lat}; {example}")
+    return BBox(min_lon, min_lat, max_lon, max_lat)
 
 
 def _text(value: str | None) -> str | None:
@@ -153,13 +82,13 @@ def filters(
     q: Annotated[
         str | None, Query(max_length=TEXT_MAX, description="part of the notes, location or an actor")
     ] = None,
-) -> Filters:
+) -> OccurrenceFilter:
     """The filters of a request (a FastAPI dependency); raises a 422 naming a bad value."""
     start, end = _date("date_from", date_from), _date("date_to", date_to)
     if start is not None and end is not None and start > end:
         raise bad(f"date_from {start} is after date_to {end}; swap them")
     box = _text(bbox)
-    return Filters(
+    return OccurrenceFilter(
         base=EventFilter(
             country=_text(country),
             admin1=_text(admin1),
@@ -169,7 +98,7 @@ def filters(
             actor=_text(actor),
         ),
         sub_event_type=_text(sub_event_type),
-        bbox=None if box is None else BBox.parse(box),
+        bbox=None if box is None else parse_bbox(box),
         q=_text(q),
     )
 
@@ -191,13 +120,9 @@ def paging(
     return Page(page, page_size)
 
 
-def order_by(sort: str) -> str:
-    """The ORDER BY clause for `field` or `-field` (descending); a 422 for a field not in SORT_FIELDS."""
-    name = sort.strip()
-    column = name.removeprefix("-")
-    if column not in SORT_FIELDS:
-        choices = ", ".join(SORT_FIELDS)
-        raise bad(f"unknown sort '{sort}'; choose one of {choices} (prefix '-' for descending)")
-    direction = "DESC" if name.startswith("-") else "ASC"
-    # Ties broken by id so that pages never repeat or skip an event.
-    return f'ORDER BY "{column}" {direction} NULLS LAST, event_id'
+def order_by(sort: str) -> Sort:
+    """The order for `field` or `-field` (descending); a 422 for a field not in SORT_FIELDS."""
+    try:
+        return Sort.parse(sort)
+    except ValueError as error:
+        raise bad(str(error)) from None

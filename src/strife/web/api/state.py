@@ -1,4 +1,4 @@
-"""What every route shares: the open store, the write token, the ingest resources."""
+"""What every route shares: the open store, the write token, the coder for posted articles."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from fastapi import Request
 
-from strife.resources import Resources
+from strife.api import Coder
 from strife.store import Store
 from strife.store.schema import Connection
 
@@ -28,7 +28,7 @@ class ServerState:
     # Read once at start: the store is migrated when opened.
     schema_version: int = 0
     # Built on the first write: the spaCy model and gazetteer load lazily inside it.
-    resources: Resources | None = None
+    coder: Coder | None = None
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     _spawn_lock: threading.Lock = field(default_factory=threading.Lock)
     _base: Connection | None = None

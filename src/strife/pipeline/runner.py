@@ -12,18 +12,18 @@ import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
 
-from strife.pipeline import Outcome, Pipeline
+from strife.pipeline.core import Outcome, Pipeline
+from strife.pipeline.resources import Resources
+from strife.pipeline.stages import default_pipeline
 from strife.records import Article, Rejection
-from strife.resources import Resources
-from strife.stages import default_pipeline
 
 _worker_pipeline: Pipeline | None = None  # one per worker process, set by _init_worker
 
 
-def _init_worker(resources: Resources, focus: bool) -> None:
+def _init_worker(resources: Resources, focus: bool, relevance: bool) -> None:
     global _worker_pipeline
     resources.after_fork()
-    _worker_pipeline = default_pipeline(resources, focus=focus)
+    _worker_pipeline = default_pipeline(resources, relevance=relevance, focus=focus)
 
 
 def _run_chunk(chunk: list[Article | Rejection]) -> list[Outcome]:
@@ -37,11 +37,13 @@ def run(
     workers: int = 1,
     chunk_size: int = 16,
     focus: bool = True,
+    relevance: bool = True,
 ) -> Iterator[Outcome]:
-    """`focus=False` parses every sentence, not only those with an event word (for --explain)."""
+    """`focus=False` parses every sentence, not only those with an event word (for --explain);
+    `relevance=False` codes every article."""
     resources = resources or Resources()
     if workers <= 1:
-        yield from default_pipeline(resources, focus=focus).run(items)
+        yield from default_pipeline(resources, relevance=relevance, focus=focus).run(items)
         return
     iterator = iter(items)
     chunks = iter(lambda: list(itertools.islice(iterator, chunk_size)), [])
@@ -49,6 +51,6 @@ def run(
     # each loading its own (seconds per worker, and memory per worker).
     resources.warm()
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=(resources, focus)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(resources, focus, relevance)) as pool:
         for outcomes in pool.imap(_run_chunk, chunks):
             yield from outcomes

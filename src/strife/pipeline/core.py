@@ -14,25 +14,34 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from strife.mentions import ArticleContext, Mention
 from strife.records import Article, Event, Explanation, Rejection
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from strife.clean import CleanText
 
 
 @dataclass
 class Work:
-    """One article in flight: the scratchpad the stages fill in, in order."""
+    """One article in flight: the scratchpad the stages fill in, in order (see stages.py)."""
 
     article: Article
-    clean: Any = None  # strife.clean.CleanText
-    doc: Any = None  # spacy.tokens.Doc over clean.text
-    mentions: list[Any] = field(default_factory=list)  # strife.extract.mentions.Mention
-    events: list[Event] = field(default_factory=list)
+    clean: CleanText | None = None  # set by clean
+    doc: Doc | None = None  # set by parse, over clean.text
+    context: ArticleContext | None = None  # set by resolve
+    mentions: list[Mention] = field(default_factory=list)  # set by extract
+    events: list[Event] = field(default_factory=list)  # set by assemble
     explanations: list[Explanation] = field(default_factory=list)
     skip: str | None = None  # set by a stage that decides the rest need not run (e.g. not relevant)
 
 
 class Stage(Protocol):
+    """A named step: takes one article's Work, fills in what it sets, returns it."""
+
     name: str
 
     def __call__(self, work: Work) -> Work: ...

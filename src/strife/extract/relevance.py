@@ -30,7 +30,6 @@ from strife.extract.displacement import DisplacementCues
 from strife.extract.figures import DEATH
 from strife.extract.lexicon import TriggerLexicon
 from strife.extract.quantities import load_number_words, load_vague_table
-from strife.pipeline import Work
 
 # Irregular English forms of words that appear in trigger phrases. The suffix rules
 # below make the regular forms; these are the ones they cannot ("fled", "fought").
@@ -205,13 +204,11 @@ _MODAL = re.compile(r"\b(?:could|may|might|would|will|threaten\w*|warn\w*|expect
 
 
 class Relevance:
-    """Needs article.text (or work.clean.text); sets work.skip when the article cannot be about an event.
+    """Whether a text can be about an event at all (`reason`), and which of its lines to parse (`focus`).
 
-    Place it after Clean and before Parse: cleaned text has spun wording put back
-    ("combating" -> "fighting"), and skipped articles never reach the parser.
+    The pipeline's relevance stage runs it on raw text before cleaning and again on the
+    cleaned text (cleaned text has spun wording put back: "combating" -> "fighting").
     """
-
-    name = "relevance"
 
     def __init__(
         self,
@@ -264,10 +261,3 @@ class Relevance:
 
     def _worth_parsing(self, line: str) -> bool:
         return bool(self.events.search(line) or (self.deaths.search(line) and self.counts.search(line)))
-
-    def __call__(self, work: Work) -> Work:
-        text = work.clean.text if work.clean is not None else work.article.text
-        reason = self.reason(text)
-        if reason is not None:
-            work.skip = reason
-        return work

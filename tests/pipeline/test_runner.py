@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from strife.ingest import read_inputs
-from strife.runner import run
+from strife.pipeline.runner import run
 
 
 def test_two_workers_give_the_same_output_as_one(examples_dir: Path) -> None:

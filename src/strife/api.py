@@ -1,0 +1,256 @@
+"""strife's public Python API: code a text, code many, keep a store. Re-exported by `strife`.
+
+    >>> import strife
+    >>> events = strife.extract("...", date="2024-05-02")          # one article, no store
+    >>> coder = strife.Coder()                                      # the loaded pipeline, reusable
+    >>> for outcome in coder.extract_many(articles, workers=2): ...
+    >>> with strife.open_store("strife.duckdb") as store:
+    ...     store.ingest(["examples/"]); store.export("acled-csv", "events.csv", country="Sudan")
+
+The command line and the web server call this module and nothing under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, TextIO
+
+from strife.export import FORMATS, format_table
+from strife.export import export as write_events
+from strife.ingest import ReadOptions, read_inputs
+from strife.ingest.rows import article_from_row
+from strife.pipeline import Outcome, Resources, default_pipeline, setting
+from strife.pipeline.runner import run
+from strife.pipeline.storing import IngestSummary, ingest
+from strife.records import Article, Event, Rejection, text_hash
+from strife.store import EventFilter, MergeDecision, Store, StoreError
+
+if TYPE_CHECKING:
+    from strife.evaluate import Report
+
+API_ORIGIN = "<api>"
+
+
+def article(
+    text: str,
+    date: date | str | None = None,
+    url: str | None = None,
+    *,
+    id: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    origin: str = API_ORIGIN,
+) -> Article:
+    """An Article from its parts, checked as any input is (date form and range, non-empty text).
+
+    The id defaults to the first 16 hex digits of the text's hash. Raises ValueError with
+    the one-line reason for a text or date that would be rejected.
+    """
+    row: dict[str, object] = {"text": text, "url": url, "title": title, "outlet": outlet}
+    if date is not None:
+        row["date"] = date if isinstance(date, str) else date.isoformat()
+    read = article_from_row(row, origin=origin, fallback_id=id or text_hash(text)[:16], columns={})
+    if isinstance(read, Rejection):
+        raise ValueError(read.reason)
+    return read
+
+
+def article_or_rejection(row: Mapping[str, object], *, origin: str, fallback_id: str) -> Article | Rejection:
+    """One record with our field names (id, text, date, url, title, outlet) as an Article, or the
+    Rejection saying which value is missing or wrong."""
+    return article_from_row(row, origin=origin, fallback_id=fallback_id, columns={})
+
+
+def read(inputs: Iterable[str | Path], *, max_bytes: int | None = None) -> Iterator[Article | Rejection]:
+    """Articles and Rejections from files, folders (recursively) and '-' (standard input)."""
+    limit = int(setting("STRIFE_MAX_BYTES")) if max_bytes is None else max_bytes
+    return read_inputs(inputs, ReadOptions(max_bytes=limit))
+
+
+class Coder:
+    """The loaded pipeline (relevance -> clean -> parse -> resolve -> extract -> assemble), reusable.
+
+    Loading the model and tables takes seconds, once, on first use; keep one Coder for
+    many texts. `explain=True` parses every sentence and keeps, per sentence, why it
+    was or was not coded (Outcome.explanations).
+    """
+
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        home: Path | None = None,
+        relevance: bool = True,
+        explain: bool = False,
+    ) -> None:
+        self.resources = Resources(model or setting("STRIFE_MODEL"), home)
+        self.relevance = relevance
+        self.explain = explain
+        self._pipeline = default_pipeline(self.resources, relevance=relevance, focus=not explain)
+
+    def extract(self, text: str, date: date | str | None = None, url: str | None = None) -> list[Event]:
+        """The events of one article's text; raises ValueError when the text or date is not accepted."""
+        return list(self.code(article(text, date, url)).events)
+
+    def code(self, item: Article) -> Outcome:
+        """One article's Outcome: its events, or the rejection saying why it could not be coded."""
+        return self._pipeline(item)
+
+    def extract_many(
+        self, articles: Iterable[Article | Rejection | str], *, workers: int = 1
+    ) -> Iterator[Outcome]:
+        """Outcomes of many articles, in input order; strings are article texts with no date.
+
+        `workers` > 1 forks that many processes from this loaded pipeline (one model each,
+        shared copy-on-write); the outcomes are the same as with one.
+        """
+        items = (article(a) if isinstance(a, str) else a for a in articles)
+        return run(items, self.resources, workers=workers, focus=not self.explain, relevance=self.relevance)
+
+
+def extract(text: str, date: date | str | None = None, url: str | None = None) -> list[Event]:
+    """The events of one article (no store). Loads the pipeline each call: use `Coder` for many texts."""
+    return Coder().extract(text, date, url)
+
+
+class Dataset:
+    """A strife store opened by `open_store`: ingest articles, query, export and curate events."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def path(self) -> str:
+        return str(self.store.path)
+
+    def ingest(
+        self,
+        inputs: Iterable[Article | Rejection | str | Path],
+        *,
+        coder: Coder | None = None,
+        workers: int = 1,
+        max_bytes: int | None = None,
+        progress: Callable[[Iterator[Outcome]], Iterable[Outcome]] = lambda outcomes: outcomes,
+    ) -> IngestSummary:
+        """Code and store articles (or the files and folders named), merging them into occurrences.
+
+        Re-running on the same inputs adds nothing: articles are keyed by a hash of their text.
+        """
+        coder = coder or Coder()
+        return ingest(
+            self.store, _items(inputs, max_bytes), coder.resources, workers=workers, progress=progress
+        )
+
+    def events(
+        self,
+        *,
+        country: str | None = None,
+        admin1: str | None = None,
+        event_type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        actor: str | None = None,
+        per_report: bool = False,
+    ) -> Iterator[Event]:
+        """One merged event per occurrence (or each article's own records with `per_report`)."""
+        found = EventFilter(country, admin1, event_type, since, until, actor)
+        return self.store.events(found) if per_report else self.store.occurrences(found)
+
+    def export(
+        self, fmt: str, out: str | Path | TextIO, *, per_report: bool = False, **filters: object
+    ) -> int:
+        """Write the events that pass `filters` (as for `events`) in format `fmt`; return the count."""
+        return write_events(self.events(per_report=per_report, **filters), fmt, out)  # type: ignore[arg-type]
+
+    def merges(self, event_id: str | None = None) -> tuple[dict[str, str], list[MergeDecision]]:
+        """Members and merge decisions of one occurrence (or all); KeyError for an unknown id."""
+        return self.store.merge_log(event_id)
+
+    def rejections(self) -> Iterator[Rejection]:
+        return self.store.rejections()
+
+    def delete(self, article_ids: Sequence[str]) -> int:
+        """Remove articles with their events, chains and occurrences; re-merge what they shared.
+
+        Returns the number of articles removed (unknown ids are ignored).
+        """
+        from strife.dedupe.incremental import update_occurrences
+
+        removed = self.store.delete_articles(article_ids)
+        if removed:
+            update_occurrences(self.store)
+        return removed
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Dataset:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Dataset:
+    """Open (creating or migrating) the DuckDB store at `path` (default: the STRIFE_DB setting)."""
+    return Dataset(Store.open(path or setting("STRIFE_DB"), read_only=read_only))
+
+
+def _items(
+    inputs: Iterable[Article | Rejection | str | Path], max_bytes: int | None
+) -> Iterator[Article | Rejection]:
+    for item in inputs:
+        if isinstance(item, (Article, Rejection)):
+            yield item
+        else:
+            yield from read([item], max_bytes=max_bytes)
+
+
+def evaluate(gold: Sequence[Path], coder: Coder | None = None) -> list[Report]:
+    """Score the coder against gold files (news gold, IDMC or WikiEvents label sets); one report each.
+
+    Raises ValueError for a file that is not gold of a known kind.
+    """
+    from strife.evaluate import evaluate as score
+
+    coder = coder or Coder()
+    return score(list(gold), lambda item: list(coder.code(item).events))
+
+
+def import_gazetteer(path: Path) -> int:
+    """Add a GeoNames dump (allCountries.txt or a country file) to the gazetteer; the places added."""
+    from strife.resolve.places import import_geonames
+
+    return import_geonames(path)
+
+
+def credits() -> str:
+    """The data credits strife must show (GeoNames, CC BY 4.0)."""
+    from strife.resolve.places import CREDIT
+
+    return CREDIT
+
+
+__all__ = [
+    "API_ORIGIN",
+    "FORMATS",
+    "Coder",
+    "Dataset",
+    "StoreError",
+    "article",
+    "article_or_rejection",
+    "credits",
+    "evaluate",
+    "extract",
+    "format_table",
+    "import_gazetteer",
+    "open_store",
+    "read",
+    "setting",
+    "write_events",
+]

