@@ -7,13 +7,11 @@ streams in constant memory and one bad line costs one row, not the file.
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from charset_normalizer import from_bytes
-from charset_normalizer.models import CharsetMatch
+from strife.ingest.charsets import legacy_encoding
 
 BINARY = "binary file (it holds NUL bytes), not text; give a .txt, .jsonl, .csv or .html file"
 UNDECODABLE = (
@@ -28,39 +26,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Among near-equal candidates of the detector we take the encoding that news text on the
-# web is actually found in.
-_COMMON = ("cp1252", "iso8859_1", "iso8859_15", "cp1251", "koi8_r", "cp1256", "gb18030", "shift_jis", "big5")
-# Encodings whose pick by the detector is trusted over cp1252 even for text that cp1252
-# decodes into Latin letters: the Windows and ISO code pages of living languages, and the
-# CJK multi-byte ones. Any other pick (cp775, cp850, mac_*, iso8859_3...) is a rare code
-# page that charset-normalizer often ranks a hair above cp1252 for German or French text
-# ("Café" -> "Cafķ").
-_TRUSTED = frozenset(
-    {
-        *("cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258"),
-        *("iso8859_2", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9", "iso8859_13"),
-        *("koi8_r", "koi8_u", "cp874", "tis_620", "cp932", "shift_jis", "euc_jp", "iso2022_jp"),
-        *("gb2312", "gbk", "gb18030", "big5", "big5hkscs", "euc_kr", "cp949", "johab"),
-    }
-)
-# Multi-byte encodings of Chinese, Japanese and Korean: bytes that decode in one of them
-# without odd characters are no accident, though the detector's language coherence for
-# them stays near 0 on a short text.
-_CJK = frozenset(
-    {
-        *("cp932", "shift_jis", "shift_jis_2004", "euc_jp", "euc_jis_2004", "iso2022_jp"),
-        *("gb2312", "gbk", "gb18030", "big5", "big5hkscs", "cp950", "euc_kr", "cp949", "johab"),
-    }
-)
-_MAX_CHAOS = 0.1  # share of odd characters above which a decoding is judged wrong
-_MIN_COHERENCE = 0.2  # below this no language was recognised in the decoded text
-_NEAR = 0.1
-_SAMPLE = 64 * 1024  # of a large document, for the byte counts of the tests below
-# C0 controls other than whitespace: text has none, binary data has many.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_SAMPLE = 64 * 1024  # of a large document, for the damaged-UTF-8 count
 
 
 class DecodeError(ValueError):
@@ -82,13 +48,9 @@ def choose_encoding(sample: bytes, *, complete: bool = False) -> str:
        UTF-8, not another encoding: "utf-8" is returned and the damaged part fails to
        decode, so that only it is rejected (a line of a collection) instead of the whole
        file being misread;
-    5. text that cp1252 decodes into Latin letters (no control characters, mostly ASCII
-       letters) is cp1252, unless the detector clearly prefers a trusted code page (cp1250
-       for Polish): Latin-1/cp1252 is what such text is found in, and the detector's rare
-       picks (cp775) garble it;
-    6. else charset-normalizer's best candidate: a multi-byte CJK encoding that decodes
-       without odd characters, or a confident one, preferring a common encoding among
-       near-equal ones; DecodeError when none is confident (binary blobs, noise).
+    5. else a legacy encoding (charsets.legacy_encoding): cp1252 for Latin text over the
+       detector's rare code pages, else what charset-normalizer is confident of;
+       DecodeError when nothing fits (binary blobs, noise).
     """
     for bom, name in _BOMS:
         if sample.startswith(bom):
@@ -102,59 +64,22 @@ def choose_encoding(sample: bytes, *, complete: bool = False) -> str:
         pass
     if _damaged_utf8(sample[:_SAMPLE]):
         return "utf-8"
-    return _detected(sample)
+    encoding = legacy_encoding(sample)
+    if encoding is None:
+        raise DecodeError(UNDECODABLE)
+    return encoding
 
 
 def _damaged_utf8(sample: bytes) -> bool:
+    """At least as many valid multi-byte UTF-8 characters as invalid stretches.
+
+    Text in a legacy encoding forms a valid UTF-8 sequence only by chance (KOI8-R "оё" is
+    bytes CF A3, a valid Coptic letter), far less often than an invalid one.
+    """
     text = sample.decode("utf-8", errors="replace")
     invalid = text.count("\ufffd")
     valid = sum(1 for char in text if ord(char) > 127) - invalid
     return valid > 0 and valid >= invalid
-
-
-def _latin_text(sample: bytes) -> bool:
-    """Whether `sample` reads as Latin-script text in cp1252.
-
-    cp1252 must decode it (five bytes, 0x81, 0x8D..., are undefined in it) to text with no
-    control characters, and at most half its bytes may be non-ASCII: an accented letter
-    between plain ones ("Café" 1 in 4, French prose 1 in 10), where Cyrillic, Greek, CJK
-    and binary data run to 70% and more.
-    """
-    try:
-        text = sample.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    if _CONTROL.search(text) or not _ASCII_LETTER.search(text):
-        return False
-    head = sample[:_SAMPLE]
-    return 2 * len(_NON_ASCII.findall(head)) <= len(head)
-
-
-def _detected(sample: bytes) -> str:
-    candidates = [match for match in from_bytes(sample) if match.chaos <= _MAX_CHAOS]
-    confident = [match for match in candidates if match.coherence >= _MIN_COHERENCE]
-    if _latin_text(sample):
-        if not confident or str(confident[0].encoding) not in _TRUSTED:
-            return "cp1252"
-        if _near(candidates, "cp1252", confident[0]):
-            return "cp1252"
-    if candidates and str(candidates[0].encoding) in _CJK:
-        return str(candidates[0].encoding)
-    if not confident:
-        raise DecodeError(UNDECODABLE)
-    best = confident[0]
-    for name in _COMMON:
-        if _near(confident, name, best):
-            return name
-    return str(best.encoding)
-
-
-def _near(candidates: list[CharsetMatch], name: str, best: CharsetMatch) -> bool:
-    """Whether a candidate decoding as `name` does is within _NEAR of the best one's coherence."""
-    return any(
-        name in match.could_be_from_charset and match.coherence >= best.coherence - _NEAR
-        for match in candidates
-    )
 
 
 def decode_document(data: bytes) -> str:
