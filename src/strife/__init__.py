@@ -12,6 +12,8 @@ The API names load on first use (PEP 562), so `import strife.records` stays ligh
 
 from __future__ import annotations
 
+import sys
+import types
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
@@ -44,6 +46,27 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'strife' has no attribute {name!r}")
+
+
+class _Strife(types.ModuleType):
+    """`strife.extract` is the API function, though `strife/extract/` is also a subpackage.
+
+    Importing a subpackage sets it as an attribute of its parent, which would replace the
+    function with the package after the first `import strife.extract.<module>`. This
+    property keeps the function; the subpackage stays reachable as
+    `sys.modules["strife.extract"]` and through every `from strife.extract... import`.
+    """
+
+    @property
+    def extract(self) -> Any:
+        return import_module("strife.api").extract
+
+    @extract.setter
+    def extract(self, value: Any) -> None:
+        pass  # the import system setting the subpackage: keep the function
+
+
+sys.modules[__name__].__class__ = _Strife
 
 
 __all__ = [

@@ -4,12 +4,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from strife.resources import Resources
-from strife.stages import default_pipeline
 
 from strife.assemble.precedence import Precedence
 from strife.mentions import Mention, Typing
-from strife.pipeline import Pipeline
+from strife.pipeline import Pipeline, Resources, default_pipeline
 from strife.records import Article, Event
 
 DAY = date(2024, 3, 9)  # a Saturday
