@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -126,12 +127,19 @@ def test_the_extensions_read_in_a_folder(tmp_path: Path, name: str) -> None:
 
 
 def test_a_deeply_nested_folder_is_walked_without_recursion(tmp_path: Path) -> None:
-    deep = tmp_path
+    levels = [tmp_path / "top"]
     for _ in range(1100):  # past Python's recursion limit of 1000
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "bottom.txt").write_bytes(GOOD)
-    assert [item.id for item in read_inputs([tmp_path])] == ["bottom"]
+        levels.append(levels[-1] / "d")
+    try:
+        for level in levels:
+            level.mkdir()
+        (levels[-1] / "bottom.txt").write_bytes(GOOD)
+        assert [item.id for item in read_inputs([levels[0]])] == ["bottom"]
+    finally:  # bottom up: pytest's own clean-up (shutil.rmtree) recurses and would fail
+        (levels[-1] / "bottom.txt").unlink(missing_ok=True)
+        for level in reversed(levels):
+            if level.exists():
+                level.rmdir()
 
 
 @pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="Linux /proc")
@@ -148,3 +156,17 @@ def test_strifes_own_store_files_are_skipped_silently(tmp_path: Path) -> None:
     (tmp_path / "strife.duckdb").write_bytes(b"DUCK\x00")
     (tmp_path / "strife.duckdb.wal").write_bytes(b"\x00")
     assert [item.id for item in read_inputs([tmp_path])] == ["a"]
+
+
+@pytest.mark.parametrize("error", [KeyError("bug"), UnicodeError("odd"), RecursionError(), MemoryError()])
+def test_an_error_escaping_a_reader_is_the_inputs_last_rejection(error: Exception) -> None:
+    from strife.ingest.files import UNEXPECTED, _guarded
+
+    def reader() -> Iterator[Article | Rejection]:
+        yield Article(id="a", text="First row.", origin="batch.jsonl:1")
+        raise error
+
+    first, last = _guarded("batch.jsonl", "batch", reader())
+    assert isinstance(first, Article) and isinstance(last, Rejection)
+    assert (last.origin, last.article_id) == ("batch.jsonl", "batch")
+    assert last.reason.startswith(f"{UNEXPECTED} ({type(error).__name__}")

@@ -41,6 +41,8 @@ __all__ = ["DEFAULT_OPTIONS", "DIRECTORY_SUFFIXES", "STDIN", "ReadOptions", "rea
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
 SNIFF_BYTES = 64 * 1024
+# How the reason of an input that broke a reader begins: fuzz tests look for it.
+UNEXPECTED = "reading stopped by an unexpected error"
 _LARGEST = 2**40  # bytes or characters: past this a limit is a typo (and overflows C sizes)
 
 _HTML_START = re.compile(
@@ -115,7 +117,7 @@ def _guarded(
         yield Rejection(origin, "read", reason, article_id)
     except Exception as exc:  # a bug in a reader: the input is still accounted for, the run goes on
         detail = f"{type(exc).__name__}: {one_line(str(exc))}".rstrip(": ")
-        reason = f"reading stopped by an unexpected error ({detail}); report it with this input"
+        reason = f"{UNEXPECTED} ({detail}); report it with this input"
         yield Rejection(origin, "read", reason, article_id)
 
 

@@ -8,7 +8,7 @@ from typing import BinaryIO, NamedTuple
 
 from strife.ingest.decode import iter_lines
 from strife.ingest.limits import MAX_CHARS
-from strife.ingest.rows import article_from_row
+from strife.ingest.rows import article_from_row, json_kind
 from strife.ingest.text import one_line
 from strife.records import Article, Rejection
 
@@ -41,10 +41,8 @@ def read_jsonl(
             yield Rejection(origin, "read", value.reason)
             continue
         if not isinstance(value, dict):
-            kind = type(value).__name__
-            yield Rejection(
-                origin, "read", f"JSON line holds a {kind}, not an object; give one object per line"
-            )
+            reason = f"JSON line holds {json_kind(value)}, not an object; give one object per line"
+            yield Rejection(origin, "read", reason)
             continue
         fallback_id = f"{stem}-{line.number}"
         yield article_from_row(

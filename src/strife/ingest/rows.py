@@ -13,8 +13,12 @@ from strife.records import Article, Rejection
 FIELDS = ("id", "text", "date", "url", "title", "outlet")
 
 
-def _kind(value: object) -> str:
-    """What a non-string JSON value is, in a reason's words."""
+def json_kind(value: object) -> str:
+    """What a JSON value is, in a reason's words ("a list", "null")."""
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return "a string"
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, int | float):
@@ -64,13 +68,13 @@ def article_from_row(
     id_column = columns.get("id", "id")
     own_id = row.get(id_column)
     if own_id is not None and not isinstance(own_id, str) and not _is_integer(own_id):
-        reason = f"column {id_column!r} holds {_kind(own_id)}, not a string or an integer; correct the id"
+        reason = f"column {id_column!r} holds {json_kind(own_id)}, not a string or an integer; correct the id"
         return Rejection(origin, "read", reason, fallback_id)
     article_id = (str(own_id) if _is_integer(own_id) else _text(own_id)) or fallback_id
     text_column = columns.get("text", "text")
     text = row.get(text_column)
     if not isinstance(text, str) or not text.strip():
-        held = "" if text is None or isinstance(text, str) else f" (it holds {_kind(text)}, not a string)"
+        held = "" if text is None or isinstance(text, str) else f" (it holds {json_kind(text)}, not a string)"
         reason = (
             f"row has no text in column {text_column!r}{held}; add the text, "
             "or map the column with ReadOptions.columns (e.g. {'text': 'body'})"
@@ -89,7 +93,7 @@ def article_from_row(
     date_column = columns.get("date", "date")
     raw = row.get(date_column)
     if raw is not None and not isinstance(raw, str):
-        reason = f"column {date_column!r} holds {_kind(raw)}, not a date in YYYY-MM-DD form; correct it"
+        reason = f"column {date_column!r} holds {json_kind(raw)}, not a date in YYYY-MM-DD form; correct it"
         return Rejection(origin, "read", reason, article_id)
     raw_date, where = _text(raw), f"column {date_column!r}"
     if raw_date is None and header is not None:
