@@ -23,11 +23,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from strife.mentions import Place, PlaceMention
 from strife.resolve.places.gazetteer import Gazetteer
 from strife.resolve.places.names import fold, read_json, read_table, read_words
+from strife.resolve.places.not_places import NotPlaces
 
 # The kinds a pattern word names, most likely first.
 KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -73,17 +74,22 @@ def plural(word: str) -> str:
 
 @dataclass(frozen=True)
 class Tables:
-    """The data files detection reads: demonyms, common words, context cues."""
+    """The data files detection reads: demonyms, common words, context cues, and the words
+    that are never places (not_places.tsv, with the named groups of the actor dictionary)."""
 
     demonyms: dict[str, str]
     common: frozenset[str]
     cues: dict[str, list[str]]
+    not_places: NotPlaces = field(default_factory=lambda: NotPlaces(frozenset(), ()))
 
     @classmethod
     def load(cls) -> Tables:
         cues = {k: v for k, v in read_json("cues.json").items() if not k.startswith("_")}
         return cls(
-            {row[0]: row[1] for row in read_table("demonyms.tsv")}, read_words("common_words.txt"), cues
+            {row[0]: row[1] for row in read_table("demonyms.tsv")},
+            read_words("common_words.txt"),
+            cues,
+            NotPlaces.load(),
         )
 
 
@@ -261,15 +267,27 @@ class Detector:
                 # nor is "Bin village" Vienna, whatever a foreign spelling of Vienna may be.
                 found.append(PlaceMention(start, end, surface, hint[0], None, near))
                 continue
-            if place is None or not self._trusted(place, surface, hint, country_code, partial):
+            if place is None or not self._trusted(place, surface, hint, country_code, partial, named):
                 continue
             found.append(PlaceMention(start, end, surface, place.kind, place, near))
         return found
 
     def _trusted(
-        self, place: Place, surface: str, hint: tuple[str, ...], country_code: str | None, partial: bool
+        self,
+        place: Place,
+        surface: str,
+        hint: tuple[str, ...],
+        country_code: str | None,
+        partial: bool,
+        named: Collection[str | None] = (),
     ) -> bool:
-        if place.kind in ("country", "admin1") or hint:
+        if place.kind == "country" or hint:
+            return True
+        if _abroad(place, country_code) and place.country_code not in named:
+            # The article's country wins: a same-named town or province elsewhere ("Aden" in a
+            # Somali name, "Paul" the Cape Verdean island) is meant only when the text names its country.
+            return False
+        if place.kind == "admin1":
             return True
         abroad = country_code is None or place.country_code != country_code
         if abroad and place.population < 1_000_000 and not fold(surface).startswith(fold(place.name)):
@@ -305,6 +323,9 @@ class Detector:
             yield from hits
             return
         cued = self._near.search(text[max(0, run[0].start - 80) : run[0].start])
+        if text[run[0].start : name_end] in self.tables.not_places:
+            yield from hits  # "the Anglophone region", "Iranian-backed Hezbollah": not names of places
+            return
         if (hint or cued) and run[0].text not in self.tables.common:
             # A place the gazetteer lacks, known to be one by its pattern word ("Gouz Al-Naqa
             # village") or a cue ("north of Banibangou"): keep the whole name, unresolved.
@@ -342,6 +363,12 @@ class Detector:
         if size == 1 and not own_hint and (name in self.tables.common or name.lower() in lowered):
             return None
         places = self.gazetteer.lookup(name)
+        if name in self.tables.not_places:
+            # "Buddhist", "Taliban", "English": a village somewhere, but here people, a belief or a
+            # group; only a country or province of that name is meant ("Amhara region").
+            places = tuple(
+                p for p in places if p.kind in ("country", "admin1") or (own_hint and p.kind == "admin2")
+            )
         if caps:  # datelines ("KABUL, Afghanistan"): only prominent places, never acronyms
             places = tuple(
                 p
@@ -382,7 +409,9 @@ def choose(
     def score(place: Place) -> tuple[int, int, int, float]:
         in_country = int(country_code is not None and place.country_code == country_code)
         hinted = -list(hint).index(place.kind) if place.kind in hint else (-9 if hint else 0)
-        in_named = int(place.country_code in named)
+        # A country's own name names it: "western Niger" is the country unless a pattern word
+        # ("Niger State") or the article's country says the province.
+        in_named = int(place.country_code in named or place.kind == "country")
         base = {"country": 20.0, "admin1": 7.5, "admin2": 5.0, "feature": 3.0}.get(place.kind)
         prominence = base if base is not None else math.log10(place.population + 1)
         if (
