@@ -47,7 +47,7 @@ class Judge:
         subtype: Head,
         families: dict[str, str],
         drop_at: float = 0.8,
-        retype_at: float = 0.7,
+        retype_at: float = 0.8,
     ) -> None:
         self.encoder = encoder
         self.eventhood = eventhood
@@ -81,7 +81,7 @@ class Judge:
                 kept.append(mention)
                 continue
             i = row[(mention.sent_start, mention.sent_end)]
-            if 1.0 - events[i] >= self.drop_at:
+            if 1.0 - events[i] >= self.drop_at and _droppable(mention):
                 kind = self.eventhood.labels[int(np.argmax(eventhood[i]))]
                 mention.notes.append(f"dropped by the encoder: {kind} ({1.0 - events[i]:.2f} not an event)")
                 continue
@@ -103,3 +103,10 @@ class Judge:
         mention.notes.append(f"sub-type {label!r} from the encoder ({share:.2f}); the rules had {rules!r}")
         mention.typing = replace(mention.typing, sub_event_type=label)
         return mention
+
+
+def _droppable(mention: Mention) -> bool:
+    """A mention that carries a count of the dead or displaced is kept whatever the head says: the
+    count is the rules' strongest evidence of a report, and the head misreads claims of counts
+    ("both sides claim to have killed dozens") as trends and quoted witnesses as commentary."""
+    return mention.deaths is None and mention.displaced is None
