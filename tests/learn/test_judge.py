@@ -24,8 +24,10 @@ CLASH = Typing("Battles", "Armed clash")
 @pytest.mark.parametrize(
     "text",
     [
-        "Analysts say fighting between the army and the rebels has grown steadily worse over the past decade.",
-        "The rebel movement was founded in 1994 and fought three wars against the government in the years after.",
+        "Analysts say fighting between the army and the rebels has grown steadily worse over the past "
+        "decade.",
+        "The rebel movement was founded in 1994 and fought three wars against the government in the "
+        "years after.",
         "Read more: Army and rebels clash again in the north | Five things to know about the ceasefire",
     ],
 )
