@@ -222,6 +222,21 @@ def evaluate(gold: Sequence[Path], coder: Coder | None = None) -> list[Report]:
     return score(list(gold), lambda item: list(coder.code(item).events))
 
 
+def train(*, evaluate_only: bool = False, extra: Path | None = None, out: Path | None = None) -> str:
+    """Retrain the learned heads from data/training/ (deterministic), or only score the committed
+    ones with `evaluate_only`; the held-out accuracy per label, as a table. `extra`: a TSV of
+    more examples (label, text, source, split) whose train split is added."""
+    from strife.learn.corpus import load_corpus, read_examples
+    from strife.learn.encoder import SentenceEncoder
+    from strife.learn.train import HEADS_DIR, evaluate_heads, train_heads
+
+    encoder, corpus, folder = SentenceEncoder.load(), load_corpus(), out or HEADS_DIR
+    if evaluate_only:
+        return evaluate_heads(encoder, folder, corpus=corpus).table()
+    more = read_examples(extra, corpus.labels) if extra else []
+    return train_heads(encoder, folder, extra=more, corpus=corpus).table()
+
+
 def import_gazetteer(path: Path) -> int:
     """Add a GeoNames dump (allCountries.txt or a country file) to the gazetteer; the places added."""
     from strife.resolve.places import import_geonames

@@ -282,6 +282,24 @@ def eval_command(gold: tuple[str, ...], errors: bool, as_json: bool) -> None:
         click.echo(json.dumps(report.to_dict()) if as_json else report.format(errors=errors))
 
 
+@main.command("train")
+@click.option("--evaluate", "evaluate_only", is_flag=True, help="score the committed heads; do not retrain")
+@click.option("--extra", type=click.Path(exists=True, dir_okay=False), help="a TSV of more training examples")
+@click.option(
+    "--out", type=click.Path(file_okay=False), help="folder to write the heads to (default: the package's)"
+)
+def train_command(evaluate_only: bool, extra: str | None, out: str | None) -> None:
+    """Retrain the learned heads (sub-type, event-hood) from data/training/ and print held-out accuracy."""
+    try:
+        table = strife.api.train(
+            evaluate_only=evaluate_only, extra=Path(extra) if extra else None, out=Path(out) if out else None
+        )
+    except ValueError as error:
+        _fail(str(error), EXIT_USAGE)
+        return
+    click.echo(table)
+
+
 @main.group()
 def gazetteer() -> None:
     """Manage the offline gazetteer (GeoNames data)."""
