@@ -32,6 +32,24 @@ def cleaner() -> Cleaner:
         ("Photo: AFP", "photo credit"),
         ("In this file photo taken on May 2, 2019, soldiers patrol a road.", "photo caption"),
         ("3 min read", "page metadata"),
+        ("Skip to main content", "navigation link"),
+        ("2. Skip to more regional sites", "navigation link"),
+        ("Right Menu", "site menu"),
+        ("Toggle navigation", "site menu"),
+        ("Please upgrade your browser", "browser warning"),
+        ("Your browser is not supported, and some features of this page may not work.", "browser warning"),
+        ("This video can't be displayed because your privacy settings block it.", "blocked embed notice"),
+        ("Image caption", "photo caption or gallery link"),
+        ("Image caption and copyright details", "photo caption or gallery link"),
+        ("Enlarge photo", "photo caption or gallery link"),
+        ("Photo gallery", "photo caption or gallery link"),
+        ("IN PICTURES: Floods sweep through the valley", "photo caption or gallery link"),
+        ("Jane Roe/AFP via Getty Images", "photo credit"),
+        ("Leave a comment", "comment form"),
+        ("Please enter your email address here", "comment form"),
+        ("Tags: security, elections, north", "page metadata"),
+        ("View more on Channel Seven", "link text"),
+        (">", "link text"),
     ],
 )
 def test_boilerplate_line_is_dropped(cleaner: Cleaner, noise: str, reason: str) -> None:
@@ -127,4 +145,52 @@ def test_bad_pattern_names_the_line() -> None:
 
 
 def test_shipped_rules_load() -> None:
-    assert {rule.kind for rule in BoilerplateRules.load().rules} == {"header", "line", "inline", "heading"}
+    assert {rule.kind for rule in BoilerplateRules.load().rules} == {
+        "header",
+        "line",
+        "inline",
+        "heading",
+        "menu",
+    }
+
+
+def test_related_and_author_list_heading_drops_its_headlines(cleaner: Cleaner) -> None:
+    noise = (
+        "RELATED POSTSMORE FROM THE AUTHOR\n\n"
+        "Town council approves new market\nFarmers count losses after the dry season"
+    )
+    cleaned = cleaner(f"{BODY}\n\n{noise}\n\n{AFTER}")
+    assert "council" not in cleaned.text and "Farmers" not in cleaned.text
+    assert AFTER in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{BODY} [Getty]", BODY),
+        (f"{BODY} [Reuters/File]", BODY),
+        (f"{BODY} Photo credit: Ann Smith.", BODY),
+    ],
+)
+def test_inline_agency_credit_is_dropped(cleaner: Cleaner, text: str, expected: str) -> None:
+    assert cleaner(text).text.strip() == expected
+
+
+def test_site_menu_of_section_names_is_dropped(cleaner: Cleaner) -> None:
+    menu = "Home\n\nWorld News\nBorder War\n\nOpinion & Analysis\nSports\nContact Us"
+    cleaned = cleaner(f"{menu}\n\n{BODY}\n\n{AFTER}")
+    assert cleaned.text.strip() == f"{BODY}\n\n{AFTER}"
+    assert [r for _, _, r in cleaned.removed] == ["site menu of section names"]
+
+
+def test_a_title_and_a_byline_are_not_a_menu(cleaner: Cleaner) -> None:
+    text = f"Convoy Ambushed\n\nBy Staff Reporter\n\n{BODY}\n\n{AFTER}"
+    assert cleaner(text).text == text
+
+
+def test_menu_offsets_map_back_to_the_original(cleaner: Cleaner) -> None:
+    text = f"Home\nWorld\nBusiness\nSport\n\n{BODY}"
+    cleaned = cleaner(text)
+    start = cleaned.text.index("Gunmen")
+    original_start, original_end = cleaned.to_original(start, start + 6)
+    assert text[original_start:original_end] == "Gunmen"

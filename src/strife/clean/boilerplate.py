@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-KINDS = ("header", "line", "inline", "heading")
+KINDS = ("header", "line", "inline", "heading", "menu")
+# A site menu: this many item lines in a row (blank lines between them allowed), fewer is a title.
+MENU_MIN_ITEMS = 4
 
 # A headline in a "Read more:" list: short and without sentence-final punctuation.
 _HEADLINE_MAX_WORDS = 25
@@ -22,7 +24,8 @@ class Rule:
 
     kind: "header" (at the very start of the text), "line" (a whole line matches),
     "inline" (any match inside a line), "heading" (a whole line that opens a list of
-    other headlines, dropped together with the list).
+    other headlines, dropped together with the list), "menu" (a whole line that looks
+    like a menu item: dropped only inside a run of MENU_MIN_ITEMS such lines).
     """
 
     kind: str
@@ -84,6 +87,7 @@ class BoilerplateRules:
                 spans.append((0, match.end(), rule.reason))
                 body_start = max(body_start, match.end())
         lines = list(_lines(text, body_start))
+        spans.extend(self._menus(text, lines))
         skip_until = -1
         for index, (start, end) in enumerate(lines):
             if index <= skip_until:
@@ -105,6 +109,24 @@ class BoilerplateRules:
                 if match.end() > match.start():
                     spans.append((match.start(), match.end(), rule.reason))
         return _merge(spans)
+
+    def _menus(self, text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """Runs of menu-item lines ("Home", "World", "Opinion Editorials"): a site's section menu.
+        One or two such lines are a title or a byline, so only a long run is dropped."""
+        found: list[tuple[int, int, str]] = []
+        run: list[tuple[int, int, str]] = []
+        for start, end in [*lines, (len(text), len(text))]:
+            content = text[start:end].strip()
+            if not content and (start, end) != (len(text), len(text)):
+                continue  # blank lines between items do not break the menu
+            reason = self._first_full_match("menu", content) if content else None
+            if reason is not None:
+                run.append((start, end, reason))
+                continue
+            if len(run) >= MENU_MIN_ITEMS:
+                found.append((run[0][0], run[-1][1], run[0][2]))
+            run = []
+        return found
 
     def _of_kind(self, kind: str) -> list[tuple[Rule, re.Pattern[str]]]:
         return [(rule, pattern) for rule, pattern in self._compiled if rule.kind == kind]
