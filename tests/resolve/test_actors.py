@@ -63,6 +63,12 @@ def actors() -> ActorDictionary:
         ("resistance fighters", AFTER, "Myanmar", "People's Defence Force"),
         ("al-Shabaab", date(2020, 5, 1), "Mozambique", "Islamic State (Central Africa Province)"),
         ("al-Shabaab", date(2020, 5, 1), None, "Al Shabaab"),
+        ("Abu Sayyaf gunmen", AFTER, "Philippines", "Abu Sayyaf"),
+        ("ULFA-I cadres", AFTER, "India", "United Liberation Front of Asom"),
+        ("JEM rebels", date(2012, 5, 1), "Sudan", "Justice and Equality Movement"),
+        ("Ahrar al-Sham fighters", date(2015, 5, 1), "Syria", "Ahrar al-Sham"),
+        ("the Beltran Leyva cartel", AFTER, "Mexico", "Beltran Leyva Organization"),
+        ("Seleka rebels", date(2013, 3, 1), "Central African Republic", "Seleka"),
     ],
 )
 def test_alias_resolves_to_canonical_name(
@@ -423,7 +429,7 @@ def test_alias_scope_and_new_actors(
         ("a rebel-held town", "Syria"),
         ("the Hamas-run health ministry", "Palestine"),
         ("an al-Qaeda-linked cell", "Mali"),
-        ("the Sudan Liberation Army", "Sudan"),  # a group the dictionary lacks is not the state's army
+        ("the Kordofan Patriotic Army", "Sudan"),  # a group the dictionary lacks is not the state's army
         ("the Kosovo Liberation Army", "Serbia"),
         ("a youth was shot", "South Sudan"),  # "youth" is a militia only after a group's name
     ],

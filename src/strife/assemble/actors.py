@@ -24,6 +24,21 @@ def is_unnamed(actor: ActorRef) -> bool:
     return actor.name.startswith("Unidentified Armed Group")
 
 
+# "armed groups linked to al-Qaeda", "a faction allied to the Islamic State": the named group is
+# another group's patron, not an actor of this article's events.
+_PATRON = re.compile(
+    r"\b(?:linked|tied|affiliated|allied|aligned|connected|close|loyal(?= to the (?:government|state))|"
+    r"inspired|ties|links|allegiance|affiliates?|offshoots?|splinter(?: group)?s?)"
+    r"(?: with| to| by| of)?(?: the)?\s+(?:(?:[\w'-]+\s+){1,3}?(?:and|or)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def named_as_patron(actor: ActorRef, text: str) -> bool:
+    """Whether the words before an actor's mention make it another group's patron."""
+    return _PATRON.search(text[max(0, actor.start - 40) : actor.start]) is not None
+
+
 def salient_actors(mentions: Sequence[Mention], found: Sequence[ActorRef]) -> list[ActorRef]:
     """Armed actors of the article, most often named first (state forces last among equals)."""
     counts = Counter(a.name for a in found)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from strife.assemble.actors import anaphor_key, is_unnamed
+from strife.assemble.actors import anaphor_key, is_unnamed, named_as_patron
 from strife.assemble.drafts import VIOLENT, Draft
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, VAC
 from strife.mentions import ActorRef, Figure, Location, Mention, TimeExpr
@@ -44,7 +44,8 @@ class Builder:
         self.article = article
         self.clean = clean
         self.country = country
-        self.salient = list(salient)
+        # a group named only as another's patron ("fighters linked to al-Qaeda") fought nobody here
+        self.salient = [a for a in salient if not named_as_patron(a, clean.text)]
         self.anaphora = anaphora
 
     def _evidence(
@@ -164,8 +165,10 @@ class Builder:
             # the victims named where a lent killing reports the event's dead ("four workers and
             # two soldiers were killed")
             actor2 = next((a2 for _, a2 in pairs if a2 is not None), None)
-        if draft.event_type == "Battles" and (actor1 is None or actor2 is None):
-            actor1, actor2 = self._fill_sides(actor1, actor2)
+        if draft.event_type == "Battles":
+            actor1, actor2 = self._battle_sides(actor1, actor2)
+            if actor1 is None or actor2 is None:
+                actor1, actor2 = self._fill_sides(actor1, actor2, draft.first.trigger_start)
         unclaimed = draft.first.kind in UNCLAIMED_KINDS or (
             draft.event_type == VAC and actor2 is not None and actor2.type == CIVILIANS
         )
@@ -174,10 +177,43 @@ class Builder:
             # armed group of the country
             name = "Unidentified Armed Group" + (f" ({self.country})" if self.country else "")
             actor1 = ActorRef(name, 8, self.country, draft.first.trigger_start, draft.first.trigger_start)
+        if draft.event_type == VAC and actor2 is None:
+            # an attack on civilians always has its victims: ACLED's civilians of the country
+            actor2 = ActorRef(self._civilians(), CIVILIANS, self.country,
+                              draft.first.trigger_start, draft.first.trigger_start)  # fmt: skip
+        if self._sub_type(draft) == "Excessive force against protesters":
+            actor2 = self._as_protesters(actor2)  # the forces are actor1, the crowd they hit actor2
+        elif draft.event_type in {"Protests", "Riots"}:
+            # "residents took to the streets": the people who protest are protesters (ACLED)
+            actor1 = self._as_protesters(actor1)
+            if actor1 is None and draft.event_type == "Protests":
+                # a protest always has its protesters (ACLED), named or not
+                at = draft.first.trigger_start
+                actor1 = ActorRef(self._civilians(), CIVILIANS, self.country, at, at)
+                actor1 = self._as_protesters(actor1)
         if draft.event_type == "Riots":
             # demonstrators who turn violent are rioters (ACLED): the crowd's actor says so
             actor1, actor2 = self._as_rioters(actor1), self._as_rioters(actor2)
+        if actor2 is None and actor1 is not None and actor1.type in {PROTESTERS, RIOTERS}:
+            actor2 = self._police_of_story(draft)
         return actor1, actor2
+
+    def _police_of_story(self, draft: Draft) -> ActorRef | None:
+        """The police the story names, for a riot or a broken-up protest whose own sentences name
+        no one facing the crowd: in a crowd story they are the ones who faced it (ACLED)."""
+        if not (draft.event_type == "Riots" or self._sub_type(draft) == "Protest with intervention"):
+            return None
+        at = draft.first.trigger_start
+        for actor in self.salient:
+            if actor.type == STATE and actor.name.startswith("Police Forces"):
+                return replace(actor, start=at, end=at)
+        return None
+
+    def _as_protesters(self, actor: ActorRef | None) -> ActorRef | None:
+        if actor is None or actor.type != CIVILIANS:
+            return actor
+        country = actor.country or self.country
+        return replace(actor, name="Protesters" + (f" ({country})" if country else ""), type=PROTESTERS)
 
     def _as_rioters(self, actor: ActorRef | None) -> ActorRef | None:
         if actor is None or actor.type != PROTESTERS:
@@ -194,16 +230,39 @@ class Builder:
                 return replace(candidate, start=actor.start, end=actor.end, matched=actor.matched)
         return actor
 
-    def _fill_sides(
-        self, a1: ActorRef | None, a2: ActorRef | None
+    def _civilians(self) -> str:
+        return "Civilians" + (f" ({self.country})" if self.country else "")
+
+    @staticmethod
+    def _battle_sides(
+        a1: ActorRef | None, a2: ActorRef | None
     ) -> tuple[ActorRef | None, ActorRef | None]:
-        """A battle with one side named takes, as the other, the article's most named armed actor."""
+        """The armed sides of a battle. Civilians or demonstrators read as a side are the
+        battle's victims, not a side ("clashes between the army and rebels killed civilians");
+        the government is not a side either (ACLED names the military or police that fought), and
+        two state forces of one country are one side ("police" and "troops" fighting together)."""
+        sides = [a for a in (a1, a2) if a is not None and a.type in ARMED and not _is_government(a.name)]
+        if len(sides) == 2 and all(s.type == STATE for s in sides):
+            first, second = sides
+            if first.country is not None and first.country == second.country:
+                sides = [first]
+        return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None)
+
+    def _fill_sides(
+        self, a1: ActorRef | None, a2: ActorRef | None, at: int
+    ) -> tuple[ActorRef | None, ActorRef | None]:
+        """A battle with one side named takes, as the other, the article's most named armed actor
+        that can oppose it: not the same state again. State forces with no such opponent in the
+        article fought an unidentified armed group of the country."""
         sides = [a for a in (a1, a2) if a is not None]
         for actor in self.salient:
             if len(sides) == 2:
                 break
-            if actor.type in ARMED and all(actor.name != s.name for s in sides):
+            if actor.type in ARMED and all(_can_oppose(actor, s) for s in sides):
                 sides.append(actor)
+        if len(sides) == 1 and sides[0].type == STATE and self.country:
+            name = f"Unidentified Armed Group ({self.country})"
+            sides.append(ActorRef(name, 8, self.country, at, at))
         return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None)
 
     def _time(self, draft: Draft) -> tuple[date | None, date | None, int | None, Mention | None]:
@@ -381,3 +440,14 @@ def _place(m: Mention) -> Location:
     """The location of a mention already known to have one."""
     assert m.location is not None
     return m.location
+
+
+def _is_government(name: str) -> bool:
+    return name.startswith("Government of")
+
+
+def _can_oppose(actor: ActorRef, side: ActorRef) -> bool:
+    """Whether two actors can be a battle's two sides: not one actor, not one state twice."""
+    if actor.name == side.name:
+        return False
+    return not (actor.type == STATE and side.type == STATE and actor.country == side.country)

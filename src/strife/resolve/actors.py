@@ -384,7 +384,7 @@ class ActorDictionary:
 def _ends_unknown_name(scan: Scan, i: int, n: int, generic: _Generic) -> bool:
     """Whether an armed-force noun at token i ends the proper name of a group the dictionary lacks.
 
-    "the Sudan Liberation Army", "the Popular Mobilisation Militia": a capitalised "Army" or
+    "the Kordofan Patriotic Army", "the Popular Mobilisation Militia": a capitalised "Army" or
     "Militia" after another capitalised word is part of a name, not the state's army or an
     unnamed group. Police and government nouns keep their reading ("Kano State Police"), and
     so does a headline in title case ("Troops Repel Bandits In Raid"), where the next word is

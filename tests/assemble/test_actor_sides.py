@@ -1,0 +1,95 @@
+"""Who the sides of an event are (CODEBOOK section 4): named groups behind generic nouns, the
+armed sides of a battle, the victims of an attack, the forces facing a crowd."""
+
+from datetime import date
+
+import pytest
+
+from strife.assemble.actors import named_as_patron
+from strife.mentions import ActorRef
+from strife.pipeline import Pipeline, Resources, default_pipeline
+from strife.records import Article, Event
+
+DAY = date(2024, 3, 9)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return default_pipeline(Resources())
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    return list(pipeline(Article("t", text, DAY)).events)
+
+
+def _sides(event: Event) -> set[tuple[str | None, int | None]]:
+    return {(event.actor1, event.actor1_type), (event.actor2, event.actor2_type)}
+
+
+def test_insurgents_are_the_group_the_article_names(pipeline: Pipeline) -> None:
+    text = (
+        "Boko Haram fighters have stepped up raids in Borno state, Nigeria, residents said. "
+        "On Friday insurgents attacked an army base in Gwoza, Borno state, and soldiers fought "
+        "them for three hours, the army said."
+    )
+    battles = [e for e in _events(pipeline, text) if e.event_type == "Battles"]
+    assert battles and all("Boko Haram" in {battle.actor1, battle.actor2} for battle in battles)
+
+
+def test_a_patron_group_is_not_the_attacker(pipeline: Pipeline) -> None:
+    text = (
+        "Militants killed four soldiers in an ambush near Menaka, Mali, on Friday, the army said. "
+        "The region has seen attacks by groups linked to al-Qaeda."
+    )
+    events = [e for e in _events(pipeline, text) if e.event_type == "Battles"]
+    assert events and all("Al Qaeda" not in {e.actor1, e.actor2} for e in events)
+
+
+@pytest.mark.parametrize(
+    ("before", "patron"),
+    [
+        ("fighters linked to ", True),
+        ("a faction affiliated with the ", True),
+        ("groups allied to the Islamic State and ", True),
+        ("an offensive by ", False),
+        ("fighters loyal to ", False),
+    ],
+)
+def test_named_as_patron(before: str, patron: bool) -> None:
+    text = before + "Al Qaeda"
+    actor = ActorRef("Al Qaeda", 2, None, len(before), len(text))
+    assert named_as_patron(actor, text) is patron
+
+
+def test_civilians_killed_in_a_clash_are_not_a_side(pipeline: Pipeline) -> None:
+    text = (
+        "Fighting between the army and rebels killed 12 people, including civilians, near Kaga "
+        "Bandoro, Central African Republic, on Thursday, officials said."
+    )
+    battles = [e for e in _events(pipeline, text) if e.event_type == "Battles"]
+    assert battles
+    assert all(t != 7 for e in battles for _, t in _sides(e))
+
+
+def test_an_attack_on_civilians_has_its_victims(pipeline: Pipeline) -> None:
+    text = "Gunmen abducted 14 people on the road to Kaura Namoda, Zamfara state, Nigeria, on Friday."
+    attacks = [e for e in _events(pipeline, text) if e.event_type == "Violence against civilians"]
+    assert attacks and attacks[0].actor2_type == 7
+
+
+def test_a_riot_faces_the_police_of_its_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "Hundreds of rioters hurled stones at police in Kisumu, Kenya, on Friday and torched a "
+        "police post, witnesses said."
+    )
+    riots = [e for e in _events(pipeline, text) if e.event_type == "Riots"]
+    assert riots and riots[0].actor2 is not None and riots[0].actor2.startswith("Police Forces")
+
+
+def test_residents_who_protest_are_protesters(pipeline: Pipeline) -> None:
+    text = (
+        "Villagers staged a demonstration in Beni, Democratic Republic of Congo, on Friday "
+        "against the insecurity."
+    )
+    protests = [e for e in _events(pipeline, text) if e.event_type == "Protests"]
+    assert protests and protests[0].actor1_type == 6
