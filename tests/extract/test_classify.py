@@ -78,3 +78,25 @@ def test_not_an_event(kind, agents, patients) -> None:
 
 def test_armed_men_marching_captives_is_not_a_protest() -> None:
     assert classify("protest", [8], [7], "The attackers marched the captives into the forest.") is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "agents", "patients", "sentence", "expected"),
+    [
+        ("clash", [1], [], "Youths fought pitched battles with police who fired tear gas.",
+         ("Riots", "Violent demonstration")),
+        ("clash", [], [], "Demonstrators and riot police fought running battles downtown.",
+         ("Riots", "Violent demonstration")),
+        ("clash", [1], [2], "Soldiers fought rebels as protesters gathered in the capital.",
+         ("Battles", "Armed clash")),
+        ("capture", [1], [], "Troops seized a large arms cache hidden in a farmhouse.",
+         ("Strategic developments", "Disrupted weapons use")),
+        ("capture", [1], [], "Police found a stockpile of hand grenades and rifles.",
+         ("Strategic developments", "Disrupted weapons use")),
+        ("capture", [1], [], "Troops seized the hilltop village from the militants.",
+         ("Battles", "Government regains territory")),
+    ],
+)
+def test_crowd_battles_and_weapons_seizures(kind, agents, patients, sentence, expected) -> None:  # type: ignore[no-untyped-def]
+    typing = classify(kind, agents, patients, sentence)
+    assert typing is not None and (typing.event_type, typing.sub_event_type) == expected

@@ -8,6 +8,7 @@ territory when state forces take it, a non-state takeover otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from strife.mentions import Typing
@@ -64,6 +65,17 @@ VIOLENT_PROTEST_CUES = (
 )
 
 
+# A crowd fighting the police: "pitched battles", "running battles" and "clashes" between
+# protesters and police are a riot, not a battle between armed groups.
+CROWD_WORDS = ("protester", "protestor", "demonstrator", "rioter", "tear gas", "teargas")
+# Weapons taken rather than ground: a cache, a stockpile or a haul seized is disrupted weapons use.
+_WEAPONS_SEIZED = re.compile(
+    r"\b(?:weapons?|arms|ammunition|explosives?|munitions?|ammo)\s+(?:cache|caches|depot|depots|stockpile|"
+    r"stockpiles|haul|dump|dumps)\b|\b(?:cache|caches|stockpile|stockpiles|haul)\s+of\s+(?:\w+\s+){0,2}"
+    r"(?:weapons|arms|ammunition|explosives|munitions|rifles|guns|grenades|rockets)\b"
+)
+
+
 def _types(types: Sequence[int | None]) -> set[int]:
     return {t for t in types if t is not None}
 
@@ -90,6 +102,9 @@ def classify(
             kind = "ied"
     if kind in {"flee", "evacuate", "displaced", "shelter", "return"} and agents & ARMED and not patients:
         return None  # fighters "escaping to the mountains" are not displaced people
+    crowd_story = any(word in lowered for word in CROWD_WORDS)
+    if kind == "clash" and crowd_story and not (agents | patients) & (ARMED - {STATE}):
+        return Typing("Riots", "Violent demonstration")  # "running battles with police" is a riot
     if kind in {"clash", "attack"} and (agents | patients) & {PROTESTERS, RIOTERS} and not agents & ARMED:
         return Typing("Riots", "Violent demonstration")  # demonstrators clashing with police, storming
     if kind == "clash" and (agents | patients) & {CIVILIANS} and (agents | patients) & ARMED:
@@ -102,6 +117,8 @@ def classify(
         if armed_nearby:
             return Typing("Protests", "Peaceful protest")
         return _protest_refined("Protests", "Peaceful protest", lowered)
+    if kind in {"capture", "recapture"} and _WEAPONS_SEIZED.search(lowered):
+        return Typing(STRATEGIC, "Disrupted weapons use")  # "troops seized a weapons cache"
     if kind in {"capture", "recapture"}:
         if agents & {STATE}:
             return Typing("Battles", "Government regains territory")
