@@ -21,6 +21,11 @@ def resources() -> Resources:
 
 def test_stage_order_matches_the_folders(resources: Resources) -> None:
     names = default_pipeline(resources).names
+    assert names == ["relevance", "clean", "parse", "resolve", "extract", "learn", "assemble"]
+
+
+def test_the_learned_stage_is_one_switch_away() -> None:
+    names = default_pipeline(Resources(learned=False)).names
     assert names == ["relevance", "clean", "parse", "resolve", "extract", "assemble"]
 
 

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
 
+from strife.assemble import merge
+from strife.assemble.drafts import Draft
 from strife.learn.corpus import read_labels
 from strife.learn.encoder import SentenceEncoder
 from strife.learn.head import Head
@@ -32,11 +35,13 @@ EVENT = "event"
 
 
 @dataclass(frozen=True)
-class Verdict:
-    """What the judge made of one mention: kept (maybe retyped) or dropped, and why."""
+class Plan:
+    """One article's mentions, the groups to judge, and the sentences (with spans) that judge them."""
 
-    keep: bool
-    reason: str | None = None
+    mentions: list[Mention]
+    groups: list[Draft]
+    spans: list[tuple[int, int]]
+    sentences: list[str]
 
 
 class Judge:
@@ -64,29 +69,47 @@ class Judge:
         families = {label: labels.group[label] for label in labels.of("subtype")}
         return cls(encoder, heads["eventhood"], heads["subtype"], families)
 
-    def __call__(self, mentions: Sequence[Mention], text: str) -> list[Mention]:
+    def __call__(
+        self, mentions: Sequence[Mention], text: str, article_date: date | None = None
+    ) -> list[Mention]:
         """The mentions kept, sub-types revised; a dropped mention's reason is in its notes."""
-        coded = [m for m in mentions if m.typing is not None]
-        if not coded:
-            return list(mentions)
-        spans = sorted({(m.sent_start, m.sent_end) for m in coded})
-        vectors = self.encoder.encode([text[s:e] for s, e in spans])
-        row = {span: i for i, span in enumerate(spans)}
+        plan = self.plan(mentions, text, article_date)
+        return self.decide(plan, self.encoder.encode(plan.sentences))
+
+    def plan(self, mentions: Sequence[Mention], text: str, article_date: date | None = None) -> Plan:
+        """What to judge in one article, and the sentences to encode for it.
+
+        One decision per occurrence: the mentions are grouped as assembly will group them,
+        and each group is judged by the sentence of its first mention. A group with a count
+        of the dead or displaced is kept without encoding anything (see `_counts`); mentions
+        that form no group (assembly drops them too) are passed on untouched.
+        """
+        groups = [d for d in merge(mentions, article_date) if not any(_counts(m) for m in d.all())]
+        spans = sorted({(d.first.sent_start, d.first.sent_end) for d in groups})
+        return Plan(list(mentions), groups, spans, [text[s:e] for s, e in spans])
+
+    def decide(self, plan: Plan, vectors: NDArray[np.float32]) -> list[Mention]:
+        """Apply the heads to a plan's encoded sentences (one row per `plan.sentences`)."""
+        if not plan.groups:
+            return plan.mentions
+        row = {span: i for i, span in enumerate(plan.spans)}
         eventhood = self.eventhood.predict_proba(vectors)
         events = eventhood[:, list(self.eventhood.labels).index(EVENT)]
         subtypes = self.subtype.predict_proba(vectors)
-        kept: list[Mention] = []
-        for mention in mentions:
-            if mention.typing is None:
-                kept.append(mention)
-                continue
-            i = row[(mention.sent_start, mention.sent_end)]
-            if 1.0 - events[i] >= self.drop_at and _droppable(mention):
+        dropped: set[int] = set()
+        for group in plan.groups:
+            i = row[(group.first.sent_start, group.first.sent_end)]
+            if 1.0 - events[i] >= self.drop_at:
                 kind = self.eventhood.labels[int(np.argmax(eventhood[i]))]
-                mention.notes.append(f"dropped by the encoder: {kind} ({1.0 - events[i]:.2f} not an event)")
+                reason = f"dropped by the encoder: {kind} ({1.0 - events[i]:.2f} not an event)"
+                for mention in group.all():
+                    mention.notes.append(reason)
+                    dropped.add(id(mention))
                 continue
-            kept.append(self._retyped(mention, subtypes[i]))
-        return kept
+            for mention in group.mentions:
+                if mention.typing is not None and mention.typing.event_type == group.event_type:
+                    self._retyped(mention, subtypes[i])
+        return [m for m in plan.mentions if id(m) not in dropped]
 
     def _retyped(self, mention: Mention, probabilities: NDArray[np.float64]) -> Mention:
         assert mention.typing is not None
@@ -105,8 +128,9 @@ class Judge:
         return mention
 
 
-def _droppable(mention: Mention) -> bool:
-    """A mention that carries a count of the dead or displaced is kept whatever the head says: the
-    count is the rules' strongest evidence of a report, and the head misreads claims of counts
-    ("both sides claim to have killed dozens") as trends and quoted witnesses as commentary."""
-    return mention.deaths is None and mention.displaced is None
+def _counts(mention: Mention) -> bool:
+    """A group with a count of the dead or displaced is kept whatever the head says: the count is
+    the rules' strongest evidence of a report, and the head misreads claims of counts ("both sides
+    claim to have killed dozens") as trends and quoted witnesses as commentary. Not encoding those
+    groups is also most of what keeps the stage cheap."""
+    return mention.deaths is not None or mention.displaced is not None
