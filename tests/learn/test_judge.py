@@ -15,7 +15,7 @@ def judge() -> Judge:
 
 
 def _mention(text: str, typing: Typing, **fields: object) -> Mention:
-    return Mention(typing, "attack", False, 0, 0, len(text), 0, 5, **fields)  # type: ignore[arg-type]
+    return Mention(typing, "attack", True, 0, 0, len(text), 0, 5, **fields)  # type: ignore[arg-type]
 
 
 CLASH = Typing("Battles", "Armed clash")
