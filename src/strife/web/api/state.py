@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +37,13 @@ class ServerState:
     @property
     def writable(self) -> bool:
         return self.token is not None
+
+    def authorised(self, authorization: str | None) -> bool:
+        """Whether an Authorization header carries this server's bearer token (never without one)."""
+        if self.token is None:
+            return False
+        scheme, _, given = (authorization or "").partition(" ")
+        return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), self.token.encode())
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
