@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strife import __version__
 from strife.store import Store
 from strife.web.api import ServerState, errors, router
+from strife.web.api.limits import RateLimit
 
 STATIC = Path(__file__).parent / "static"
 log = logging.getLogger("strife.web")
@@ -45,6 +46,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+
         async def send_guarded(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
@@ -111,6 +113,7 @@ def create_app(
     app.add_api_route("/docs", _docs, include_in_schema=False)
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(RateLimit)
     app.add_middleware(SecurityHeaders)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))

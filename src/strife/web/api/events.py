@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
 from strife.store import browse
 from strife.store.browse import DEFAULT_SORT, SORT_FIELDS, Cursor, OccurrenceFilter, Sort
@@ -52,16 +52,21 @@ def page_of_events(
 
 
 @router.get("/api/events", response_model=EventPage)
-def list_events(
+async def list_events(
     where: Annotated[OccurrenceFilter, Depends(filters)],
     page: Annotated[Page, Depends(paging)],
     state: Annotated[ServerState, Depends(server_state)],
     sort: Annotated[str, Query(max_length=40, description=_SORT_HELP)] = DEFAULT_SORT,
     after: Annotated[str | None, Query(max_length=400, description=_AFTER_HELP)] = None,
-) -> dict[str, Any]:
+) -> Response:
     """Merged events passing the filters, one page of summaries, with the count of all that pass."""
     order = order_by(sort)
-    return page_of_events(state, where, order, page, _cursor(after, order))
+    cursor = _cursor(after, order)
+    return await state.answer(
+        ("events", where, order, page, cursor),
+        EventPage.model_validate,
+        lambda: page_of_events(state, where, order, page, cursor),
+    )
 
 
 @router.get("/api/events/{event_id:path}")
