@@ -37,6 +37,7 @@ TARGETS: tuple[tuple[str, str], ...] = (
     ("events, filtered + sorted", "/api/events?country=Mali&sort=-fatalities&page=3"),
 )
 MORE: tuple[tuple[str, str], ...] = (
+    ("events, page 1999", "/api/events?page=1999"),
     ("event record", "/api/events/occ-000123"),
     ("map (clusters)", "/api/map"),
     ("timeline by week", "/api/timeline?interval=week&country=Mali"),

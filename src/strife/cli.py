@@ -254,15 +254,22 @@ def delete(db: str, article_ids: tuple[str, ...]) -> None:
 @click.option("--port", default=8000, show_default=True, type=int, help="port to listen on")
 @click.option("--token", envvar="STRIFE_TOKEN", default=None,
               help="enable POST /api/articles for clients sending this bearer token")  # fmt: skip
-def serve(db: str, host: str, port: int, token: str | None) -> None:
+@click.option("--allow-remote", is_flag=True,
+              help="allow a --host that is not loopback (the API is then open to the network)")  # fmt: skip
+def serve(db: str, host: str, port: int, token: str | None, allow_remote: bool) -> None:
     """Serve the dashboard and the JSON API over the store (read-only unless --token is given)."""
     from strife.web import serve as serve_app
+    from strife.web.app import remote_check
 
+    try:
+        remote_check(host, allow_remote)  # its warning is logged by serve_app
+    except ValueError as error:
+        _fail(str(error), EXIT_USAGE)
     if not Path(db).exists():
         _fail(f"store '{db}' does not exist; run 'strife ingest INPUT... --db {db}' first", EXIT_USAGE)
     click.echo(f"strife: serving {db} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", err=True)
     try:
-        serve_app(db, host=host, port=port, token=token)
+        serve_app(db, host=host, port=port, token=token, allow_remote=allow_remote)
     except (strife.api.StoreError, ValueError) as error:
         _fail(str(error), EXIT_USAGE)
 

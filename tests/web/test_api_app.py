@@ -40,12 +40,13 @@ def test_health_says_writable_with_a_token(empty_store: Path, serve: Callable[..
 
 EMPTY = {
     "/api/health": {"status": "ok", "events": 0, "articles": 0, "schema_version": 2, "writable": False},
-    "/api/events": {"total": 0, "page": 1, "page_size": 50, "events": []},
+    "/api/events": {"total": 0, "page": 1, "page_size": 50, "events": [], "next": None},
     "/api/events?page=3&country=Mali&bbox=0,0,1,1&q=x": {
         "total": 0,
         "page": 3,
         "page_size": 50,
         "events": [],
+        "next": None,
     },
     "/api/articles": {"total": 0, "page": 1, "page_size": 50, "articles": []},
     "/api/map": {"mode": "points", "total": 0, "points": []},

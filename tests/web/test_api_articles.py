@@ -48,7 +48,7 @@ def test_one_article_with_its_text(client: TestClient) -> None:
         "title": "Clashes (a3)",
         "url": "https://news.example/a3",
         "outlet": "Example News",
-        "origin": "inbox/a3.txt",
+        "origin": None,  # a path on the server: shown only with the token
         "events": 0,
         "text": "Fighting was reported near the river (a3).",
     }
@@ -63,3 +63,18 @@ def test_unknown_article_is_404(client: TestClient) -> None:
 def test_bad_paging_is_422(client: TestClient, query: str) -> None:
     response = client.get(f"/api/articles?{query}")
     assert response.status_code == 422 and isinstance(response.json()["detail"], str)
+
+
+def test_origin_is_shown_only_with_the_servers_token(
+    sample_store: Path, serve: Callable[..., TestClient]
+) -> None:
+    writer = serve(sample_store, token="s3cret")
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret"}):
+        assert {a["origin"] for a in writer.get("/api/articles", headers=headers).json()["articles"]} == {
+            None
+        }
+        assert writer.get("/api/articles/a3", headers=headers).json()["origin"] is None
+    shown = writer.get("/api/articles", headers={"Authorization": "Bearer s3cret"}).json()["articles"]
+    assert {a["origin"] for a in shown} == {f"inbox/a{n}.txt" for n in range(1, 9)}
+    one = writer.get("/api/articles/a3", headers={"Authorization": "Bearer s3cret"}).json()
+    assert one["origin"] == "inbox/a3.txt"

@@ -217,3 +217,28 @@ def test_ids_with_fragment_slash_or_space_work_percent_encoded(
     record = client.get("/api/events/" + quote(event_id, safe="")).json()
     assert record["event_id"] == event_id and record["articles"][0]["id"] == article_id
     assert client.get("/api/articles/" + quote(article_id, safe="")).json()["id"] == article_id
+
+
+@pytest.mark.parametrize("sort", ["fatalities", "-event_date", "country"])
+def test_next_cursor_walks_the_pages_that_page_numbers_give(client: TestClient, sort: str) -> None:
+    by_number = [client.get(f"/api/events?page={n}&page_size=3&sort={sort}").json() for n in (1, 2, 3)]
+    walked, after = [], ""
+    for number in (1, 2, 3):
+        body = client.get(f"/api/events?page_size=3&sort={sort}{after}").json()
+        assert body["page"] == number and body["total"] == 8
+        walked.append([e["event_id"] for e in body["events"]])
+        after = f"&after={body['next']}" if body["next"] else ""
+    assert walked == [[e["event_id"] for e in page["events"]] for page in by_number]
+    assert body["next"] is None and by_number[0]["next"] is not None
+
+
+@pytest.mark.parametrize("after", ["x", "W10", "eyJ"])
+def test_bad_cursor_is_422(client: TestClient, after: str) -> None:
+    response = client.get(f"/api/events?after={after}")
+    assert response.status_code == 422 and "after" in response.json()["detail"]
+
+
+def test_cursor_of_another_sort_is_422(client: TestClient) -> None:
+    cursor = client.get("/api/events?page_size=2&sort=country").json()["next"]
+    response = client.get(f"/api/events?after={cursor}&sort=-country")
+    assert response.status_code == 422 and "sort" in response.json()["detail"]

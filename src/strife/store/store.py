@@ -88,6 +88,8 @@ class Store:
     def __init__(self, path: str | Path = "strife.duckdb", *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        # Moves on every committed write of this Store object: readers key caches on it.
+        self.version = 0
         self._con: Connection | None = None
 
     @classmethod
@@ -184,6 +186,7 @@ class Store:
             con.execute("ROLLBACK")
             raise
         con.execute("COMMIT")
+        self.version += 1
 
     def delete_articles(self, article_ids: Sequence[str]) -> int:
         """Remove these articles with their events, rejections, chain rows and occurrences; return
@@ -211,6 +214,7 @@ class Store:
             "INSERT INTO rejections VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [rejection.origin, rejection.stage, rejection.reason, rejection.article_id, _write.utcnow()],
         )
+        self.version += 1
 
     # -- reading -------------------------------------------------------------
 

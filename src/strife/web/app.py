@@ -9,6 +9,7 @@ inline script or outside resource run.
 from __future__ import annotations
 
 import ipaddress
+import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,8 +24,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strife import __version__
 from strife.store import Store
 from strife.web.api import ServerState, errors, router
+from strife.web.api.limits import RateLimit
 
 STATIC = Path(__file__).parent / "static"
+log = logging.getLogger("strife.web")
 
 PAGE_CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -43,6 +46,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+
         async def send_guarded(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
@@ -109,6 +113,7 @@ def create_app(
     app.add_api_route("/docs", _docs, include_in_schema=False)
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(RateLimit)
     app.add_middleware(SecurityHeaders)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
@@ -124,10 +129,39 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Serve the app with uvicorn until interrupted (loopback only by default)."""
+def remote_check(host: str, allow_remote: bool) -> str | None:
+    """None for a loopback `host`; else the warning to show, or ValueError when not `allow_remote`."""
+    if _is_loopback(host):
+        return None
+    if not allow_remote:
+        raise ValueError(
+            f"host {host} is not a loopback address, so anyone on the network could reach the API; "
+            "pass --allow-remote (allow_remote=True) if that is meant, or leave --host out"
+        )
+    return (
+        f"warning: serving on {host}: any client on the network can read the store, the Host check is "
+        "off, and without TLS (a reverse proxy with https) the write token travels in clear"
+    )
+
+
+def serve(
+    db: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    *,
+    allow_remote: bool = False,
+) -> None:
+    """Serve the app with uvicorn until interrupted (loopback only by default).
+
+    A non-loopback `host` needs `allow_remote=True` (else ValueError) and logs a warning:
+    clients there are rate-limited, and the token is only as safe as the transport.
+    """
     import uvicorn
 
+    warning = remote_check(host, allow_remote)
+    if warning is not None:
+        log.warning(warning)
     hosts = [*LOOPBACK_HOSTS, host] if _is_loopback(host) else None
     app = create_app(db, token=token, allowed_hosts=hosts)
     uvicorn.run(app, host=host, port=port, access_log=False)

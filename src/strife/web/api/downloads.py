@@ -21,7 +21,7 @@ router = APIRouter(tags=["downloads"])
 
 
 def _csv(state: ServerState, where: OccurrenceFilter) -> Iterator[str]:
-    with state.reading() as con:
+    with state.reading(timed=False) as con:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(browse.SUMMARY_FIELDS)
@@ -34,7 +34,7 @@ def _csv(state: ServerState, where: OccurrenceFilter) -> Iterator[str]:
 
 
 def _geojson(state: ServerState, where: OccurrenceFilter) -> Iterator[str]:
-    with state.reading() as con:
+    with state.reading(timed=False) as con:
         yield '{"type": "FeatureCollection", "features": ['
         separator = ""
         for rows in browse.all_summaries(con, where):

@@ -10,6 +10,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from strife.web.api.limits import BUSY_RETRY_SECONDS, QueryTimeout
+
 log = logging.getLogger("strife.web")
 
 _PLACES = {"query": "query parameter", "path": "path parameter", "body": "body field", "header": "header"}
@@ -41,6 +43,11 @@ async def _invalid(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"detail": one_line(error.errors())}, status_code=422)
 
 
+async def _busy(request: Request, error: Exception) -> JSONResponse:
+    detail = f"{error}; the server is busy or the request too broad: narrow the filters or retry later"
+    return JSONResponse({"detail": detail}, status_code=503, headers={"Retry-After": str(BUSY_RETRY_SECONDS)})
+
+
 async def _crashed(request: Request, error: Exception) -> JSONResponse:
     # A bug, not a bad request: the caller gets one line, the log gets the trace.
     log.exception("%s %s failed", request.method, request.url.path)
@@ -51,4 +58,5 @@ async def _crashed(request: Request, error: Exception) -> JSONResponse:
 
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(QueryTimeout, _busy)
     app.add_exception_handler(Exception, _crashed)

@@ -7,7 +7,6 @@ this order, so a caller learns first whether it may write at all: writes enabled
 
 from __future__ import annotations
 
-import hmac
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -31,8 +30,7 @@ _TOO_LARGE = f"article text is over {MAX_TEXT_BYTES} bytes (5 MiB); split it or 
 def _authorise(state: ServerState, request: Request) -> None:
     if state.token is None:
         raise HTTPException(status_code=403, detail=WRITES_DISABLED)
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), state.token.encode()):
+    if not state.authorised(request.headers.get("authorization")):
         raise HTTPException(
             status_code=401,
             detail="missing or wrong token; send the header 'Authorization: Bearer <token>'",

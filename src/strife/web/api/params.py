@@ -68,7 +68,7 @@ def _date(name: str, value: str | None) -> date | None:
         raise bad(f"{name} '{value}' is not a date; give YYYY-MM-DD, e.g. {name}=2021-09-05") from None
 
 
-def filters(
+async def filters(
     country: Annotated[str | None, Query(max_length=TEXT_MAX, description="exact, any case")] = None,
     admin1: Annotated[str | None, Query(max_length=TEXT_MAX, description="exact, any case")] = None,
     event_type: Annotated[str | None, Query(max_length=TEXT_MAX, description="exact, any case")] = None,
@@ -113,7 +113,7 @@ class Page:
         return (self.number - 1) * self.size
 
 
-def paging(
+async def paging(
     page: Annotated[int, Query(ge=1, le=PAGE_MAX, description="1 is the first page")] = 1,
     page_size: Annotated[int, Query(ge=1, le=PAGE_SIZE_MAX)] = 50,
 ) -> Page:

@@ -45,6 +45,10 @@ class EventPage(BaseModel):
     page: int
     page_size: int
     events: list[EventSummary]
+    next: str | None = Field(
+        default=None,
+        description="pass as `after` for the page after this one (same filters and sort); null at the end",
+    )
 
 
 class ArticleSummary(BaseModel):

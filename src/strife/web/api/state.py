@@ -1,17 +1,25 @@
-"""What every route shares: the open store, the write token, the coder for posted articles."""
+"""What every route shares: the open store, the write token, the coder for posted articles,
+the query watchdog and the cache of finished answers."""
 
 from __future__ import annotations
 
+import asyncio
+import hmac
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
-from fastapi import Request
+import duckdb
+from fastapi import Request, Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from strife.api import Coder
 from strife.store import Store
 from strife.store.schema import Connection
+from strife.web.api.limits import Answers, QueryTimeout, Watchdog
 
 
 @dataclass
@@ -30,26 +38,75 @@ class ServerState:
     # Built on the first write: the spaCy model and gazetteer load lazily inside it.
     coder: Coder | None = None
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    watchdog: Watchdog = field(default_factory=Watchdog)
+    answers: Answers = field(default_factory=Answers)
     _spawn_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Answers being computed: a burst of the same request runs its queries once (single flight).
+    _pending: dict[Hashable, asyncio.Future[bytes]] = field(default_factory=dict)
     _base: Connection | None = None
 
     @property
     def writable(self) -> bool:
         return self.token is not None
 
+    def authorised(self, authorization: str | None) -> bool:
+        """Whether an Authorization header carries this server's bearer token (never without one)."""
+        if self.token is None:
+            return False
+        scheme, _, given = (authorization or "").partition(" ")
+        return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), self.token.encode())
+
     @contextmanager
-    def reading(self) -> Iterator[Connection]:
-        """A cursor of its own for one request, closed after it."""
+    def reading(self, timed: bool = True) -> Iterator[Connection]:
+        """A cursor of its own for one request, closed after it. Unless not `timed` (a download,
+        paced by its client), a query running past the watchdog's limit raises QueryTimeout."""
         with self._spawn_lock:
             if self._base is None:
                 self._base = self.store.cursor()
             cursor = self._base.cursor()
+        watched = self.watchdog.watch(cursor) if timed else None
         try:
             yield cursor
+        except duckdb.InterruptException:
+            raise QueryTimeout(f"a query ran past {self.watchdog.seconds:g} s and was stopped") from None
         finally:
+            if watched is not None:
+                self.watchdog.release(watched)
             cursor.close()
 
+    async def answer(
+        self, key: Hashable, model: Callable[[Any], BaseModel], compute: Callable[[], Any]
+    ) -> Response:
+        """The JSON answer for `key`: from the cache while the store is unchanged, else `compute()`
+        (in a worker thread) shaped by `model`, as FastAPI's response_model would, and kept."""
+        version = self.store.version
+        body = self.answers.get(version, key)
+        if body is None:
+            body = await self._compute(version, key, model, compute)
+        return Response(body, media_type="application/json")
 
-def server_state(request: Request) -> ServerState:
+    async def _compute(
+        self, version: int, key: Hashable, model: Callable[[Any], BaseModel], compute: Callable[[], Any]
+    ) -> bytes:
+        running = self._pending.get((version, key))
+        if running is not None:
+            return await asyncio.shield(running)
+        future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+        self._pending[(version, key)] = future
+        try:
+            data = await run_in_threadpool(compute)
+            body = model(data).model_dump_json().encode()
+            self.answers.put(version, key, body)
+            future.set_result(body)
+            return body
+        except BaseException as error:
+            future.set_exception(error)
+            future.exception()  # those waiting get it; no "never retrieved" warning when none wait
+            raise
+        finally:
+            del self._pending[(version, key)]
+
+
+async def server_state(request: Request) -> ServerState:
     state: ServerState = request.app.state.strife
     return state
