@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 from strife.export import FORMATS, format_table
 from strife.export import export as write_events
 from strife.ingest import ReadOptions, read_inputs
+from strife.ingest.limits import MAX_CHARS
 from strife.ingest.rows import article_from_row
 from strife.pipeline import Outcome, Resources, default_pipeline, setting
 from strife.pipeline.runner import run
@@ -254,6 +255,7 @@ def credits() -> str:
 __all__ = [
     "API_ORIGIN",
     "FORMATS",
+    "MAX_CHARS",
     "Coder",
     "Dataset",
     "StoreError",

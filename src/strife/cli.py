@@ -44,7 +44,7 @@ def _report_rejections(rejections: list[strife.Rejection]) -> None:
 _inputs = click.argument("inputs", nargs=-1, required=True)
 _workers = click.option("--workers", default=1, show_default=True, help="worker processes (one model each)")
 _max_bytes = click.option(
-    "--max-bytes", default=int(setting("STRIFE_MAX_BYTES")), show_default=True,
+    "--max-bytes", default=int(setting("STRIFE_MAX_BYTES")), show_default=True, type=click.IntRange(1, 2**40),
     help="largest single-article file to read; larger ones are rejected",
 )  # fmt: skip
 _db = click.option("--db", default=lambda: setting("STRIFE_DB"), show_default="strife.duckdb",

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from strife.ingest.limits import MAX_BYTES
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -24,7 +26,7 @@ SETTINGS = (
         "STRIFE_HOME", "~/.cache/strife", "folder for the compiled gazetteer and imported GeoNames dumps"
     ),
     Setting("STRIFE_DB", "strife.duckdb", "default DuckDB store file for ingest, events and export"),
-    Setting("STRIFE_MAX_BYTES", str(10 * 1024 * 1024), "largest single-article input file, in bytes"),
+    Setting("STRIFE_MAX_BYTES", str(MAX_BYTES), "largest single-article input file, in bytes"),
     Setting(
         "STRIFE_ENCODER",
         "on",

@@ -16,15 +16,15 @@ from starlette.concurrency import run_in_threadpool
 from strife.api import Coder, Dataset, article_or_rejection
 from strife.records import Article, text_hash
 from strife.web.api.errors import one_line
-from strife.web.api.schemas import MAX_TEXT_BYTES, ArticleIn, IngestResult
+from strife.web.api.schemas import MAX_TEXT_CHARS, ArticleIn, IngestResult
 from strife.web.api.state import ServerState, server_state
 
 router = APIRouter(tags=["ingest"])
 
 WRITES_DISABLED = "writes are disabled; start strife serve with --token"
 # JSON may escape every character of the text as \uXXXX: six bytes each.
-_MAX_BODY = 6 * MAX_TEXT_BYTES + 64 * 1024
-_TOO_LARGE = f"article text is over {MAX_TEXT_BYTES} bytes (5 MiB); split it or post a shorter text"
+_MAX_BODY = 6 * 4 * MAX_TEXT_CHARS + 64 * 1024  # a character is at most 4 UTF-8 bytes
+_TOO_LARGE = f"article text is over {MAX_TEXT_CHARS} characters; split it or post a shorter text"
 
 
 def _authorise(state: ServerState, request: Request) -> None:
@@ -57,7 +57,7 @@ def _parse(body: bytes) -> ArticleIn:
         posted = ArticleIn.model_validate_json(body)
     except ValidationError as error:
         raise HTTPException(status_code=422, detail=one_line(error.errors(), "body")) from None
-    if len(posted.text.encode("utf-8")) > MAX_TEXT_BYTES:
+    if len(posted.text) > MAX_TEXT_CHARS:
         raise HTTPException(status_code=413, detail=_TOO_LARGE)
     return posted
 

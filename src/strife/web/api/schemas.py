@@ -7,7 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MAX_TEXT_BYTES = 5 * 1024 * 1024  # largest article text POST /api/articles takes (UTF-8 bytes)
+from strife.api import MAX_CHARS
+
+MAX_TEXT_CHARS = MAX_CHARS  # largest article text POST /api/articles takes: the readers' one limit
 
 
 class Health(BaseModel):
@@ -128,7 +130,7 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, description=f"the article text, at most {MAX_TEXT_BYTES} UTF-8 bytes")
+    text: str = Field(min_length=1, description=f"the article text, at most {MAX_TEXT_CHARS} characters")
     date: datetime.date | None = Field(default=None, strict=True, description="publication date, YYYY-MM-DD")
     id: str | None = Field(default=None, min_length=1, max_length=200)
     url: str | None = Field(default=None, max_length=2000)
