@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from strife.assemble.actors import named_as_patron
+from strife.assemble.sides import named_as_patron
 from strife.mentions import ActorRef
 from strife.pipeline import Pipeline, Resources, default_pipeline
 from strife.records import Article, Event

@@ -114,7 +114,7 @@ def test_actors_as_acled_codes_them(pipeline: Pipeline, text: str, expected: tup
 
 
 def test_anaphora_reads_through_a_possessive() -> None:
-    from strife.assemble.actors import anaphor_key
+    from strife.assemble.sides import anaphor_key
 
     assert anaphor_key("The insurgents\u2019") == anaphor_key("the insurgents'") == "the insurgents"
     assert anaphor_key("the group's") == "the group"

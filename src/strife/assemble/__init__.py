@@ -6,8 +6,8 @@
 
 """
 
-from strife.assemble.actors import load_anaphora, salient_actors
 from strife.assemble.builder import Builder, notes
 from strife.assemble.drafts import Draft, merge
+from strife.assemble.sides import load_anaphora, salient_actors
 
 __all__ = ["Builder", "Draft", "load_anaphora", "merge", "notes", "salient_actors"]

@@ -9,8 +9,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from strife.assemble.actors import anaphor_key, is_unnamed, named_as_patron
 from strife.assemble.drafts import VIOLENT, Draft
+from strife.assemble.sides import anaphor_key, is_unnamed, named_as_patron
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, VAC
 from strife.mentions import ActorRef, Figure, Location, Mention, TimeExpr
 from strife.records import Article, Claim, Event, Evidence, Source, interaction

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from strife.assemble.actors import is_unnamed
 from strife.assemble.precedence import Precedence
+from strife.assemble.sides import is_unnamed
 from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS
 from strife.extract.reference import REFERS_BACK
 from strife.mentions import ActorRef, Mention, Typing

@@ -7,7 +7,7 @@
 - `incremental`: the same, against the store, for each new ingest.
 """
 
+from strife.dedupe.grouping import merge
 from strife.dedupe.match import combine, same_event
-from strife.dedupe.occurrences import merge
 
 __all__ = ["combine", "merge", "same_event"]

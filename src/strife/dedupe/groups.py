@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from strife.dedupe.chains import ChainIndex
+from strife.dedupe.chain_index import ChainIndex
 from strife.dedupe.fingerprint import fingerprint
-from strife.dedupe.occurrences import Grouping
+from strife.dedupe.grouping import Grouping
 from strife.records import Article, Event
 
 

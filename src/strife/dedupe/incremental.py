@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from strife.dedupe.chains import ChainIndex
+from strife.dedupe.chain_index import ChainIndex
 from strife.dedupe.fingerprint import fingerprint
+from strife.dedupe.grouping import Grouping
 from strife.dedupe.match import combine
-from strife.dedupe.occurrences import Grouping
 from strife.records import Event, date_in_range
 from strife.store import EventFilter, Store
 from strife.store import chains as stored_chains

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from strife.clean import Cleaner
-from strife.dedupe.chains import ChainIndex
+from strife.dedupe.chain_index import ChainIndex
 from strife.dedupe.fingerprint import fingerprint
 
 REPORTS = Path(__file__).parents[2] / "examples"

@@ -3,7 +3,7 @@ from itertools import permutations
 
 from dedupe_helpers import report
 
-from strife.dedupe.occurrences import Grouping, blocks, merge
+from strife.dedupe.grouping import Grouping, blocks, merge
 from strife.records import Event
 
 
