@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from strife.mentions import Location, Place, PlaceMention
-from strife.resolve.places.detect import KEYWORDS, Detector, Tables, plural
 from strife.resolve.places.gazetteer import Gazetteer
+from strife.resolve.places.toponyms import KEYWORDS, Detector, Tables, plural
 
 # How specific each kind of mention is; lower wins. Unknown names rank just after
 # the resolved places of the same kind, so a known town beats an unknown one.

@@ -65,12 +65,6 @@ def strip_suffix(name: str) -> str:
     return name
 
 
-def is_latin(name: str) -> bool:
-    """True for names written in Latin script, the only ones English news uses."""
-    key = fold(name)
-    return bool(key) and all(c.isascii() for c in key)
-
-
 def _data_path(name: str) -> Any:
     return resources.files("strife").joinpath("data", "places", name)
 
