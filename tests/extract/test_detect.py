@@ -140,3 +140,45 @@ def test_a_sentence_without_a_time_continues_the_day_before_it(pipeline: Pipelin
     second = [e for e in events if e.evidence[0].sentence.startswith("Police")]
     assert second and {e.event_date for e in events} == {date(2024, 3, 7)}
     assert all(any(ev.field == "event_date" for ev in e.evidence) for e in second)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The armed group was founded in the mid-1990s and fought the army in northern Mali.",
+        "Rebels fought for the town of Bunia in Ituri province in the early 2000s.",
+    ],
+)
+@pytest.mark.parametrize("day", [DAY, None])
+def test_history_dated_by_a_year_or_decade_is_background(
+    pipeline: Pipeline, text: str, day: date | None
+) -> None:
+    assert list(pipeline(Article("t", text, day)).events) == []
+
+
+def test_an_article_about_an_old_occurrence_codes_it(pipeline: Pipeline) -> None:
+    text = (
+        "Survivors recount how gunmen killed 14 villagers on January 12\n\n"
+        "Gunmen killed 14 villagers in the village of Kauru in Kaduna state, Nigeria, on January 12.\n\n"
+        "The gunmen burned dozens of homes in Kauru on January 12, survivors said."
+    )
+    events = _events(pipeline, text)
+    assert events and {e.event_date for e in events} == {date(2024, 1, 12)}
+
+
+def test_an_old_occurrence_outside_the_lead_stays_background(pipeline: Pipeline) -> None:
+    text = (
+        "Troops clash with bandits in Kaduna\n\n"
+        "Soldiers clashed with bandits near Kauru in Kaduna state, Nigeria, on Thursday.\n\n"
+        "Gunmen killed 14 villagers in the village of Zonkwa in Kaduna state on January 12."
+    )
+    events = _events(pipeline, text)
+    assert events and all(e.event_date == date(2024, 3, 7) for e in events)
+
+
+def test_a_story_remembering_an_occurrence_long_ago_does_not_code_it(pipeline: Pipeline) -> None:
+    text = (
+        "Villagers mark the day gunmen killed 14 people in Kauru\n\n"
+        "Gunmen killed 14 villagers in the village of Kauru in Kaduna state, Nigeria, on 12 June 2023."
+    )
+    assert _events(pipeline, text) == []

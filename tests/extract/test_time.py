@@ -78,15 +78,19 @@ def d(text: str) -> date:
         ("a week before Tuesday's raid", SAT, "2022-05-03", "2022-05-03", 1, False),
         ("two weeks after 1 March 2022", SAT, "2022-03-15", "2022-03-15", 1, True),
         ("in August 2021", SAT, "2021-08-01", "2021-08-31", 3, True),
-        # years and decades: background
-        ("last year", SAT, "2021-01-01", "2021-12-31", None, True),
-        ("last year", JAN, "2022-01-01", "2022-12-31", None, False),  # ended 10 days before
-        ("in 2001", SAT, "2001-01-01", "2001-12-31", None, True),
-        ("in the 1980s", SAT, "1980-01-01", "1989-12-31", None, True),
-        ("the late 1990s", SAT, "1997-01-01", "1999-12-31", None, True),
-        ("the early 2000s", SAT, "2000-01-01", "2003-12-31", None, True),
+        # years and decades: precision 3 with the whole year's (decade's) window, background
+        ("last year", SAT, "2021-01-01", "2021-12-31", 3, True),
+        ("last year", JAN, "2022-01-01", "2022-12-31", 3, False),  # ended 10 days before
+        ("in 2001", SAT, "2001-01-01", "2001-12-31", 3, True),
+        ("in the 1980s", SAT, "1980-01-01", "1989-12-31", 3, True),
+        ("the late 1990s", SAT, "1997-01-01", "1999-12-31", 3, True),
+        ("the early 2000s", SAT, "2000-01-01", "2003-12-31", 3, True),
+        ("founded in the mid-1990s", SAT, "1994-01-01", "1996-12-31", 3, True),
+        ("two years ago", SAT, "2020-01-01", "2020-12-31", 3, True),
+        ("in 2022", SAT, "2022-01-01", "2022-05-14", 3, False),  # the article's year ends on its date
+        ("the 2020s", SAT, "2020-01-01", "2022-05-14", 3, False),
         # running tallies
-        ("since 2021", SAT, "2021-01-01", "2022-05-14", None, True),
+        ("since 2021", SAT, "2021-01-01", "2022-05-14", 3, True),
         ("since August", SAT, "2021-08-01", "2022-05-14", 3, True),
         ("since Saturday", WED, "2022-02-05", "2022-02-09", 2, False),
     ],
@@ -234,3 +238,23 @@ def test_reference_date(text: str, article: date | None, expected: date | None) 
 def test_anchor_overrides_the_article_date() -> None:
     (found,) = find_times("Rebels shelled the town yesterday.", SAT, anchor=date(2022, 5, 12))
     assert (found.date_end, found.background) == (date(2022, 5, 11), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("The movement was born in the mid-1990s in the hills.", True),
+        ("Its fighters held the valley through the 2000s.", True),
+        ("Floods displaced 4,000 families in 2009.", False),  # a short report dates its occurrence by year
+        ("Troops shelled the camp on Saturday.", False),  # a relative day: no date to judge it by
+        ("Troops shelled the camp on 4 June 2009.", False),  # a full date: no year to judge it by
+    ],
+)
+def test_without_any_date_a_decade_is_background(text: str, background: bool) -> None:
+    (found,) = find_times(text, None)
+    assert found.background is background
+
+
+def test_without_article_date_the_dateline_judges_background() -> None:
+    text = "KANO, June 5, 2019 (Reuters) - The militia, formed in 2011, grew in 2019 as it spread south."
+    assert [(t.text, t.background) for t in find_times(text, None)] == [("in 2011", True), ("in 2019", False)]

@@ -3,7 +3,7 @@
 For each sentence of the parsed, cleaned article:
   1. find triggers from the lexicon (nothing found: "no event word");
   2. drop triggers that report no occurrence (negation, intention, hypothetical,
-     trend, metaphor: modality.py) and sentences whose only time is background;
+     trend, metaphor: modality.py) and triggers dated in the background (`_background`);
   3. read actors from the syntax around the trigger and resolve them through the
      actor dictionary (falling back to the actors named in the sentence);
   4. read fatalities and displaced figures tied to death or flight words;
@@ -29,7 +29,7 @@ from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.modality import TALLY_SINCE, Modality
 from strife.extract.quantities import Quantity, VagueTable, find_quantities
 from strife.extract.reference import REFERS_BACK, refers_back
-from strife.extract.time import find_times
+from strife.extract.time import find_times, lead_end, same_occurrence
 from strife.lookups import ActorLookup, PlaceLookup
 from strife.mentions import ActorRef, ArticleContext, Figure, Mention, TimeExpr, Typing
 from strife.records import Explanation
@@ -42,6 +42,9 @@ DISPLACEMENT_KINDS = {"flee", "evacuate", "displaced", "shelter", "return"}
 # Destruction words: homes they destroy in a natural hazard are displaced households (CODEBOOK 8).
 HOUSING_KINDS = {"housing", "loot"}
 VIOLENT_KINDS = {"attack", "kill", "massacre", "ambush"}
+LEAD_SENTENCES = 3  # a headline and a first paragraph of at most two sentences: what an article is about
+# How old an occurrence a story can be about: a late report of it, not a remembrance or a photo's date
+LEAD_DAYS = 180
 # A cheap look before reading a sentence with no event word for a death figure (figures.py)
 _DEATH_HINT = re.compile(
     r"\b(?:kill|dead|die[ds]?\b|death|toll|bod(?:y|ies)|lives|perish|massacr|murder)", re.I
@@ -74,16 +77,64 @@ class Detector:
     def __call__(self, doc: Doc, ctx: ArticleContext) -> tuple[list[Mention], list[Explanation]]:
         mentions: list[Mention] = []
         explanations: list[Explanation] = []
+        lead = self._lead(doc, ctx)
         for index, sent in enumerate(doc.sents):
             if not sent.text.strip():
                 continue  # a line blanked before parsing (no event word)
-            found, reasons = self._sentence(index, sent, ctx)
+            found, reasons = self._sentence(index, sent, ctx, lead)
             mentions += found
             verdict = "coded" if found else "skipped"
             explanations.append(Explanation(sent.text, sent.start_char, sent.end_char, verdict, reasons))
         return mentions, explanations
 
-    def _sentence(self, index: int, sent: Span, ctx: ArticleContext) -> tuple[list[Mention], list[str]]:
+    def _lead(self, doc: Doc, ctx: ArticleContext) -> list[tuple[str, TimeExpr]]:
+        """The old occurrences the article is about: an event word of the headline or first paragraph
+        dated to a day or a week in the background but within `LEAD_DAYS`, in a sentence with no
+        current time. A month, a year or a decade dates history, not the story's subject; an older
+        day is a remembrance or an archive photo's; an anniversary story has none."""
+        if ctx.anniversary or ctx.date is None:
+            return []
+        found: list[tuple[str, TimeExpr]] = []
+        end = lead_end(ctx.text)
+        for number, sent in enumerate(doc.sents):
+            if sent.start_char >= end or number >= LEAD_SENTENCES:
+                break
+            hits = list(self.lexicon.find(sent))
+            times = [_shift(t, sent.start_char) for t in find_times(sent.text, ctx.date, anchor=ctx.anchor)]
+            if not hits or any(not t.background and not _dates_report(doc, t) for t in times):
+                continue
+            for hit in hits:
+                nearest = _nearest_any(times, doc[hit.head].idx)
+                dated = nearest is not None and nearest.background and (nearest.precision or 9) <= 2
+                dated = dated and nearest is not None and _age(nearest, ctx) <= LEAD_DAYS
+                if dated and nearest is not None and self.modality.reason(doc[hit.head], sent) is None:
+                    found.append((_family(hit.kind), nearest))
+        return found
+
+    def _background(
+        self,
+        kind: str,
+        nearest: TimeExpr | None,
+        current: list[TimeExpr],
+        ctx: ArticleContext,
+        lead: list[tuple[str, TimeExpr]],
+    ) -> str | None:
+        """The one background rule (CODEBOOK section 2): the time nearest the event word dates it, and
+        a time more than 31 days before the article date makes it background, unless the headline
+        or first paragraph reports that same occurrence (`_lead`). In an anniversary story, an event
+        word in a sentence with no current time remembers the old event."""
+        if nearest is not None and nearest.background:
+            family = _family(kind)
+            if any(f == family and same_occurrence(nearest, t) for f, t in lead):
+                return None
+            return f"background ('{nearest.text}')"
+        if ctx.anniversary and not current:
+            return "an anniversary story: the event it remembers is background"
+        return None
+
+    def _sentence(
+        self, index: int, sent: Span, ctx: ArticleContext, lead: list[tuple[str, TimeExpr]]
+    ) -> tuple[list[Mention], list[str]]:
         hits = list(self.lexicon.find(sent))
         if not hits and not _DEATH_HINT.search(sent.text):
             return [], ["no event word"]
@@ -92,7 +143,7 @@ class Detector:
         current = [t for t in times if not t.background and not _dates_report(sent.doc, t)]
         quantities = [_shift_q(q, sent.start_char) for q in find_quantities(sent.text, self.vague)]
         if not hits:
-            return self._death_only(index, sent, ctx, quantities, times, current)
+            return self._death_only(index, sent, ctx, quantities, times, current, lead)
         attribution = attribute(sent)
         whole = self.modality.sentence_reason(sent)
         deaths: tuple[Figure | None, bool, ActorRef | None] | None = None
@@ -104,14 +155,14 @@ class Detector:
             if reason == TALLY_SINCE and hit.kind in DISPLACEMENT_KINDS:
                 reason = None  # "150,000 have been evacuated since Friday": a flow, as IDMC counts it
             nearest = _nearest_any(times, head.idx)
-            if reason is None and nearest is not None and nearest.background:
+            if reason is None:
                 # the time closest to the trigger dates it: "launched an offensive last week,
                 # their first since they seized power in August" has two events, one old
-                reason = f"background ('{nearest.text}')"
+                reason = self._background(hit.kind, nearest, current, ctx, lead)
+            # an old occurrence the article is about keeps its own date
+            when = nearest if nearest is not None and nearest.background else _nearest(current, head.idx)
             if reason is None and _idiom(head):
                 reason = f"idiom ('in {head.text}')"
-            if reason is None and ctx.anniversary and not current:
-                reason = "an anniversary story: the event it remembers is background"
             if (
                 reason is None
                 and hit.kind not in DISPLACEMENT_KINDS
@@ -129,7 +180,7 @@ class Detector:
                 reasons.append(f"'{words}': {reason}")
                 continue
             if hit.kind in HOUSING_KINDS:
-                housing = self._housing_loss(index, sent, hit, ctx, quantities, _nearest(current, head.idx))
+                housing = self._housing_loss(index, sent, hit, ctx, quantities, when)
                 if housing is not None:
                     housing.attribution = attribution
                     reasons.append(f"'{words}': Displaced (homes destroyed by a natural hazard)")
@@ -137,7 +188,7 @@ class Detector:
                     continue
             if deaths is None:
                 deaths = self._deaths(sent, quantities, ctx)  # the same for every trigger of the sentence
-            mention = self._mention(index, sent, hit, ctx, quantities, deaths, _nearest(current, head.idx))
+            mention = self._mention(index, sent, hit, ctx, quantities, deaths, when)
             if mention is None:
                 reasons.append(f"'{words}': no actors, victims or figures to make it an event")
                 continue
@@ -246,6 +297,7 @@ class Detector:
         quantities: list[Quantity],
         times: list[TimeExpr],
         current: list[TimeExpr],
+        lead: list[tuple[str, TimeExpr]],
     ) -> tuple[list[Mention], list[str]]:
         """A death count in a sentence with no event word ("the toll rose to 14", "at least 28
         people died"): a figure-only mention, which assembly lends to the nearest compatible
@@ -259,12 +311,9 @@ class Detector:
         word = self.figures.word_of(sent.doc, figure) or token_at(sent.doc, figure.start)
         if word is None:
             return [], ["no event word"]
-        reason = self.modality.reason(word, sent)
-        nearest = _nearest_any(times, word.idx)
-        if reason is None and nearest is not None and nearest.background:
-            reason = f"background ('{nearest.text}')"
-        if reason is None and ctx.anniversary and not current:
-            reason = "an anniversary story: the event it remembers is background"
+        reason = self.modality.reason(word, sent) or self._background(
+            "kill", _nearest_any(times, word.idx), current, ctx, lead
+        )
         if reason is None and self.figures.increment(sent.doc, figure):
             reason = "adds to an earlier count"
         if reason is not None:
@@ -370,6 +419,20 @@ def _dates_report(doc: Doc, expr: TimeExpr) -> bool:
         return False
     head = token.head if token.dep_ != "pobj" else token.head.head
     return head.lemma_.lower() in REPORTING
+
+
+def _age(time: TimeExpr, ctx: ArticleContext) -> int:
+    """Days from the end of a time's window to the article date (a large number when unknown)."""
+    if time.date_end is None or ctx.date is None:
+        return 10**6
+    return (ctx.date - time.date_end).days
+
+
+def _family(kind: str) -> str:
+    """Which occurrences a trigger kind can report: a crowd's, a flight, or an act of violence."""
+    if kind in CROWD_KINDS:
+        return "crowd"
+    return "displacement" if kind in DISPLACEMENT_KINDS else "violence"
 
 
 def _nearest_any(times: list[TimeExpr], anchor: int) -> TimeExpr | None:

@@ -2,10 +2,11 @@
 
 `find_times` finds every expression the codebook table names, from exact dates to
 "last week", "in the 1980s" and "since August", and resolves each to a window
-(date_start .. date_end) with a time precision: 1 day, 2 week, 3 month; None for
-a year or longer. An expression whose window ends more than 31 days before the
-article date is background. Without an article date, relative expressions keep
-their span and kind but resolve to no dates; the current date is never used.
+(date_start .. date_end) with a time precision: 1 day, 2 week, 3 a month or longer
+(a year or a decade too, with the whole year's or decade's window). An expression
+whose window ends more than 31 days before the article date is background (`is_background`).
+Without an article date, relative expressions keep their span and kind but resolve to
+no dates; the current date is never used.
 
 A dateline ("PESHAWAR, June 5 (AFP) -") or a page stamp (a line holding only a date,
 "Updated June 21, 2021") dates the report, not an event: neither is returned, and a
@@ -32,6 +33,9 @@ from strife.extract.time_rules import (
 from strife.mentions import TimeExpr
 
 BACKGROUND_DAYS = 31
+# How news dates history, never the day's events: with no date to judge against, a decade is background
+# (a bare year is not: short undated reports date their own occurrence by the year)
+_HISTORY_KINDS = {"decade"}
 
 _PLACE_WORD = r"[A-Z][\w.'\u2019-]*"
 # "PESHAWAR, June 5 (AFP) -", "Beirut, Lebanon, Oct. 3, 2023 --": a place, a date, then an agency or a dash
@@ -70,7 +74,8 @@ def find_times(text: str, article_date: date | None, anchor: date | None = None)
        the article date, else a page stamp's date.
     3. "three days after August 15" shifts the window of the time it qualifies; an offset
        from an occurrence ("a week after the attack") is left alone, its date is unknown.
-    Background is always judged against the article date.
+    Background is judged against the article date, else the date the report gives itself
+    (dateline, page stamp); see `is_background`.
     """
     report = _report_dates(text, article_date)
     reference = anchor or _reference(report, article_date)
@@ -88,7 +93,7 @@ def find_times(text: str, article_date: date | None, anchor: date | None = None)
             continue
         taken.append((match.start(), match.end()))
         start, window = _offset(text, match.start(), window)
-        chosen.append(_expr(text, start, match.end(), window, article_date))
+        chosen.append(_expr(text, start, match.end(), window, article_date or _reference(report, None)))
     return sorted(chosen, key=lambda t: t.start)
 
 
@@ -97,6 +102,23 @@ def reference_date(text: str, article_date: date | None) -> date | None:
     article date, else (article date unknown) a page stamp's date. A wire story filed
     "PESHAWAR, June 5" and printed on June 6 means June 5 by "Friday" and "yesterday"."""
     return _reference(_report_dates(text, article_date), article_date)
+
+
+def lead_end(text: str) -> int:
+    """Where the headline and the first paragraph end: after the second block of text that blank
+    lines separate (a story with no blank lines: after its first two lines)."""
+    blocks = list(re.finditer(r"\S[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", text))
+    if len(blocks) >= 2 and "\n\n" in text:
+        return blocks[1].end()
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text))
+    return lines[min(1, len(lines) - 1)].end() if lines else 0
+
+
+def same_occurrence(time: TimeExpr, other: TimeExpr) -> bool:
+    """Whether two dated mentions can be of one occurrence: their windows overlap."""
+    if None in (time.date_start, time.date_end, other.date_start, other.date_end):
+        return False
+    return time.date_start <= other.date_end and other.date_start <= time.date_end  # type: ignore[operator]
 
 
 def _reference(report: list[tuple[str, int, int, date | None]], article_date: date | None) -> date | None:
@@ -143,12 +165,20 @@ def _offset(text: str, start: int, window: Window) -> tuple[int, Window]:
     return offset.start(), moved
 
 
-def _expr(text: str, start: int, end: int, window: Window, article_date: date | None) -> TimeExpr:
-    background = False
-    if article_date is not None:
-        # A running tally ("since 2021") is background by where it starts; anything else by where it ends.
-        edge = window.start if window.kind == "since" else window.end
-        background = edge is not None and (article_date - edge).days > BACKGROUND_DAYS
+def is_background(window: Window, reported: date | None) -> bool:
+    """Whether a time lies before the reporting window (CODEBOOK section 2): its window ends more than
+    `BACKGROUND_DAYS` before `reported` (the article date, else the report's own date). A running tally
+    ("since 2021") is judged by where it starts. With no date at all, a decade ("in the mid-1990s") is
+    background: no story dates the day's events by a decade. Whether the article is itself about an
+    old occurrence is detection's call."""
+    if reported is None:
+        return window.kind in _HISTORY_KINDS
+    edge = window.start if window.kind == "since" else window.end
+    return edge is not None and (reported - edge).days > BACKGROUND_DAYS
+
+
+def _expr(text: str, start: int, end: int, window: Window, reported: date | None) -> TimeExpr:
+    background = is_background(window, reported)
     return TimeExpr(
         start=start,
         end=end,

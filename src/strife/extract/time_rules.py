@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from strife.extract.quantities import load_number_words
 
 RECENT_DAYS = 6  # "in recent days", "this week", and the default window: article date minus 6
+# A year or a decade has no finer code than the month's: ACLED's precision 3 is "a month or longer"
+YEAR_PRECISION = 3
 NO_DATE = "article date unknown"
 
 MONTHS = {
@@ -147,15 +149,23 @@ def _year(m: re.Match[str], article: date | None) -> Window:
     year = int(m["year"])
     if m["prep"].lower() == "since":
         end = article if article is not None else None
-        return Window(date(year, 1, 1), end, None, "since")
-    return Window(date(year, 1, 1), date(year, 12, 31), None, "year")
+        return Window(date(year, 1, 1), end, YEAR_PRECISION, "since")
+    return Window(date(year, 1, 1), _until(date(year, 12, 31), article), YEAR_PRECISION, "year")
 
 
-def _decade(m: re.Match[str], _: date | None) -> Window:
+def _until(end: date, article: date | None) -> date:
+    """A window that holds the article date ends on it: "in 2024" written in May 2024 is not in December."""
+    return article if article is not None and article.year == end.year and article < end else end
+
+
+def _decade(m: re.Match[str], article: date | None) -> Window:
     first = int(m["decade"])
     part = (m["part"] or "").lower()
     low, high = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(part, (0, 9))
-    return Window(date(first + low, 1, 1), date(first + high, 12, 31), None, "decade")
+    start, end = date(first + low, 1, 1), date(first + high, 12, 31)
+    if article is not None and start <= article < end:
+        end = article
+    return Window(start, end, YEAR_PRECISION, "decade")
 
 
 def _weekday(m: re.Match[str], article: date | None) -> Window:
@@ -246,7 +256,7 @@ def _ago(m: re.Match[str], article: date | None) -> Window | None:
     if number is None:
         return None
     if article is None:
-        return _unknown("ago", {"day": 1, "week": 2, "month": 3, "year": None}[unit])
+        return _unknown("ago", {"day": 1, "week": 2, "month": 3, "year": YEAR_PRECISION}[unit])
     if unit == "day":
         day = article - timedelta(days=number)
         return Window(day, day, 1, "ago")
@@ -258,7 +268,8 @@ def _ago(m: re.Match[str], article: date | None) -> Window | None:
         for _ in range(number):
             year, month = _month_before(year, month)
         return Window(*_month_window(year, month), 3, "ago")
-    return Window(date(article.year - number, 1, 1), date(article.year - number, 12, 31), None, "ago")
+    year = article.year - number
+    return Window(date(year, 1, 1), date(year, 12, 31), YEAR_PRECISION, "ago")
 
 
 def _month_relative(m: re.Match[str], article: date | None) -> Window:
@@ -276,10 +287,10 @@ def _month_relative(m: re.Match[str], article: date | None) -> Window:
 def _year_relative(m: re.Match[str], article: date | None) -> Window:
     phrase = m.group(0).lower()
     if article is None:
-        return _unknown("year", None)
+        return _unknown("year", YEAR_PRECISION)
     if "last year" in phrase:
-        return Window(date(article.year - 1, 1, 1), date(article.year - 1, 12, 31), None, "year")
-    return Window(date(article.year, 1, 1), article, None, "year")
+        return Window(date(article.year - 1, 1, 1), date(article.year - 1, 12, 31), YEAR_PRECISION, "year")
+    return Window(date(article.year, 1, 1), article, YEAR_PRECISION, "year")
 
 
 def _rule(pattern: str, resolve: Resolver, flags: int = 0) -> tuple[re.Pattern[str], Resolver]:
