@@ -181,3 +181,45 @@ def test_a_killing_with_no_killer_reports_the_dead_of_the_event_before(pipeline:
 
 def test_a_count_of_places_or_attacks_is_no_count_of_the_dead(nlp, figures: Figures) -> None:  # type: ignore[no-untyped-def]
     assert _deaths(nlp, figures, "The killings occurred in four northern provinces.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 40 people were injured when police fired on the crowd.",
+        "Police arrested 60 people after the clashes left one man dead.",
+        "The fighting has displaced 12,000 residents and killed a farmer.",
+        "The storm affected 30,000 people in the province, where two died.",
+        "Nearly 8,000 people have been killed in the fighting since the start of the revolt.",
+    ],
+)
+def test_counts_of_others_never_become_deaths(nlp, figures: Figures, text: str) -> None:  # type: ignore[no-untyped-def]
+    figure = _deaths(nlp, figures, text)
+    assert figure is None or figure.value <= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds marched in the capital against the killings of three students by police.",
+        "Crowds gathered outside parliament to condemn the killing of a journalist.",
+    ],
+)
+def test_deaths_a_protest_is_about_are_not_its_dead(nlp, figures: Figures, text: str) -> None:  # type: ignore[no-untyped-def]
+    sent = next(nlp(text).sents)
+    figure, mentioned, _ = figures.deaths(sent, find_quantities(sent.text, load_vague_table()))
+    assert (figure, mentioned) == (None, False)
+
+
+def test_a_running_total_is_dropped_with_its_reason(nlp, figures: Figures) -> None:  # type: ignore[no-untyped-def]
+    sent = next(nlp("More than 6,000 people have been killed in the region, officials said.").sents)
+    quantities = find_quantities(sent.text, load_vague_table())
+    assert figures.deaths(sent, quantities)[0] is None
+    assert figures.dropped(sent, quantities) == [
+        "figure 'More than 6,000' dropped: a running total ('have been killed'), not one event's dead"
+    ]
+
+
+def test_a_protest_against_killings_has_no_fatalities(pipeline: Pipeline) -> None:
+    text = "Students held a demonstration in Lagos, Nigeria, on Friday against the killings of protesters."
+    assert [f for kind, f in _fatalities(pipeline, text) if kind == "Protests"] == [0]

@@ -196,6 +196,8 @@ class Detector:
             label = mention.typing.sub_event_type if mention.typing else "figures only"
             reasons.append(f"'{words}': {label}")
             mentions.append(mention)
+        if deaths is not None:
+            reasons += self.figures.dropped(sent, quantities)  # counts refused as deaths, and why
         return mentions, reasons
 
     def _mention(
@@ -307,7 +309,7 @@ class Detector:
         a toll is often dated by its report ("the toll rose to 14 on Friday"), not by the event."""
         figure, _, _ = self.figures.deaths(sent, quantities)
         if figure is None or figure.implied:
-            return [], ["no event word"]
+            return [], ["no event word", *self.figures.dropped(sent, quantities)]
         word = self.figures.word_of(sent.doc, figure) or token_at(sent.doc, figure.start)
         if word is None:
             return [], ["no event word"]

@@ -38,7 +38,7 @@ PEOPLE = {"people", "person", "persons", "civilian", "civilians", "resident", "r
 HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "households",
                    "households": "households", "home": "households", "homes": "households"}  # fmt: skip
 FIGURE_CUE_KINDS = ("preliminary", "update", "other_event", "motive", "collective", "companion", "increment",
-                    "conflict")  # fmt: skip
+                    "conflict", "grievance")  # fmt: skip
 _SUBJECT_LIKE = {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"}
 # nouns that hold a count as the object of their verb: "put the toll at 19", "lost their lives"
 _OBJECT_NOUNS = {"toll", "life"}
@@ -59,6 +59,9 @@ _LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")
 # The largest value a vague word may give as a death count ("thousands": 1,000, CODEBOOK section 7).
 # Above it ("tens of thousands", "millions") the word sizes a population or a whole conflict's dead.
 VAGUE_DEATHS_MAX = 1000
+# More dead than one occurrence in a news story leaves, when told in the perfect ("5,000 people have
+# been killed"): the running total of a conflict, never one event's dead.
+TALLY_DEATHS_MIN = 1000
 
 
 @dataclass(frozen=True)
@@ -95,13 +98,8 @@ class Figures:
         words = [tok for tok in sent if _death_word(tok) and not self._elsewhere(tok)]
         by_word: dict[int, list[Quantity]] = {}
         for q in quantities:
-            token = token_at(doc, q.start)
-            if token is None or _list_item(doc_text(doc), q) or _part_of_the_dead(token):
-                continue
-            if q.vague and q.value > VAGUE_DEATHS_MAX:
-                continue  # "tens of thousands", "millions": a population or a war's toll, never a count
-            found = _named_dead(doc, q) or attached_to(token, DEATH | WOUND)
-            if found is not None and found.lemma_.lower() in DEATH and not self._elsewhere(found):
+            found, _ = self._tie(doc, q)
+            if found is not None:
                 by_word.setdefault(found.i, []).append(q)
         if not by_word:
             return self._victims(words), bool(words), None
@@ -126,6 +124,33 @@ class Figures:
         vague = all(q.vague for q in joined)
         figure = Figure(total, None, None, "people", first.start, joined[-1].end, text, vague, revision)
         return figure, True, first
+
+    def dropped(self, sent: Span, quantities: list[Quantity]) -> list[str]:
+        """Why each count tied to a death word of the sentence was not read as deaths (for --explain)."""
+        notes = []
+        for q in quantities:
+            _, why = self._tie(sent.doc, q)
+            if why is not None:
+                notes.append(f"figure '{q.text}' dropped: {why}")
+        return notes
+
+    def _tie(self, doc: Doc, q: Quantity) -> tuple[Token | None, str | None]:
+        """The death word a count is the figure of; else None, with the reason when a death word was
+        there but the count cannot be its dead (None when the count is simply of something else:
+        the wounded, the arrested, the displaced, a list item, a part of the dead)."""
+        token = token_at(doc, q.start)
+        if token is None or _list_item(doc_text(doc), q) or _part_of_the_dead(token):
+            return None, None
+        found = _named_dead(doc, q) or attached_to(token, DEATH | WOUND)
+        if found is None or found.lemma_.lower() not in DEATH:
+            return None, None
+        if q.vague and q.value > VAGUE_DEATHS_MAX:
+            return None, "a vague word above 'thousands' sizes a population or a war's toll"
+        if self._elsewhere(found):
+            return None, "the dead of another occurrence or of a whole conflict"
+        if q.value > TALLY_DEATHS_MIN and _perfect(found):
+            return None, "a running total ('have been killed'), not one event's dead"
+        return found, None
 
     def word_of(self, doc: Doc, figure: Figure) -> Token | None:
         """The death word a figure was read on ("killed" in "at least 28 were killed")."""
@@ -166,6 +191,8 @@ class Figures:
         head = word.head
         if word.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in self.figure_cues.of("other_event"):
             return True
+        if word.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in self.figure_cues.of("grievance"):
+            return True  # "a march against the killings", "condemned the killing of": a protest's cause
         return (
             word.dep_ == "pobj"
             and head.lower_ == "for"
@@ -280,6 +307,12 @@ def _shares_subject(child: Token) -> bool:
     )
 
 
+def _perfect(word: Token) -> bool:
+    """ "have been killed", "deaths have risen": the death word's verb is in the perfect."""
+    verb = word if word.pos_ == "VERB" else word.head
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
 def _death_word(token: Token) -> bool:
     return token.lemma_.lower() in DEATH and token.pos_ in {"VERB", "NOUN", "ADJ"}
 
@@ -348,7 +381,7 @@ def attached_to(token: Token, words: set[str]) -> Token | None:
     """The death or wound word a number hangs on, walking up the parse (and into the verb's subject
     or, for "toll" and "lives", its object), but not past a verb that is no such word: in "28 were
     killed and hundreds of munitions seized" the hundreds belong to "seized"."""
-    current = token
+    current, came_as_subject = token, False
     for _ in range(5):
         if current.lemma_.lower() in words:
             return current
@@ -358,12 +391,13 @@ def attached_to(token: Token, words: set[str]) -> Token | None:
                 child.dep_ == "dobj" and lemma in _OBJECT_NOUNS & words
             ):
                 return child
-            if current.i != token.i and _shares_subject(child) and lemma in words:
-                return child  # "three gendarmes were attacked and killed"
+            if current.i != token.i and came_as_subject and _shares_subject(child) and lemma in words:
+                return child  # "three gendarmes were attacked and killed", not "displaced 900 and killed"
         if current.head.i == current.i or (current.i != token.i and current.pos_ == "VERB"):
             break
         if current.dep_ == "pobj" and current.head.lower_ in _PLACE_TIME_PREPOSITIONS:
             break  # "killed in four provinces", "died in 3 attacks": not a count of the dead
+        came_as_subject = current.dep_ in {"nsubj", "nsubjpass"}
         current = current.head
     return None
 
