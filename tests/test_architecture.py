@@ -18,6 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "strife"
 ORDER: dict[str, float] = {
     "records": 0,
     "geo": 0,
+    "tables": 0,
     "mentions": 1,
     "lookups": 2,
     "ingest": 3,

@@ -7,21 +7,22 @@ from strife.clean import Cleaner
 from strife.dedupe.fingerprint import (
     BANDS,
     PERMUTATIONS,
+    Vocabulary,
     bands,
     fingerprint,
     parse_synonyms,
     shingles,
     signature,
     similarity,
-    stopwords,
-    synonyms,
     tokens,
 )
+from strife.tables import parse_table
 
 REPORTS = Path(__file__).parents[2] / "examples"
 # One clash, three reports: a wire story, a spun copy of it, and an independent report.
 WIRE, SPUN, MONITOR = "sudan-el-obeid-wire", "sudan-el-obeid-spun-copy", "sudan-el-obeid-monitor"
 CLEANER = Cleaner.default()
+VOCABULARY = Vocabulary.load()
 
 
 def clean(text: str) -> str:
@@ -29,12 +30,20 @@ def clean(text: str) -> str:
 
 
 def test_tokens_fold_case_figures_stopwords_and_synonyms() -> None:
-    assert tokens("The Individuals FLED, 23 were killed in 2024.") == ["people", "fled", "#", "killed", "#"]
+    assert tokens("The Individuals FLED, 23 were killed in 2024.", VOCABULARY) == [
+        "people",
+        "fled",
+        "#",
+        "killed",
+        "#",
+    ]
 
 
 def test_spun_and_plain_wording_read_alike() -> None:
-    plain = tokens(clean("Residents said hundreds of families fled the fighting last week."))
-    spun = tokens(clean("Residents mentioned hundreds of households fled the combating final week."))
+    plain = tokens(clean("Residents said hundreds of families fled the fighting last week."), VOCABULARY)
+    spun = tokens(
+        clean("Residents mentioned hundreds of households fled the combating final week."), VOCABULARY
+    )
     assert plain == spun
 
 
@@ -72,16 +81,16 @@ def test_shingles_of_short_word_lists() -> None:
 
 
 def test_shipped_tables_load() -> None:
-    assert "the" in stopwords() and synonyms()["individuals"] == "people"
+    assert "the" in VOCABULARY.stopwords and VOCABULARY.synonyms["individuals"] == "people"
 
 
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        (["people\tpeople|persons", "folk\tpersons"], "already in class 'people'"),
-        (["people people"], "expected 'class<TAB>member"),
+        (["people\tpeople|persons", "folk\tpersons"], "t.tsv:3: 'persons' is already in class 'people'"),
+        (["\tpeople"], "t.tsv:2: empty class"),
     ],
 )
 def test_bad_synonym_rows_are_named(rows: list[str], message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        parse_synonyms(rows)
+        parse_synonyms(parse_table("\n".join(["class\tmembers", *rows]), "t.tsv", ["class", "members"]))

@@ -1,6 +1,8 @@
 import pytest
 
-from strife.extract.agency import agency_of, parse, spellings
+from strife.extract.agency import Agencies, parse
+
+AGENCIES = Agencies.load()
 
 
 @pytest.mark.parametrize(
@@ -17,13 +19,15 @@ from strife.extract.agency import agency_of, parse, spellings
     ],
 )
 def test_agency_named_as_origin(text: str, agency: str | None) -> None:
-    assert agency_of(text) == agency
+    assert AGENCIES.agency_of(text) == agency
 
 
 def test_spellings_are_lower_case_for_claimants() -> None:
-    assert {"afp", "reuters", "associated press"} <= spellings()
+    assert {"afp", "reuters", "associated press"} <= AGENCIES.spellings
 
 
 def test_bad_row_is_named() -> None:
-    with pytest.raises(ValueError, match=r"agencies\.tsv:1"):
-        parse("AFP", "agencies.tsv")
+    with pytest.raises(ValueError, match=r"agencies\.tsv:2: 1 cells"):
+        parse("name\tspellings\nAFP", "agencies.tsv")
+    with pytest.raises(ValueError, match=r"agencies\.tsv:2: expected 'name<TAB>spelling"):
+        parse("name\tspellings\nAFP\t", "agencies.tsv")

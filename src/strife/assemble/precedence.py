@@ -7,12 +7,13 @@ says which type of event holds a mention of another type when both report one oc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from strife.mentions import Mention
+from strife.tables import read_table
 
 WHEN = ("always", "reference")
+COLUMNS = ("host", "joined", "when", "why")
 
 
 @dataclass(frozen=True)
@@ -21,19 +22,14 @@ class Precedence:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Precedence:
-        source = path or resources.files("strife.data").joinpath("type_precedence.tsv")
         pairs = set()
-        for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            cells = [c.strip() for c in cells]
-            if len(cells) < 3 or not cells[0] or not cells[1] or cells[2] not in WHEN:
-                raise ValueError(
-                    f"{source}:{number}: expected 'host<TAB>joined<TAB>when<TAB>why' with `when` one of "
-                    f"{', '.join(WHEN)}, got {line!r}"
-                )
-            pairs.add((cells[0], cells[1], cells[2]))
+        for row in read_table(
+            path or "type_precedence.tsv", COLUMNS, WHEN, optional={"why"}, kind_column="when"
+        ):
+            host, joined = row["host"].strip(), row["joined"].strip()
+            if not host or not joined:
+                raise row.error(f"expected {'<TAB>'.join(COLUMNS)} with a host and a joined type")
+            pairs.add((host, joined, row["when"].strip()))
         return cls(frozenset(pairs))
 
     def holds(self, host_type: str, m: Mention, reference: bool = False) -> bool:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from importlib import resources
 
 from strife.extract.classify import CIVILIANS, STATE
 from strife.mentions import ActorRef, Mention
+from strife.tables import read_table
 
 _TYPOGRAPHIC_APOSTROPHE = "\u2019"
 
@@ -51,6 +51,4 @@ def salient_actors(mentions: Sequence[Mention], found: Sequence[ActorRef]) -> li
 
 def load_anaphora() -> frozenset[str]:
     """Generic nouns that point back to the article's named armed group (data/anaphora.tsv)."""
-    source = resources.files("strife.data").joinpath("anaphora.tsv")
-    lines = source.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(row["noun"].strip().lower() for row in read_table("anaphora.tsv", ["noun"]))

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from types import MappingProxyType
 
 import numpy as np
 import numpy.typing as npt
+
+from strife.extract.agency import Agencies
+from strife.tables import Row, read_table
 
 # 64 bands of 3 rows: a pair at similarity 0.3 shares a band with probability 0.83, at 0.4
 # with 0.98, at 0.6 with 1.00; a pair at 0.05 (two unrelated stories on one topic) with 0.008.
@@ -42,40 +45,41 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d[\d,.]*")
 Signature = npt.NDArray[np.uint32]
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("strife.data").joinpath(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    """Words too common to tell two stories apart (src/strife/data/stopwords.txt)."""
-    return frozenset(line.strip().casefold() for line in _data_lines("stopwords.txt"))
-
-
-def parse_synonyms(lines: Iterable[str], source: str = "<synonyms>") -> dict[str, str]:
-    """word -> class name, from `class<TAB>member|member...` rows; a word in two classes is an error."""
+def parse_synonyms(rows: Iterable[Row]) -> dict[str, str]:
+    """word -> class name, from `class<TAB>members` rows (members separated by |); a word in two
+    classes is an error."""
     classes: dict[str, str] = {}
-    for number, line in enumerate(lines, 1):
-        cells = line.split("\t")
-        if len(cells) != 2 or not cells[0].strip():
-            raise ValueError(f"{source}:{number}: expected 'class<TAB>member|member...', got {line!r}")
-        name = cells[0].strip().casefold()
-        for member in (m.strip().casefold() for m in cells[1].split("|")):
+    for row in rows:
+        name = row["class"].strip().casefold()
+        if not name:
+            raise row.error("empty class; expected 'class<TAB>member|member...'")
+        for member in (m.strip().casefold() for m in row["members"].split("|")):
             if member and classes.setdefault(member, name) != name:
-                raise ValueError(f"{source}:{number}: {member!r} is already in class {classes[member]!r}")
+                raise row.error(f"{member!r} is already in class {classes[member]!r}")
     return classes
 
 
-@cache
-def synonyms() -> dict[str, str]:
-    """The word classes spinners swap within (src/strife/data/synonyms.tsv)."""
-    return parse_synonyms(_data_lines("synonyms.tsv"), "synonyms.tsv")
+@dataclass(frozen=True)
+class Vocabulary:
+    """What fingerprints read words with: the stopwords dropped (data/stopwords.txt), the synonym
+    classes (data/synonyms.tsv), and the wire agencies a text names (data/agencies.tsv)."""
+
+    stopwords: frozenset[str]
+    synonyms: Mapping[str, str]
+    agencies: Agencies
+
+    @classmethod
+    def load(cls) -> Vocabulary:
+        return cls(
+            frozenset(row["word"].strip().casefold() for row in read_table("stopwords.txt", ["word"])),
+            MappingProxyType(parse_synonyms(read_table("synonyms.tsv", ["class", "members"]))),
+            Agencies.load(),
+        )
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, vocabulary: Vocabulary) -> list[str]:
     """Lower-case words, each read as its synonym class, without stopwords; figures become '#'."""
-    drop, classes = stopwords(), synonyms()
+    drop, classes = vocabulary.stopwords, vocabulary.synonyms
     found: list[str] = []
     for match in _TOKEN.finditer(text.casefold()):
         word = match.group()
@@ -138,12 +142,20 @@ class Fingerprint:
     agency: str | None = None
 
 
-def fingerprint(article_id: str, text: str, clean: Callable[[str], str] = lambda t: t) -> Fingerprint:
-    from strife.extract.agency import agency_of
-
+def fingerprint(
+    article_id: str,
+    text: str,
+    clean: Callable[[str], str] = lambda t: t,
+    vocabulary: Vocabulary | None = None,
+) -> Fingerprint:
+    """The fingerprint of one text; without `vocabulary`, the shipped tables are read for this call."""
+    vocabulary = vocabulary or Vocabulary.load()
     plain = clean(text)
-    pieces = shingles(tokens(plain))
+    pieces = shingles(tokens(plain, vocabulary))
     sig = signature(pieces)
     return Fingerprint(
-        article_id, sig, tuple(bands(sig)) if len(pieces) >= MIN_SHINGLES else (), agency_of(plain)
+        article_id,
+        sig,
+        tuple(bands(sig)) if len(pieces) >= MIN_SHINGLES else (),
+        vocabulary.agencies.agency_of(plain),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from strife.dedupe.chain_index import ChainIndex
-from strife.dedupe.fingerprint import fingerprint
+from strife.dedupe.fingerprint import Vocabulary, fingerprint
 from strife.dedupe.grouping import Grouping
 from strife.records import Article, Event
 
@@ -22,8 +22,9 @@ def article_groups(
     index = ChainIndex()
     grouping = Grouping(chains=index.chain)
     events: list[Event] = []
+    vocabulary = Vocabulary.load()
     for article, found in reports:
-        index.place(fingerprint(article.id, article.text, clean))
+        index.place(fingerprint(article.id, article.text, clean, vocabulary))
         events.extend(found)
     for event in events:
         grouping.place(event)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from strife.dedupe.chain_index import ChainIndex
-from strife.dedupe.fingerprint import fingerprint
+from strife.dedupe.fingerprint import Vocabulary, fingerprint
 from strife.dedupe.grouping import Grouping
 from strife.dedupe.match import combine
 from strife.records import Event, date_in_range
@@ -60,9 +60,11 @@ def update_occurrences(store: Store, clean: Callable[[str], str] | None = None) 
 
 def _chain_articles(store: Store, con: Connection, clean: Callable[[str], str]) -> None:
     pending = stored_chains.unchained(con)
+    vocabulary = Vocabulary.load()
     for start in range(0, len(pending), _BATCH):
         prints = [
-            fingerprint(article_id, text, clean) for article_id, text in pending[start : start + _BATCH]
+            fingerprint(article_id, text, clean, vocabulary)
+            for article_id, text in pending[start : start + _BATCH]
         ]
         index = ChainIndex()
         for article_id, chain_id, signature, band in stored_chains.sharing_bands(

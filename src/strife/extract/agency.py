@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from pathlib import Path
+
+from strife.tables import Row, parse_table, read_table
+
+COLUMNS = ("name", "spellings")
 
 
 @dataclass(frozen=True)
@@ -18,27 +21,38 @@ class Agency:
 
 
 def parse(text: str, source: str = "<agencies>") -> list[Agency]:
-    agencies: list[Agency] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != 2 or not cells[0].strip() or not cells[1].strip():
-            raise ValueError(f"{source}:{number}: expected 'name<TAB>spelling|spelling...', got {line!r}")
-        spellings = tuple(s.strip() for s in cells[1].split("|") if s.strip())
-        agencies.append(Agency(cells[0].strip(), spellings))
-    return agencies
+    """The agencies of a table `name<TAB>spellings` (spellings separated by |)."""
+    return [_agency(row) for row in parse_table(text, source, COLUMNS)]
 
 
-@cache
-def agencies() -> tuple[Agency, ...]:
-    text = resources.files("strife.data").joinpath("agencies.tsv").read_text(encoding="utf-8")
-    return tuple(parse(text, "agencies.tsv"))
+def _agency(row: Row) -> Agency:
+    name = row["name"].strip()
+    spellings = tuple(s.strip() for s in row["spellings"].split("|") if s.strip())
+    if not name or not spellings:
+        raise row.error("expected 'name<TAB>spelling|spelling...' with a name and a spelling")
+    return Agency(name, spellings)
 
 
-def spellings() -> frozenset[str]:
-    """Every spelling, lower case (how the claim reader recognises an agency as a claimant)."""
-    return frozenset(s.casefold() for agency in agencies() for s in agency.spellings)
+class Agencies:
+    """The wire agencies and a pattern that finds one named as a story's origin."""
+
+    def __init__(self, agencies: tuple[Agency, ...]) -> None:
+        self.agencies = agencies
+        # Every spelling, lower case (how the claim reader recognises an agency as a claimant).
+        self.spellings = frozenset(s.casefold() for agency in agencies for s in agency.spellings)
+        self._pattern, self._names = _pattern(agencies)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Agencies:
+        """The agencies of data/agencies.tsv (or of `path`)."""
+        return cls(tuple(_agency(row) for row in read_table(path or "agencies.tsv", COLUMNS)))
+
+    def agency_of(self, text: str) -> str | None:
+        """The first agency the text names as its origin, by its recorded name; None when none is."""
+        for match in self._pattern.finditer(text):
+            found = next(g for g in match.groups() if g)
+            return self._names.get(found.casefold())
+        return None
 
 
 def _alternation(names: list[str]) -> str:
@@ -50,9 +64,8 @@ def _alternation(names: list[str]) -> str:
     return "|".join(parts)
 
 
-@cache
-def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    names = {s: agency.name for agency in agencies() for s in agency.spellings}
+def _pattern(agencies: tuple[Agency, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    names = {s: agency.name for agency in agencies for s in agency.spellings}
     name = f"({_alternation(list(names))})"
     before = (
         r"(?i:told|tells|telling|instructed|informed|according\s+to|quoted\s+by|said\s+to|speaking\s+to|to)"
@@ -63,12 +76,3 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         re.MULTILINE,
     )
     return pattern, {s.casefold(): n for s, n in names.items()}
-
-
-def agency_of(text: str) -> str | None:
-    """The first agency the text names as its origin, by its recorded name; None when none is."""
-    pattern, names = _pattern()
-    for match in pattern.finditer(text):
-        found = next(g for g in match.groups() if g)
-        return names.get(found.casefold())
-    return None

@@ -7,9 +7,11 @@ agency as the addressee ("told AFP") is the originating agency of the story.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Span, Token
 
-from strife.extract.agency import spellings
+from strife.extract.agency import Agencies
 from strife.mentions import Attribution
 
 REPORTING = {
@@ -17,7 +19,9 @@ REPORTING = {
     "declare", "insist", "explain", "write", "post", "tweet", "describe",
 }  # fmt: skip
 CONTESTED = {"claim", "allege", "accuse", "assert", "contend"}
-AGENCIES = spellings()  # src/strife/data/agencies.tsv
+# TODO(tables): the detector (extract/detect.py) should pass its lexicons' agency spellings to
+# `attribute`; until it does, this import-time load is the default.
+AGENCIES = Agencies.load().spellings  # src/strife/data/agencies.tsv
 
 
 _NAME_PARTS = {"compound", "amod", "det", "poss", "nmod", "nummod"}
@@ -33,13 +37,13 @@ def _subject_phrase(verb: Token) -> Span | None:
     return None
 
 
-def _agency(verb: Token) -> str | None:
+def _agency(verb: Token, agencies: Collection[str]) -> str | None:
     for child in verb.children:
-        if child.dep_ in {"dative", "dobj", "iobj", "npadvmod", "nsubj"} and child.text.lower() in AGENCIES:
+        if child.dep_ in {"dative", "dobj", "iobj", "npadvmod", "nsubj"} and child.text.lower() in agencies:
             return child.text
         if child.dep_ == "prep" and child.lower_ == "to":
             for pobj in child.children:
-                if pobj.text.lower() in AGENCIES:
+                if pobj.text.lower() in agencies:
                     return pobj.text
     return None
 
@@ -57,14 +61,16 @@ def _according_to(sent: Span) -> Span | None:
     return None
 
 
-def attribute(sent: Span) -> Attribution | None:
-    """The claimant of a sentence, if it reports someone's words."""
+def attribute(sent: Span, agencies: Collection[str] | None = None) -> Attribution | None:
+    """The claimant of a sentence, if it reports someone's words; `agencies` are the lower-case
+    spellings of the wire agencies (`Agencies.spellings`)."""
+    agencies = AGENCIES if agencies is None else agencies
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ not in {"VERB", "AUX"} or lemma not in REPORTING | CONTESTED:
             continue
         subject = _subject_phrase(token)
-        agency = _agency(token)
+        agency = _agency(token, agencies)
         if subject is None and agency is None and lemma not in CONTESTED:
             continue
         claimant = subject.text if subject is not None else None
@@ -73,6 +79,6 @@ def attribute(sent: Span) -> Attribution | None:
         return Attribution(claimant, token.text, lemma in CONTESTED, agency, start, end)
     source = _according_to(sent)
     if source is not None:
-        agency = source.text if source.text.lower() in AGENCIES else None
+        agency = source.text if source.text.lower() in agencies else None
         return Attribution(source.text, "according to", False, agency, source.start_char, source.end_char)
     return None

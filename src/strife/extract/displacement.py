@@ -20,9 +20,11 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from strife.extract.quantities import Quantity
-from strife.extract.word_kinds import read_word_kinds
+from strife.extract.word_kinds import group_by_kind
+from strife.tables import read_table
 
 KINDS = ("hazard", "not_hazard", "housing", "people", "household")
+COLUMNS = ("phrase", "kind", "note")
 # Dependencies by which a trigger word completes the verb that holds the count: "left homeless"
 # (oprd), "forced 17,000 to leave" (xcomp), "forced 2,500 people out of their homes" (prep).
 _COMPLETES = {"acomp", "oprd", "xcomp", "prep", "advmod", "agent"}
@@ -59,7 +61,8 @@ class DisplacementCues:
 
     @classmethod
     def load(cls, path: Path | None = None) -> DisplacementCues:
-        words = read_word_kinds("displacement_cues.tsv", path, KINDS)
+        rows = read_table(path or "displacement_cues.tsv", COLUMNS, KINDS, optional={"note"})
+        words = group_by_kind(rows)
         return cls(
             words, _pattern(words.get("hazard", frozenset())), _pattern(words.get("not_hazard", frozenset()))
         )

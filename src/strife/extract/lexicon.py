@@ -7,14 +7,16 @@ checked against the part of speech of its head word, so "strike" the noun in
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Span, Token
+
+from strife.tables import read_table
+
+COLUMNS = ("phrase", "pos", "kind", "strength", "note")
 
 _POS = {
     "VERB": {"VERB", "AUX"},
@@ -55,17 +57,15 @@ class TriggerLexicon:
 
     @classmethod
     def load(cls, path: Path | None = None) -> TriggerLexicon:
-        source = path or resources.files("strife.data").joinpath("triggers.tsv")
         triggers = []
-        with source.open(encoding="utf-8") as handle:  # type: ignore[union-attr]
-            rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-            for row in rows:
-                if len(row) < 4 or not row[0].strip():
-                    continue
-                phrase, pos, kind, strength = (cell.strip() for cell in row[:4])
-                if pos not in _POS or strength not in {"strong", "weak"}:
-                    raise ValueError(f"{source}: bad trigger row {row!r}: pos must be one of {sorted(_POS)}")
-                triggers.append(Trigger(tuple(phrase.lower().split()), pos, kind, strength == "strong"))
+        for row in read_table(path or "triggers.tsv", COLUMNS, optional={"note"}):
+            phrase, pos, kind, strength = (row[column].strip() for column in COLUMNS[:4])
+            if not phrase or pos not in _POS or strength not in {"strong", "weak"}:
+                raise row.error(
+                    f"bad trigger: phrase must be set, pos one of {', '.join(sorted(_POS))}, "
+                    f"strength strong or weak"
+                )
+            triggers.append(Trigger(tuple(phrase.lower().split()), pos, kind, strength == "strong"))
         return cls(triggers)
 
     def find(self, sent: Span) -> Iterator[TriggerHit]:

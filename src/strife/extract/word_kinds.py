@@ -8,6 +8,8 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
+from strife.tables import Row
+
 
 def read_word_kinds(
     name: str, path: Path | None = None, kinds: Sequence[str] | None = None
@@ -32,4 +34,15 @@ def read_word_kinds(
                 )
             if word and kind:
                 table[kind].add(word.lower())
+    return {kind: frozenset(words) for kind, words in table.items()}
+
+
+def group_by_kind(rows: Sequence[Row], word: str = "phrase") -> dict[str, frozenset[str]]:
+    """{kind: words} of rows read by `strife.tables.read_table`, words lower-cased; an empty
+    word is an error naming the file and line."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if not row[word].strip():
+            raise row.error(f"empty {word}")
+        table[row["kind"].strip()].add(row[word].strip().lower())
     return {kind: frozenset(words) for kind, words in table.items()}

@@ -1,0 +1,109 @@
+"""The one reader of src/strife/data/: its header convention and its `file:line` errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from strife.tables import DataFileError, parse_table, read_table
+
+
+def test_comments_blank_lines_and_header() -> None:
+    text = "# a comment\n\n# word\tkind\nword\tkind\n# between rows\nflood\thazard\n\n"
+    rows = parse_table(text, "t.tsv", ["word", "kind"])
+    assert [(r.line, r["word"], r["kind"]) for r in rows] == [(6, "flood", "hazard")]
+    assert rows[0].where == "t.tsv:6"
+
+
+def test_columns_are_read_by_name_in_any_order() -> None:
+    rows = parse_table("kind\tword\nhazard\tflood\n", "t.tsv", ["word", "kind"])
+    assert rows[0]["word"] == "flood"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("word\tcolour\nflood\tblue\n", "t.tsv:1: unknown column 'colour'"),
+        ("word\nflood\n", "t.tsv:1: missing column 'kind'"),
+        ("# only comments\n\n", "t.tsv:1: no header line"),
+        ("word\tkind\nflood\n", "t.tsv:2: 1 cells, expected 2"),
+        ("word\tkind\n\nflood\thazard\textra\n", "t.tsv:3: 3 cells, expected 2"),
+        ("word\tkind\nflood\thazzard\n", "t.tsv:2: unknown kind 'hazzard'; expected one of hazard, housing"),
+    ],
+)
+def test_errors_name_file_and_line(text: str, message: str) -> None:
+    with pytest.raises(DataFileError) as error:
+        parse_table(text, "t.tsv", ["word", "kind"], kinds={"hazard", "housing"})
+    assert str(error.value).startswith(message)
+
+
+def test_optional_trailing_columns_may_be_left_off() -> None:
+    rows = parse_table(
+        "word\tkind\tnote\nflood\thazard\n", "t.tsv", ["word", "kind", "note"], optional={"note"}
+    )
+    assert rows[0]["note"] == ""
+    with pytest.raises(DataFileError, match=r"t.tsv:2: 1 cells, expected 2 to 3"):
+        parse_table("word\tkind\tnote\nflood\n", "t.tsv", ["word", "kind", "note"], optional={"note"})
+
+
+def test_a_data_file_error_is_a_value_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text("word\tkind\nflood\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"{path}:2: "):
+        read_table(path, ["word", "kind"])
+
+
+def _loaders() -> dict[str, Callable[[], object]]:
+    """Each shipped data file and the loader that reads it: a broken edit fails here, at file:line."""
+    from strife.assemble.precedence import Precedence
+    from strife.assemble.sides import load_anaphora
+    from strife.clean.boilerplate import BoilerplateRules
+    from strife.clean.rewrites import RewriteTable
+    from strife.dedupe.fingerprint import Vocabulary
+    from strife.extract.agency import Agencies
+    from strife.extract.displacement import DisplacementCues
+    from strife.extract.figures import FigureCues
+    from strife.extract.lexicon import TriggerLexicon
+    from strife.extract.modality import ModalityCues
+    from strife.extract.quantities import load_number_words, load_vague_table
+    from strife.resolve.actors import ActorDictionary
+    from strife.resolve.places.names import read_table as read_place_table
+    from strife.resolve.places.names import read_words
+    from strife.resolve.places.not_places import NotPlaces
+
+    return {
+        "actors.tsv generic_actors.tsv actor_demonyms.tsv": ActorDictionary.load,
+        "agencies.tsv": Agencies.load,
+        "anaphora.tsv": load_anaphora,
+        "boilerplate.tsv": BoilerplateRules.load,
+        "displacement_cues.tsv": DisplacementCues.load,
+        "figure_cues.tsv": FigureCues.load,
+        "modality.tsv": ModalityCues.load,
+        "number_words.tsv": load_number_words,
+        "rewrites.tsv": RewriteTable.load,
+        "stopwords.txt synonyms.tsv": Vocabulary.load,
+        "triggers.tsv": TriggerLexicon.load,
+        "type_precedence.tsv": Precedence.load,
+        "vague_quantities.tsv": load_vague_table,
+        "places/admin1.tsv": lambda: read_place_table("admin1.tsv"),
+        "places/aliases.tsv": lambda: read_place_table("aliases.tsv"),
+        "places/countries.tsv": lambda: read_place_table("countries.tsv"),
+        "places/demonyms.tsv": lambda: read_place_table("demonyms.tsv"),
+        "places/common_words.txt": lambda: read_words("common_words.txt"),
+        "places/not_places.tsv": NotPlaces.load,
+    }
+
+
+@pytest.mark.parametrize("names", sorted(_loaders()))
+def test_every_data_file_loads(names: str) -> None:
+    assert _loaders()[names]()
+
+
+def test_every_data_table_has_a_loader() -> None:
+    data = Path(__file__).parents[1] / "src" / "strife" / "data"
+    shipped = {p.relative_to(data).as_posix() for p in data.rglob("*") if p.suffix in {".tsv", ".txt"}}
+    # training/ is read by `strife learn` (learn/), not by the pipeline: its own tests read it
+    shipped = {name for name in shipped if not name.startswith("training/")}
+    assert shipped == {name for names in _loaders() for name in names.split()}
