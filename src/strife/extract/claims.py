@@ -11,7 +11,6 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
-from strife.extract.agency import Agencies
 from strife.mentions import Attribution
 
 REPORTING = {
@@ -19,9 +18,6 @@ REPORTING = {
     "declare", "insist", "explain", "write", "post", "tweet", "describe",
 }  # fmt: skip
 CONTESTED = {"claim", "allege", "accuse", "assert", "contend"}
-# TODO(tables): the detector (extract/detect.py) should pass its lexicons' agency spellings to
-# `attribute`; until it does, this import-time load is the default.
-AGENCIES = Agencies.load().spellings  # src/strife/data/agencies.tsv
 
 
 _NAME_PARTS = {"compound", "amod", "det", "poss", "nmod", "nummod"}
@@ -61,10 +57,9 @@ def _according_to(sent: Span) -> Span | None:
     return None
 
 
-def attribute(sent: Span, agencies: Collection[str] | None = None) -> Attribution | None:
+def attribute(sent: Span, agencies: Collection[str]) -> Attribution | None:
     """The claimant of a sentence, if it reports someone's words; `agencies` are the lower-case
-    spellings of the wire agencies (`Agencies.spellings`)."""
-    agencies = AGENCIES if agencies is None else agencies
+    spellings of the wire agencies (`Agencies.spellings`, data/agencies.tsv)."""
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ not in {"VERB", "AUX"} or lemma not in REPORTING | CONTESTED:

@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from strife.extract.actor_reading import ActorReader
+from strife.extract.agency import Agencies
 from strife.extract.arguments import phrase, roles_for
 from strife.extract.claims import REPORTING, attribute
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, classify
@@ -60,8 +61,10 @@ class Detector:
         geocoder: PlaceLookup,
         vague: VagueTable | None = None,
         displacement: DisplacementCues | None = None,
+        agencies: Agencies | None = None,
     ) -> None:
         self.lexicon = lexicon
+        self.agencies = (agencies or Agencies.load()).spellings
         self.modality = modality
         self.actors = actors
         self.read = ActorReader(actors)
@@ -144,7 +147,7 @@ class Detector:
         quantities = [_shift_q(q, sent.start_char) for q in find_quantities(sent.text, self.vague)]
         if not hits:
             return self._death_only(index, sent, ctx, quantities, times, current, lead)
-        attribution = attribute(sent)
+        attribution = attribute(sent, self.agencies)
         whole = self.modality.sentence_reason(sent)
         deaths: tuple[Figure | None, bool, ActorRef | None] | None = None
         mentions, reasons = [], []
@@ -222,7 +225,7 @@ class Detector:
         if not patients and victims is not None and hit.kind not in DISPLACEMENT_KINDS:
             patients = [victims]  # the dead were not the ones who fled
         if not agents and not patients:
-            agents, patients = self.read.sentence_actors(sent, ctx, attribute(sent))
+            agents, patients = self.read.sentence_actors(sent, ctx, attribute(sent, self.agencies))
         if hit.kind == "clash":
             crowd = self.read.crowd_in(sent, ctx)
             if crowd and not any(a.type in {PROTESTERS, RIOTERS} for a in agents):
@@ -323,7 +326,7 @@ class Detector:
         end = word.idx + len(word)
         mention = Mention(None, "kill", False, index, sent.start_char, sent.end_char, word.idx, end,
                           deaths=figure, deaths_mentioned=True)  # fmt: skip
-        mention.attribution = attribute(sent)
+        mention.attribution = attribute(sent, self.agencies)
         mention.location = self.geocoder.locate(
             ctx.text, ctx.places, sent.start_char, sent.end_char, ctx.country, anchor=word.idx
         )
