@@ -68,6 +68,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
     from strife.extract.lexicon import TriggerLexicon
     from strife.extract.modality import ModalityCues
     from strife.extract.quantities import load_number_words, load_vague_table
+    from strife.extract.relevance import RelevanceWords
     from strife.resolve.actors import ActorDictionary
     from strife.resolve.places.names import read_table as read_place_table
     from strife.resolve.places.names import read_words
@@ -82,6 +83,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
         "figure_cues.tsv": FigureCues.load,
         "modality.tsv": ModalityCues.load,
         "number_words.tsv": load_number_words,
+        "relevance_cues.tsv irregular_forms.tsv": RelevanceWords.load,
         "rewrites.tsv": RewriteTable.load,
         "stopwords.txt synonyms.tsv": Vocabulary.load,
         "triggers.tsv": TriggerLexicon.load,
@@ -107,3 +109,35 @@ def test_every_data_table_has_a_loader() -> None:
     # training/ is read by `strife learn` (learn/), not by the pipeline: its own tests read it
     shipped = {name for name in shipped if not name.startswith("training/")}
     assert shipped == {name for names in _loaders() for name in names.split()}
+
+
+def _bad_relevance_cues(path: Path) -> object:
+    from strife.extract.relevance import RelevanceWords
+
+    return RelevanceWords.load(cues=path)
+
+
+def _bad_irregular_forms(path: Path) -> object:
+    from strife.extract.relevance import RelevanceWords
+
+    return RelevanceWords.load(irregular=path)
+
+
+# A loader given a file of its own with one bad line: the error names that file and line.
+BROKEN_EDITS: list[tuple[Callable[[Path], object], str, str]] = [
+    (_bad_relevance_cues, "word\tkind\ntroop\tactor\ngunman\tgunmen\n", ":3: unknown kind 'gunmen'"),
+    (_bad_irregular_forms, "word\tform\nflee\tfled\n", ":1: unknown column 'form'"),
+]
+
+
+@pytest.mark.parametrize(
+    ("loader", "text", "message"), BROKEN_EDITS, ids=lambda v: getattr(v, "__name__", "")
+)
+def test_a_broken_edit_fails_at_file_and_line(
+    tmp_path: Path, loader: Callable[[Path], object], text: str, message: str
+) -> None:
+    path = tmp_path / "edited.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        loader(path)
+    assert str(error.value).startswith(f"{path}{message}")

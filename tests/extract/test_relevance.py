@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from strife.extract.lexicon import TriggerLexicon
-from strife.extract.relevance import SKIP_NO_CUE, SKIP_REASON, Relevance, inflections
+from strife.extract.relevance import SKIP_NO_CUE, SKIP_REASON, Relevance, RelevanceWords, inflections
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_event_word_without_conflict_cue_names_that_reason(relevance: Relevance)
 
 
 def test_without_cues_any_event_word_is_enough() -> None:
-    relevance = Relevance(TriggerLexicon.load(), cues=None)
+    relevance = Relevance(TriggerLexicon.load(), cue_check=False)
     assert relevance.reason("The home side attacked from the first whistle.") is None
 
 
@@ -88,7 +88,7 @@ def test_without_cues_any_event_word_is_enough() -> None:
     ],
 )
 def test_inflections_include_form(lemma: str, form: str) -> None:
-    assert form in inflections(lemma)
+    assert form in inflections(lemma, RelevanceWords.load().irregular)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ with two compiled regular expressions, no spaCy:
    ("fled", "shelling", "airstrikes", "took control"); without one the detector
    would find nothing, so the article is skipped losslessly;
 2. a conflict cue: a word that puts armed actors, victims or displaced people on
-   the page ("troops", "gunmen", "killed", "refugees"). Many trigger words are
+   the page ("troops", "gunmen", "killed", "refugees"; data/relevance_cues.tsv). Many trigger words are
    also everyday words ("battle for the title", "stocks rally", "strike a deal"),
    so an event word alone lets most sport and business through; a cue beside it
    separates them. A natural hazard named in the article (data/displacement_cues.tsv:
@@ -16,149 +16,44 @@ with two compiled regular expressions, no spaCy:
    displacement or lost homes without a modal ("may force evacuations" is a forecast):
    disasters displace people.
 
-    relevance = Relevance(TriggerLexicon.load())
+    relevance = Relevance(TriggerLexicon.load())   # cues: data/relevance_cues.tsv
     work = relevance(work)      # sets work.skip when the text has no event word or no cue
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
 from strife.extract.detect import DISPLACEMENT_KINDS, HOUSING_KINDS
 from strife.extract.displacement import DisplacementCues
 from strife.extract.figures import DEATH
 from strife.extract.lexicon import TriggerLexicon
 from strife.extract.quantities import load_number_words, load_vague_table
+from strife.tables import read_table
 
-# Irregular English forms of words that appear in trigger phrases. The suffix rules
-# below make the regular forms; these are the ones they cannot ("fled", "fought").
-IRREGULAR: dict[str, tuple[str, ...]] = {
-    "fight": ("fought",),
-    "flee": ("fled",),
-    "shoot": ("shot", "shots"),
-    "strike": ("struck", "stricken"),
-    "take": ("took", "taken"),
-    "retake": ("retook", "retaken"),
-    "overrun": ("overran",),
-    "fall": ("fell", "fallen"),
-    "set": ("set",),
-    "burn": ("burnt",),
-    "withdraw": ("withdrew", "withdrawn"),
-    "slay": ("slain", "slew"),
-    "lose": ("lost",),
-    "leave": ("left",),
-    "sweep": ("swept",),
-    "safe": ("safer",),
-}
+CUE_KINDS = frozenset({"actor", "victim", "displacement", "disaster", "unrest", "violence"})
 
-# Words that put armed actors, victims, displaced people or unmistakable violence on
-# the page. An event word counts only with one of these somewhere in the article.
-# TODO(data): move to a data file under src/strife/data/ so a domain expert can edit it.
-DEFAULT_CUES: tuple[str, ...] = (
-    # armed and state actors ("fighters" and "war" are left out: boxing, price wars)
-    "troop",
-    "soldier",
-    "army",
-    "military",
-    "militant",
-    "militia",
-    "militiaman",
-    "militiamen",
-    "rebel",
-    "insurgent",
-    "jihadist",
-    "extremist",
-    "terrorist",
-    "gunman",
-    "gunmen",
-    "armed",
-    "security forces",
-    "government forces",
-    "rebel forces",
-    "police",
-    "policeman",
-    "policemen",
-    "gendarme",
-    "bandit",
-    "attacker",
-    "assailant",
-    "kidnapper",
-    "warplane",
-    "guerrilla",
-    "paramilitary",
-    "junta",
-    "insurgency",
-    # victims and casualties ("injured" and "dead" are left out: sport injuries, dead heats)
-    "civilian",
-    "villager",
-    "casualty",
-    "casualties",
-    "fatality",
-    "fatalities",
-    "kill",
-    "killed",
-    "wounded",
-    "death toll",
-    "bodies",
-    "massacre",
-    "hostage",
-    "victim",
-    # displacement
-    "refugee",
-    "displace",
-    "displacement",
-    "idp",
-    "idps",
-    "evacuate",
-    "evacuation",
-    "evacuee",
-    "fled",
-    "flee",
-    "asylum",
-    "humanitarian",
-    "homeless",
-    "relief camp",
-    # disasters that displace people (CODEBOOK section 8: the cause may be a disaster)
-    "flood",
-    "flooding",
-    "cyclone",
-    "typhoon",
-    "hurricane",
-    "earthquake",
-    "landslide",
-    "wildfire",
-    "bushfire",
-    "tsunami",
-    "drought",
-    # unrest
-    "protester",
-    "protestor",
-    "demonstrator",
-    "rioter",
-    "curfew",
-    "tear gas",
-    "teargas",
-    "riot",
-    # weapons and unmistakable violence
-    "gunfire",
-    "rifle",
-    "weapon",
-    "artillery",
-    "shelling",
-    "airstrike",
-    "air strike",
-    "bombing",
-    "ied",
-    "grenade",
-    "mortar",
-    "missile",
-    "ammunition",
-    "ceasefire",
-    "truce",
-    "violence",
-    "clashes",
-)
+
+@dataclass(frozen=True)
+class RelevanceWords:
+    """The filter's words: conflict cues (data/relevance_cues.tsv) and the irregular forms
+    of trigger and cue words (data/irregular_forms.tsv) that the suffix rules cannot make."""
+
+    cues: tuple[str, ...]
+    irregular: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls, cues: Path | None = None, irregular: Path | None = None) -> RelevanceWords:
+        cue_rows = read_table(cues or "relevance_cues.tsv", ["word", "kind"], CUE_KINDS)
+        form_rows = read_table(irregular or "irregular_forms.tsv", ["word", "forms"])
+        return cls(
+            tuple(row["word"].strip() for row in cue_rows),
+            {row["word"].strip(): tuple(row["forms"].strip().split("|")) for row in form_rows},
+        )
+
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -166,8 +61,8 @@ SKIP_REASON = "not about conflict or displacement (no event word)"
 SKIP_NO_CUE = "not about conflict or displacement (event words only in another sense)"
 
 
-def inflections(word: str) -> set[str]:
-    """The word and its regular and irregular inflected forms, lowercase ("kidnap" -> "kidnapped", ...)."""
+def inflections(word: str, irregular: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """The word and its regular and `irregular` inflected forms, lowercase ("kidnap" -> "kidnapped", ...)."""
     word = word.lower()
     forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing", word + "er", word + "ers"}
     if word.endswith("e"):
@@ -179,22 +74,24 @@ def inflections(word: str) -> set[str]:
         double = word + word[-1]
         forms |= {double + "ed", double + "ing", double + "er", double + "ers"}
     forms.add(word + "ings")
-    forms |= set(IRREGULAR.get(word, ()))
+    forms |= set(irregular.get(word, ()))
     return forms
 
 
-def phrase_pattern(phrase: Iterable[str]) -> str:
+def phrase_pattern(phrase: Iterable[str], irregular: Mapping[str, tuple[str, ...]]) -> str:
     """A regex for a phrase of lemmas: each word in any inflected form, words apart by spaces or a hyphen."""
     parts = []
     for word in phrase:
-        forms = sorted(inflections(word), key=lambda form: (-len(form), form))
+        forms = sorted(inflections(word, irregular), key=lambda form: (-len(form), form))
         parts.append("(?:" + "|".join(re.escape(form) for form in forms) + ")")
     return r"[\s\-]+".join(parts)
 
 
-def compile_phrases(phrases: Iterable[Iterable[str]]) -> re.Pattern[str]:
+def compile_phrases(
+    phrases: Iterable[Iterable[str]], irregular: Mapping[str, tuple[str, ...]]
+) -> re.Pattern[str]:
     """One case-insensitive regex matching any of the phrases as whole words."""
-    patterns = sorted({phrase_pattern(phrase) for phrase in phrases}, key=lambda p: (-len(p), p))
+    patterns = sorted({phrase_pattern(phrase, irregular) for phrase in phrases}, key=lambda p: (-len(p), p))
     return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
 
 
@@ -213,20 +110,29 @@ class Relevance:
     def __init__(
         self,
         lexicon: TriggerLexicon,
-        cues: Iterable[str] | None = DEFAULT_CUES,
+        words: RelevanceWords | None = None,
         hazards: DisplacementCues | None = None,
+        *,
+        cue_check: bool = True,
     ) -> None:
-        self.events = compile_phrases(trigger.phrase for trigger in lexicon.triggers)
+        """`cue_check=False` lets any event word through, cue or none."""
+        words = words or RelevanceWords.load()
+        irregular = words.irregular
+        self.events = compile_phrases((trigger.phrase for trigger in lexicon.triggers), irregular)
         # A paragraph that only counts the dead ("The toll rose to 14.") lends its figure to the
         # story's event (CODEBOOK section 7), so focus keeps a death word beside a count too.
-        self.deaths = compile_phrases([word] for word in sorted(DEATH))
+        self.deaths = compile_phrases(([word] for word in sorted(DEATH)), irregular)
         # a count, as figures or as the words of data/number_words.tsv and vague_quantities.tsv
-        words = [w.split() for w in (*load_number_words(), *load_vague_table().values)]
-        self.counts = re.compile(r"\d|" + compile_phrases(words).pattern, re.IGNORECASE)
+        counts = [w.split() for w in (*load_number_words(), *load_vague_table().values)]
+        self.counts = re.compile(r"\d|" + compile_phrases(counts, irregular).pattern, re.IGNORECASE)
         displacement = DISPLACEMENT_KINDS | HOUSING_KINDS
-        self.displacement = compile_phrases(t.phrase for t in lexicon.triggers if t.kind in displacement)
-        cue_list = list(cues) if cues is not None else []
-        self.cues = compile_phrases(cue.lower().split() for cue in cue_list) if cue_list else None
+        self.displacement = compile_phrases(
+            (t.phrase for t in lexicon.triggers if t.kind in displacement), irregular
+        )
+        cue_list = list(words.cues) if cue_check else []
+        self.cues = (
+            compile_phrases((cue.lower().split() for cue in cue_list), irregular) if cue_list else None
+        )
         self.hazards = hazards or DisplacementCues.load()
 
     def reason(self, text: str) -> str | None:
