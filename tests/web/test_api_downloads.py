@@ -67,3 +67,27 @@ def test_downloads_stream_in_batches(
 def test_download_bad_parameters(client: TestClient, fmt: str, query: str) -> None:
     response = client.get(f"/api/download.{fmt}?{query}")
     assert response.status_code == 422 and isinstance(response.json()["detail"], str)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson"])
+def test_downloads_past_the_slots_wait_their_turn(client: TestClient, fmt: str) -> None:
+    from strife.web.api.limits import DOWNLOADS_AT_ONCE
+
+    state = client.app.state.strife  # type: ignore[attr-defined]
+    for _ in range(DOWNLOADS_AT_ONCE):
+        assert state.downloads.acquire(blocking=False)  # downloads in progress
+    try:
+        busy = client.get(f"/api/download.{fmt}")
+        assert busy.status_code == 503 and busy.headers["retry-after"].isdigit()
+        assert "downloads are running" in busy.json()["detail"]
+    finally:
+        for _ in range(DOWNLOADS_AT_ONCE):
+            state.downloads.release()
+    assert client.get(f"/api/download.{fmt}").status_code == 200
+
+
+def test_a_finished_download_gives_its_slot_back(client: TestClient) -> None:
+    from strife.web.api.limits import DOWNLOADS_AT_ONCE
+
+    for _ in range(DOWNLOADS_AT_ONCE + 3):
+        assert client.get("/api/download.csv").status_code == 200

@@ -5,15 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
+import weakref
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import StreamingResponse
 
 from strife.export.writers import csv_cell, geojson_feature
 from strife.store import browse
 from strife.store.browse import OccurrenceFilter
+from strife.web.api.limits import BUSY_RETRY_SECONDS, DOWNLOADS_AT_ONCE
 from strife.web.api.params import filters
 from strife.web.api.state import ServerState, server_state
 
@@ -49,14 +52,41 @@ def _attachment(name: str) -> dict[str, str]:
     return {"Content-Disposition": f'attachment; filename="{name}"'}
 
 
+def _streamed(state: ServerState, chunks: Iterator[str], media_type: str, name: str) -> StreamingResponse:
+    """The download, if one of the DOWNLOADS_AT_ONCE slots is free (else 503 + Retry-After).
+
+    The slot is given back once, when the stream ends or stops (`finally`), or when it is
+    dropped unread (a finalizer: a generator never started runs no `finally`).
+    """
+    if not state.downloads.acquire(blocking=False):
+        raise HTTPException(
+            status_code=503,
+            detail=f"{DOWNLOADS_AT_ONCE} downloads are running; retry in {BUSY_RETRY_SECONDS} s",
+            headers={"Retry-After": str(BUSY_RETRY_SECONDS)},
+        )
+    released = threading.Lock()
+
+    def release() -> None:
+        if released.acquire(blocking=False):
+            state.downloads.release()
+
+    def holding() -> Iterator[str]:
+        try:
+            yield from chunks
+        finally:
+            release()
+
+    stream = holding()
+    weakref.finalize(stream, release)
+    return StreamingResponse(stream, media_type=media_type, headers=_attachment(name))
+
+
 @router.get("/api/download.csv", response_class=StreamingResponse)
 def download_csv(
     where: Annotated[OccurrenceFilter, Depends(filters)], state: Annotated[ServerState, Depends(server_state)]
 ) -> StreamingResponse:
     """The filtered merged events as CSV: a header and one row of summary fields per event."""
-    return StreamingResponse(
-        _csv(state, where), media_type="text/csv; charset=utf-8", headers=_attachment("strife-events.csv")
-    )
+    return _streamed(state, _csv(state, where), "text/csv; charset=utf-8", "strife-events.csv")
 
 
 @router.get("/api/download.geojson", response_class=StreamingResponse)
@@ -64,8 +94,4 @@ def download_geojson(
     where: Annotated[OccurrenceFilter, Depends(filters)], state: Annotated[ServerState, Depends(server_state)]
 ) -> StreamingResponse:
     """The filtered merged events as a GeoJSON FeatureCollection (null geometry when not located)."""
-    return StreamingResponse(
-        _geojson(state, where),
-        media_type="application/geo+json",
-        headers=_attachment("strife-events.geojson"),
-    )
+    return _streamed(state, _geojson(state, where), "application/geo+json", "strife-events.geojson")

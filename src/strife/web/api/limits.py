@@ -27,6 +27,7 @@ BUSY_RETRY_SECONDS = 5  # Retry-After of a 503 for an interrupted query
 RATE_PER_SECOND = 20.0  # requests a non-loopback client may make per second, on average
 RATE_BURST = 40  # requests it may make at once
 CACHE_ANSWERS = 512  # answers of the list and aggregate routes kept per store version
+DOWNLOADS_AT_ONCE = 2  # streamed downloads served at the same time; more get 503 + Retry-After
 _WATCH_EVERY = 0.1  # seconds between the watchdog's looks
 _CLIENTS_MAX = 10_000  # buckets kept before the full (idle) ones are dropped
 

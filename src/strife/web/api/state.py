@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from strife.api import Coder
 from strife.store import Store
 from strife.store.schema import Connection
-from strife.web.api.limits import Answers, QueryTimeout, Watchdog
+from strife.web.api.limits import DOWNLOADS_AT_ONCE, Answers, QueryTimeout, Watchdog
 
 
 @dataclass
@@ -40,6 +40,10 @@ class ServerState:
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     watchdog: Watchdog = field(default_factory=Watchdog)
     answers: Answers = field(default_factory=Answers)
+    # A download streams a whole filtered table: a few at once, so they cannot starve the other routes.
+    downloads: threading.BoundedSemaphore = field(
+        default_factory=lambda: threading.BoundedSemaphore(DOWNLOADS_AT_ONCE)
+    )
     _spawn_lock: threading.Lock = field(default_factory=threading.Lock)
     # Answers being computed: a burst of the same request runs its queries once (single flight).
     _pending: dict[Hashable, asyncio.Future[bytes]] = field(default_factory=dict)
