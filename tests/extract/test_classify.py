@@ -100,3 +100,27 @@ def test_armed_men_marching_captives_is_not_a_protest() -> None:
 def test_crowd_battles_and_weapons_seizures(kind, agents, patients, sentence, expected) -> None:  # type: ignore[no-untyped-def]
     typing = classify(kind, agents, patients, sentence)
     assert typing is not None and (typing.event_type, typing.sub_event_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "agents", "patients", "sentence", "expected"),
+    [
+        ("clash", [1], [], "Two men died in clashes at an opposition rally in the port city on Monday.",
+         ("Riots", "Violent demonstration")),
+        ("kill", [], [1], "An officer was killed as violence broke out during rallies in the capital.",
+         ("Riots", "Violent demonstration")),
+        ("kill", [1], [], "Police shot three after youths protesting power cuts stormed a council office.",
+         ("Riots", "Violent demonstration")),
+        ("attack", [], [6], "Guards were hurt when demonstrators raided the governor's compound.",
+         ("Riots", "Violent demonstration")),
+        ("kill", [1], [], "Soldiers shot dead two men during protests over fuel prices.",
+         ("Protests", "Excessive force against protesters")),
+        ("kill", [2], [1], "Rebels killed four soldiers a week after protests in the capital.",
+         ("Battles", "Armed clash")),
+        ("clash", [1], [], "Troops clashed with fighters near the border in March.",
+         ("Battles", "Armed clash")),
+    ],
+)
+def test_violence_at_a_gathering_is_a_riot(kind, agents, patients, sentence, expected) -> None:  # type: ignore[no-untyped-def]
+    typing = classify(kind, agents, patients, sentence)
+    assert typing is not None and (typing.event_type, typing.sub_event_type) == expected

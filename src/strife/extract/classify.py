@@ -68,6 +68,18 @@ VIOLENT_PROTEST_CUES = (
 # A crowd fighting the police: "pitched battles", "running battles" and "clashes" between
 # protesters and police are a riot, not a battle between armed groups.
 CROWD_WORDS = ("protester", "protestor", "demonstrator", "rioter", "tear gas", "teargas")
+# A gathering named as the setting ("clashes at a rally", "violence erupted during protests"): with
+# no non-state armed group in the sentence, the fighting and the dead are a riot's. "march" alone is
+# left out: it is also the month.
+_CROWD_EVENT = re.compile(
+    r"\b(?:protests?|protesters?|protestors?|demonstrations?|demonstrators?|rally|rallies|marchers|sit-ins?)\b"
+)
+# The crowd itself doing violence ("youths demonstrating against X stormed the station"): ACLED codes
+# force against a crowd that attacks as a violent demonstration, not excessive force.
+_CROWD_VIOLENT = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|rioters|youths?|crowds?|mobs?)\b(?:\W+\w+){0,6}?\W+"
+    r"(?:stormed|raided|stoned|torched|ransacked|looted|overran|pelted|set fire|threw stones|attacked)\b"
+)
 # Weapons taken rather than ground: a cache, a stockpile or a haul seized is disrupted weapons use.
 _WEAPONS_SEIZED = re.compile(
     r"\b(?:weapons?|arms|ammunition|explosives?|munitions?|ammo)\s+(?:cache|caches|depot|depots|stockpile|"
@@ -102,7 +114,8 @@ def classify(
             kind = "ied"
     if kind in {"flee", "evacuate", "displaced", "shelter", "return"} and agents & ARMED and not patients:
         return None  # fighters "escaping to the mountains" are not displaced people
-    crowd_story = any(word in lowered for word in CROWD_WORDS)
+    crowd_story = any(word in lowered for word in CROWD_WORDS) or bool(_CROWD_EVENT.search(lowered))
+    crowd_violent = bool(_CROWD_VIOLENT.search(lowered))
     if kind == "clash" and crowd_story and not (agents | patients) & (ARMED - {STATE}):
         return Typing("Riots", "Violent demonstration")  # "running battles with police" is a riot
     if kind in {"clash", "attack"} and (agents | patients) & {PROTESTERS, RIOTERS} and not agents & ARMED:
@@ -130,11 +143,18 @@ def classify(
     if kind in {"attack", "kill", "massacre", "ambush"}:
         state_only = bool(agents & {STATE}) and not agents & (ARMED - {STATE})
         if state_only and not patients & ARMED and any(word in lowered for word in PROTEST_CONTEXT):
+            if crowd_violent:
+                return Typing("Riots", "Violent demonstration")  # police fired on a crowd storming a station
             return Typing("Protests", "Excessive force against protesters")  # killed "during protests"
         if patients & {PROTESTERS}:
             if agents & (ARMED - {STATE}):
                 return Typing(VAC, "Attack")  # gunmen attacking a sit-in: violence against civilians
+            if crowd_violent:
+                return Typing("Riots", "Violent demonstration")
             return Typing("Protests", "Excessive force against protesters")  # the state's force
+        unarmed_crowd = crowd_story and not (agents | patients) & (ARMED - {STATE})
+        if patients & {STATE} and not agents & ARMED and unarmed_crowd:
+            return Typing("Riots", "Violent demonstration")  # "a policeman died as rallies turned violent"
         if patients & {CIVILIANS}:
             return Typing(VAC, "Attack")
         if patients & ARMED or (kind == "ambush" and agents & ARMED):
