@@ -70,8 +70,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
     from strife.extract.quantities import load_number_words, load_vague_table
     from strife.extract.relevance import RelevanceWords
     from strife.resolve.actors import ActorDictionary
-    from strife.resolve.places.names import read_table as read_place_table
-    from strife.resolve.places.names import read_words
+    from strife.resolve.places.names import place_table
     from strife.resolve.places.not_places import NotPlaces
 
     return {
@@ -89,11 +88,11 @@ def _loaders() -> dict[str, Callable[[], object]]:
         "triggers.tsv": TriggerLexicon.load,
         "type_precedence.tsv": Precedence.load,
         "vague_quantities.tsv": load_vague_table,
-        "places/admin1.tsv": lambda: read_place_table("admin1.tsv"),
-        "places/aliases.tsv": lambda: read_place_table("aliases.tsv"),
-        "places/countries.tsv": lambda: read_place_table("countries.tsv"),
-        "places/demonyms.tsv": lambda: read_place_table("demonyms.tsv"),
-        "places/common_words.txt": lambda: read_words("common_words.txt"),
+        "places/admin1.tsv": lambda: place_table("admin1.tsv"),
+        "places/aliases.tsv": lambda: place_table("aliases.tsv"),
+        "places/countries.tsv": lambda: place_table("countries.tsv"),
+        "places/demonyms.tsv": lambda: place_table("demonyms.tsv"),
+        "places/common_words.txt": lambda: place_table("common_words.txt"),
         "places/not_places.tsv": NotPlaces.load,
     }
 
@@ -123,10 +122,41 @@ def _bad_irregular_forms(path: Path) -> object:
     return RelevanceWords.load(irregular=path)
 
 
+def _bad_not_places(path: Path) -> object:
+    from strife.resolve.places.not_places import NotPlaces
+
+    return NotPlaces.load(path)
+
+
+def _bad_actors(path: Path) -> object:
+    from strife.resolve.actors import ActorDictionary
+
+    return ActorDictionary.load(path)
+
+
+def _bad_generic_actors(path: Path) -> object:
+    from strife.resolve.actors import ActorDictionary
+
+    return ActorDictionary.load(generic_path=path)
+
+
+def _bad_actor_demonyms(path: Path) -> object:
+    from strife.resolve.actors import ActorDictionary
+
+    return ActorDictionary.load(demonym_path=path)
+
+
+ACTORS_HEADER = "name\ttype\tcountry\taliases\tlocal_aliases\tlocal_in\tvalid_from\tvalid_to\tassoc\tnotes\n"
 # A loader given a file of its own with one bad line: the error names that file and line.
 BROKEN_EDITS: list[tuple[Callable[[Path], object], str, str]] = [
     (_bad_relevance_cues, "word\tkind\ntroop\tactor\ngunman\tgunmen\n", ":3: unknown kind 'gunmen'"),
     (_bad_irregular_forms, "word\tform\nflee\tfled\n", ":1: unknown column 'form'"),
+    (_bad_not_places, "# c\nword\tclass\nKurd\tethnic group\n", ":3: unknown class 'ethnic group'"),
+    (_bad_actors, "name\ttype\tcountry\n", ":1: missing column 'aliases'"),
+    (_bad_actors, ACTORS_HEADER + "Some Group\t2\tChad\n", ":2: 3 cells, expected 9 to 10"),
+    (_bad_actors, ACTORS_HEADER + "Some Group\t2\t\t\t\t\t2021-13-01\t\t\t\n", ":2: date '2021-13-01'"),
+    (_bad_generic_actors, "template\ttype\tafter\taliases\tnotes\n", ":1: unknown column 'after'"),
+    (_bad_actor_demonyms, "aliases\tcountry\tmilitia\nRussian\n", ":2: 1 cells, expected 2 to 3"),
 ]
 
 

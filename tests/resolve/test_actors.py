@@ -279,7 +279,7 @@ def test_load_names_the_bad_line(tmp_path: Path) -> None:
         "Some Group\t9\tChad\t\t\t\t\t\t\t\n",
         encoding="utf-8",
     )
-    with pytest.raises(ValueError, match=r"actors\.tsv line 2: type '9'"):
+    with pytest.raises(ValueError, match=r"actors\.tsv:2: type '9'"):
         ActorDictionary.load(path)
 
 
@@ -320,7 +320,7 @@ def invented(tmp_path_factory: pytest.TempPathFactory) -> ActorDictionary:
         "Unidentified Armed Group ({country})\t3\tyes\tgunmen|fighters\t\n",
         encoding="utf-8",
     )
-    (folder / "demonyms.tsv").write_text("aliases\tcountry\nRuritanian\tRuritania\n", encoding="utf-8")
+    (folder / "demonyms.tsv").write_text("aliases\tcountry\tmilitia\nRuritanian\tRuritania\n", encoding="utf-8")
     return ActorDictionary.load(folder / "actors.tsv", folder / "generic.tsv", folder / "demonyms.tsv")
 
 

@@ -24,17 +24,16 @@ mention of that actor, unless a longer alias covers the whole compound ("anti-co
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 from strife.mentions import Actor
 from strife.resolve._actor_match import Lexicon, Scan, fold, in_modifier
+from strife.tables import DataFileError, Row, read_table
 
 
 @dataclass(frozen=True)
@@ -103,27 +102,31 @@ def _date(cell: str | None, where: str) -> date | None:
     try:
         return date.fromisoformat((cell or "").strip())
     except ValueError:
-        raise ValueError(
+        raise DataFileError(
             f"{where}: date {cell!r} is not ISO (YYYY-MM-DD); fix the cell or leave it empty"
         ) from None
 
 
 def _type(cell: str | None, where: str) -> int:
     if (cell or "").strip() not in {str(code) for code in range(1, 9)}:
-        raise ValueError(
+        raise DataFileError(
             f"{where}: type {cell!r} is not a code 1-8 (CODEBOOK section 4); fix the type column"
         )
     return int(cell or 0)
 
 
-def _rows(path: Path | None, default: str) -> Iterator[tuple[str, dict[str, str]]]:
-    """(where, row) for each data row of a TSV file whose comment lines start with '#'."""
-    source = path or resources.files("strife.data").joinpath(default)
-    with source.open(encoding="utf-8") as handle:
-        lines = [(n, line) for n, line in enumerate(handle, 1) if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader((line for _, line in lines), delimiter="\t", quoting=csv.QUOTE_NONE)
-    for (number, _), row in zip(lines[1:], reader, strict=True):
-        yield f"{getattr(source, 'name', default)} line {number}", row
+# The columns of the three actor tables, as their header lines name them (notes and militia may be left off).
+ACTOR_COLUMNS = (
+    "name", "type", "country", "aliases", "local_aliases", "local_in",
+    "valid_from", "valid_to", "assoc", "notes",
+)  # fmt: skip
+GENERIC_COLUMNS = ("template", "type", "after_name", "aliases", "notes")
+DEMONYM_COLUMNS = ("aliases", "country", "militia")
+
+
+def _rows(path: Path | None, default: str, columns: tuple[str, ...], optional: tuple[str, ...]) -> list[Row]:
+    """The rows of an actor table (strife.tables.read_table: errors at file:line)."""
+    return read_table(path or default, columns, optional=optional)
 
 
 class ActorDictionary:
@@ -158,38 +161,39 @@ class ActorDictionary:
         """Read the three data files (the packaged ones by default); errors name the file, line and fix."""
         entries: list[_Entry] = []
         aliases: list[tuple[str, _Sense]] = []
-        for where, row in _rows(path, "actors.tsv"):
-            if not (row.get("name") or "").strip():
-                raise ValueError(f"{where}: empty name; every row needs a canonical name")
-            country = (row.get("country") or "").strip() or None
+        for row in _rows(path, "actors.tsv", ACTOR_COLUMNS, ("notes",)):
+            where = row.where
+            if not row["name"].strip():
+                raise row.error("empty name; every row needs a canonical name")
+            country = row["country"].strip() or None
             entry = _Entry(
                 name=row["name"].strip(),
-                type=_type(row.get("type"), where),
+                type=_type(row["type"], where),
                 country=country,
-                local_in=frozenset(_split(row.get("local_in")) or ([country] if country else [])),
-                valid_from=_date(row.get("valid_from"), where),
-                valid_to=_date(row.get("valid_to"), where),
-                assoc=(row.get("assoc") or "").strip() or None,
+                local_in=frozenset(_split(row["local_in"]) or ([country] if country else [])),
+                valid_from=_date(row["valid_from"], where),
+                valid_to=_date(row["valid_to"], where),
+                assoc=row["assoc"].strip() or None,
             )
             if entry.valid_from and entry.valid_to and entry.valid_from > entry.valid_to:
-                raise ValueError(f"{where}: valid_from is after valid_to; swap or fix the dates")
+                raise row.error("valid_from is after valid_to; swap or fix the dates")
             entries.append(entry)
-            local = _split(row.get("local_aliases"))
+            local = _split(row["local_aliases"])
             # The canonical name matches anywhere, unless the row lists it as a local alias: a
             # name as plain as "National Liberation Army" means the ELN only in Colombia.
             named = [] if fold(entry.name) in {fold(a.lstrip("=")) for a in local} else [entry.name]
-            aliases += [(a, _Sense(entry, False)) for a in [*named, *_split(row.get("aliases"))]]
+            aliases += [(a, _Sense(entry, False)) for a in [*named, *_split(row["aliases"])]]
             aliases += [(a, _Sense(entry, True)) for a in local]
         generics = []
-        for where, row in _rows(generic_path, "generic_actors.tsv"):
+        for row in _rows(generic_path, "generic_actors.tsv", GENERIC_COLUMNS, ("notes",)):
             generic = _Generic(
-                row["template"].strip(), _type(row.get("type"), where), row.get("after_name") == "yes"
+                row["template"].strip(), _type(row["type"], row.where), row["after_name"] == "yes"
             )
-            generics += [(a, generic) for a in _split(row.get("aliases"))]
+            generics += [(a, generic) for a in _split(row["aliases"])]
         demonyms = [
-            (alias, _Demonym(row["country"].strip(), (row.get("militia") or "").strip() or None))
-            for _, row in _rows(demonym_path, "actor_demonyms.tsv")
-            for alias in _split(row.get("aliases"))
+            (alias, _Demonym(row["country"].strip(), row["militia"].strip() or None))
+            for row in _rows(demonym_path, "actor_demonyms.tsv", DEMONYM_COLUMNS, ("militia",))
+            for alias in _split(row["aliases"])
         ]
         return cls(entries, aliases, generics, demonyms)
 

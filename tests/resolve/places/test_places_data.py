@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from strife.resolve.places import CREDIT, Gazetteer
-from strife.resolve.places.names import read_json, read_table, read_words
+from strife.resolve.places.names import place_table, read_json
 
-ALIASES = read_table("aliases.tsv")
-ADMIN1 = read_table("admin1.tsv")
-COUNTRIES = read_table("countries.tsv")
-DEMONYMS = read_table("demonyms.tsv")
+ALIASES = [[row[c] for c in ("alias", "target", "iso2", "kind")] for row in place_table("aliases.tsv")]
+ADMIN1 = [[row[c] for c in ("iso2", "admin1", "name", "capital")] for row in place_table("admin1.tsv")]
+COUNTRIES = [[row[c] for c in ("iso2", "name", "aliases")] for row in place_table("countries.tsv")]
+DEMONYMS = [[row["demonym"], row["iso2"]] for row in place_table("demonyms.tsv")]
 
 
 @pytest.mark.parametrize("alias,target,code,kind", ALIASES, ids=[f"{r[0]}-{r[3]}" for r in ALIASES])
@@ -49,7 +49,7 @@ def test_cues_have_every_role() -> None:
 
 
 def test_common_words_are_capitalised() -> None:
-    assert all(word[:1].isupper() for word in read_words("common_words.txt"))
+    assert all(word[:1].isupper() for word in (row["word"] for row in place_table("common_words.txt")))
 
 
 def test_credit_names_geonames_and_licence() -> None:

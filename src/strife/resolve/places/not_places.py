@@ -9,15 +9,27 @@ check is made by the detector, which keeps those kinds (CODEBOOK section 6).
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
-from strife.resolve.places.names import fold, read_table
+from strife.resolve.actors import ACTOR_COLUMNS
+from strife.resolve.places.names import fold
+from strife.tables import read_table
 
 # The actor types whose names are groups, never places: rebels, political and identity militias.
 GROUP_TYPES = frozenset({"2", "3", "4"})
-SUFFIX_CLASS = "compound suffix"
+SUFFIX_CLASS = "compound suffix: a word ending so qualifies a noun, it never names a place"
+# The classes a row of not_places.tsv may have; only SUFFIX_CLASS reads differently.
+CLASSES = frozenset(
+    {
+        SUFFIX_CLASS,
+        "continental or regional adjective",
+        "ethnic, tribal or communal group",
+        "language",
+        "nationality demonym",
+        "religion or religious adjective",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -28,18 +40,21 @@ class NotPlaces:
     suffixes: tuple[str, ...]
 
     @classmethod
-    def load(cls, name: str = "not_places.tsv") -> NotPlaces:
+    def load(cls, path: Path | None = None, actors: Path | None = None) -> NotPlaces:
+        """Read data/places/not_places.tsv and the group names of data/actors.tsv (or the files given)."""
         words: set[str] = set()
         suffixes: list[str] = []
-        rows = read_table(name)
-        for row in rows[1:] if rows and rows[0][:2] == ["word", "class"] else rows:
-            if not row or not row[0]:
+        for row in read_table(
+            path or "places/not_places.tsv", ["word", "class"], CLASSES, kind_column="class"
+        ):
+            word = row["word"].strip()
+            if not word:
                 continue
-            if len(row) > 1 and row[1].startswith(SUFFIX_CLASS):
-                suffixes.append(row[0].lower())
+            if row["class"].strip() == SUFFIX_CLASS:
+                suffixes.append(word.lower())
             else:
-                words.add(fold(row[0]))
-        words.update(_group_names())
+                words.add(fold(word))
+        words.update(_group_names(actors))
         return cls(frozenset(words), tuple(suffixes))
 
     def word(self, token: str) -> bool:
@@ -62,15 +77,13 @@ class NotPlaces:
         return all(self.word(word) for word in name.split())
 
 
-def _group_names() -> set[str]:
+def _group_names(path: Path | None = None) -> set[str]:
     """The names and aliases of the groups in data/actors.tsv: "Hezbollah" is a group, not a place."""
-    text = resources.files("strife").joinpath("data", "actors.tsv").read_text(encoding="utf-8")
-    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
     names: set[str] = set()
-    for row in csv.DictReader(lines, delimiter="\t"):
-        if (row.get("type") or "").strip() not in GROUP_TYPES:
+    for row in read_table(path or "actors.tsv", ACTOR_COLUMNS, optional={"notes"}):
+        if row["type"].strip() not in GROUP_TYPES:
             continue
-        spellings = [row.get("name") or "", *(row.get("aliases") or "").split("|")]
+        spellings = [row["name"], *row["aliases"].split("|")]
         names.update(fold(s.lstrip("=")) for s in spellings if s.strip())
     names.discard("")
     return names

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from strife.mentions import Place, PlaceMention
 from strife.resolve.places.gazetteer import Gazetteer
-from strife.resolve.places.names import fold, read_json, read_table, read_words
+from strife.resolve.places.names import fold, place_table, read_json
 from strife.resolve.places.not_places import NotPlaces
 
 # The kinds a pattern word names, most likely first.
@@ -86,8 +86,8 @@ class Tables:
     def load(cls) -> Tables:
         cues = {k: v for k, v in read_json("cues.json").items() if not k.startswith("_")}
         return cls(
-            {row[0]: row[1] for row in read_table("demonyms.tsv")},
-            read_words("common_words.txt"),
+            {row["demonym"]: row["iso2"] for row in place_table("demonyms.tsv")},
+            frozenset(row["word"] for row in place_table("common_words.txt")),
             cues,
             NotPlaces.load(),
         )
