@@ -146,6 +146,18 @@ def _bad_actor_demonyms(path: Path) -> object:
     return ActorDictionary.load(demonym_path=path)
 
 
+def _bad_rewrites(path: Path) -> object:
+    from strife.clean.rewrites import RewriteTable
+
+    return RewriteTable.load(path)
+
+
+def _bad_boilerplate(path: Path) -> object:
+    from strife.clean.boilerplate import BoilerplateRules
+
+    return BoilerplateRules.load(path)
+
+
 ACTORS_HEADER = "name\ttype\tcountry\taliases\tlocal_aliases\tlocal_in\tvalid_from\tvalid_to\tassoc\tnotes\n"
 # A loader given a file of its own with one bad line: the error names that file and line.
 BROKEN_EDITS: list[tuple[Callable[[Path], object], str, str]] = [
@@ -156,6 +168,9 @@ BROKEN_EDITS: list[tuple[Callable[[Path], object], str, str]] = [
     (_bad_actors, ACTORS_HEADER + "Some Group\t2\tChad\n", ":2: 3 cells, expected 9 to 10"),
     (_bad_actors, ACTORS_HEADER + "Some Group\t2\t\t\t\t\t2021-13-01\t\t\t\n", ":2: date '2021-13-01'"),
     (_bad_generic_actors, "template\ttype\tafter\taliases\tnotes\n", ":1: unknown column 'after'"),
+    (_bad_rewrites, "# c\nspun\tplain\tnote\nmentioned\n", ":3: 1 cells, expected 2 to 3"),
+    (_bad_boilerplate, "kind\tpattern\treason\nparagraph\tfoo\tbar\n", ":2: unknown kind 'paragraph'"),
+    (_bad_boilerplate, "kind\tpattern\treason\nline\t(unclosed\tbar\n", ":2: missing ), unterminated"),
     (_bad_actor_demonyms, "aliases\tcountry\tmilitia\nRussian\n", ":2: 1 cells, expected 2 to 3"),
 ]
 

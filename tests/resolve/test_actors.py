@@ -320,7 +320,9 @@ def invented(tmp_path_factory: pytest.TempPathFactory) -> ActorDictionary:
         "Unidentified Armed Group ({country})\t3\tyes\tgunmen|fighters\t\n",
         encoding="utf-8",
     )
-    (folder / "demonyms.tsv").write_text("aliases\tcountry\tmilitia\nRuritanian\tRuritania\n", encoding="utf-8")
+    (folder / "demonyms.tsv").write_text(
+        "aliases\tcountry\tmilitia\nRuritanian\tRuritania\n", encoding="utf-8"
+    )
     return ActorDictionary.load(folder / "actors.tsv", folder / "generic.tsv", folder / "demonyms.tsv")
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
+
+from strife.tables import Row, parse_table, read_table
 
 KINDS = ("header", "line", "inline", "heading", "menu")
+COLUMNS = ("kind", "pattern", "reason")  # the header of data/boilerplate.tsv
 # A site menu: this many item lines in a row (blank lines between them allowed), fewer is a title.
 MENU_MIN_ITEMS = 4
 
@@ -48,28 +49,24 @@ class BoilerplateRules:
         self._compiled = [(rule, rule.compiled()) for rule in rules]
 
     @classmethod
-    def load(cls, name: str = "boilerplate.tsv") -> BoilerplateRules:
-        """Read the rules from src/strife/data/<name> (TSV: kind, pattern, reason)."""
-        text = resources.files("strife").joinpath("data", name).read_text(encoding="utf-8")
-        return cls.parse(text, source=name)
+    def load(cls, path: str | Path = "boilerplate.tsv") -> BoilerplateRules:
+        """Read the rules: a name under src/strife/data/ or a path (TSV: kind, pattern, reason)."""
+        return cls._from_rows(read_table(path, COLUMNS, KINDS))
 
     @classmethod
     def parse(cls, text: str, source: str = "<rules>") -> BoilerplateRules:
+        """The rules in `text` (errors name `source` and the line, strife.tables' convention)."""
+        return cls._from_rows(parse_table(text, source, COLUMNS, KINDS))
+
+    @classmethod
+    def _from_rows(cls, rows: list[Row]) -> BoilerplateRules:
         rules: list[Rule] = []
-        reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader, None)
-        if header is None or [h.strip() for h in header[:3]] != ["kind", "pattern", "reason"]:
-            raise ValueError(f"{source}: the first line must be the header 'kind<TAB>pattern<TAB>reason'")
-        for number, fields in enumerate(reader, start=2):
-            if not fields or not fields[0].strip() or fields[0].startswith("#"):
-                continue
-            if len(fields) != 3:
-                raise ValueError(f"{source}:{number}: expected 3 tab-separated fields, got {len(fields)}")
+        for row in rows:
             try:
-                rule = Rule(fields[0].strip(), fields[1], fields[2].strip())
+                rule = Rule(row["kind"].strip(), row["pattern"], row["reason"].strip())
                 rule.compiled()
             except (ValueError, re.error) as error:
-                raise ValueError(f"{source}:{number}: {error}") from error
+                raise row.error(str(error)) from error
             rules.append(rule)
         return cls(rules)
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 from strife.clean.text import Edit
+from strife.tables import Row, parse_table, read_table
 
+COLUMNS = ("spun", "plain", "note")  # the header of data/rewrites.tsv; note may be left off
 # A figure inside a rewrite pattern ("left {num} useless"): kept as written, so its
 # offsets stay exact; only the words around it are replaced.
 PLACEHOLDER = "{num}"
@@ -102,27 +102,24 @@ class RewriteTable:
                 self._by_word.setdefault(word, []).append(index)
 
     @classmethod
-    def load(cls, name: str = "rewrites.tsv") -> RewriteTable:
-        """Read the table from src/strife/data/<name> (TSV: spun, plain, note)."""
-        text = resources.files("strife").joinpath("data", name).read_text(encoding="utf-8")
-        return cls.parse(text, source=name)
+    def load(cls, path: str | Path = "rewrites.tsv") -> RewriteTable:
+        """Read the table: a name under src/strife/data/ or a path (TSV: spun, plain, note)."""
+        return cls._from_rows(read_table(path, COLUMNS, optional={"note"}))
 
     @classmethod
     def parse(cls, text: str, source: str = "<table>") -> RewriteTable:
-        rows: list[Rewrite] = []
-        reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader, None)
-        if header is None or [h.strip() for h in header[:2]] != ["spun", "plain"]:
-            raise ValueError(f"{source}: the first line must be the header 'spun<TAB>plain<TAB>note'")
-        for number, fields in enumerate(reader, start=2):
-            if not fields or not fields[0].strip() or fields[0].startswith("#"):
-                continue
-            if len(fields) < 2:
-                raise ValueError(f"{source}:{number}: expected 'spun<TAB>plain[<TAB>note]', got {fields!r}")
-            rows.append(
-                Rewrite(fields[0].strip(), fields[1].strip(), fields[2].strip() if len(fields) > 2 else "")
-            )
-        return cls(rows)
+        """The table in `text` (errors name `source` and the line, strife.tables' convention)."""
+        return cls._from_rows(parse_table(text, source, COLUMNS, optional={"note"}))
+
+    @classmethod
+    def _from_rows(cls, rows: list[Row]) -> RewriteTable:
+        return cls(
+            [
+                Rewrite(row["spun"].strip(), row["plain"].strip(), row["note"].strip())
+                for row in rows
+                if row["spun"].strip()
+            ]
+        )
 
     def edits(self, text: str, blocked: list[tuple[int, int]] | None = None) -> list[Edit]:
         """Edits that turn every spun phrase of `text` into its plain form.
