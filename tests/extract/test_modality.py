@@ -30,6 +30,11 @@ def _reason(judge, nlp, sentence: str) -> str | None:
         ("The violence has killed thousands of people in the north.", "trend"),
         ("Gunmen opened fire on residents gathered near the market.", None),
         ("Soldiers fired rockets at mock targets during a live-fire drill near the border.", "exercise"),
+        ("Rival militias signed a pact to end a war that has killed tens of thousands.", "trend"),
+        ("More than 2,000 people were killed as a result of the conflict, aid agencies say.", "trend"),
+        ("Families moved to towns where shelling, raids and gun battles were rare.", "habit"),
+        ("Looting and abductions of travellers were rampant along the highway.", "habit"),
+        ("Looting was reported after the raid, which was rare in the district.", None),
         ("Explosions shook the plain as troops staged the largest military exercise in years.", "exercise"),
     ],
 )

@@ -96,9 +96,33 @@ class Modality:
             if not any(c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in verb.children):
                 continue
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in {"that", "which"} and verb.dep_ == "relcl":
+                subject = verb.head  # "a war that has killed thousands": the war is the subject
             if subject is not None and subject.lemma_.lower() in self.cues.of("tally_subject"):
                 return f"trend or tally ('the {subject.text} has ...')"
+        habit = self._habit(head)
+        if habit is not None:
+            return f"a habit or condition ('{habit}')"
         return (self.sentence_reason(sent) if whole is None else whole) or None
+
+    def _habit(self, head: Token) -> str | None:
+        """'Raids and abductions were rampant', 'where air strikes were rare': an event noun as the
+        subject of 'be' with a frequency adjective describes a condition, not one occurrence."""
+        predicates = self.cues.of("habit_predicate")
+        for word in head.sent:
+            if word.i <= head.i or word.dep_ not in {"acomp", "attr"}:
+                continue
+            if word.lemma_.lower() not in predicates:
+                continue
+            verb = word.head
+            # the event noun heads the subject: nothing between it and 'be' is a finite verb (the
+            # parser often mis-attaches a list of gerunds and nouns, so the words decide, not the arcs)
+            between = head.doc[head.i + 1 : verb.i]
+            if verb.lemma_.lower() == "be" and verb.i > head.i and not any(
+                t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.lower_ in {"that", "which", "who"} for t in between
+            ):
+                return f"{verb.text} {word.text}"
+        return None
 
     def sentence_reason(self, sent: Span) -> str:
         """What makes a whole sentence no report of an occurrence ("" when nothing does); the same
