@@ -124,3 +124,21 @@ def test_crowd_battles_and_weapons_seizures(kind, agents, patients, sentence, ex
 def test_violence_at_a_gathering_is_a_riot(kind, agents, patients, sentence, expected) -> None:  # type: ignore[no-untyped-def]
     typing = classify(kind, agents, patients, sentence)
     assert typing is not None and (typing.event_type, typing.sub_event_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "agents", "patients", "sentence", "expected"),
+    [
+        ("kill", [1], [7], "Mortars fired by the army hit a market, killing nine shoppers.",
+         ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        ("kill", [8], [7], "A drone strike on a wedding party killed twelve guests.",
+         ("Explosions/Remote violence", "Air/drone strike")),
+        ("kill", [2], [7], "Gunmen killed six traders with rocket-propelled grenades and rifles.",
+         ("Violence against civilians", "Attack")),
+        ("kill", [2], [7], "Gunmen shot dead six traders near the bus stop.",
+         ("Violence against civilians", "Attack")),
+    ],
+)
+def test_harm_from_a_remote_weapon_is_the_strike(kind, agents, patients, sentence, expected) -> None:  # type: ignore[no-untyped-def]
+    typing = classify(kind, agents, patients, sentence)
+    assert typing is not None and (typing.event_type, typing.sub_event_type) == expected

@@ -80,6 +80,12 @@ _CROWD_VIOLENT = re.compile(
     r"\b(?:protesters|protestors|demonstrators|rioters|youths?|crowds?|mobs?)\b(?:\W+\w+){0,6}?\W+"
     r"(?:stormed|raided|stoned|torched|ransacked|looted|overran|pelted|set fire|threw stones|attacked)\b"
 )
+# A killing or attack done with a remote weapon ("shells fired by troops slammed into a building,
+# killing 11"): ACLED codes the harm of a strike as the strike, Explosions/Remote violence.
+_REMOTE_WEAPON = re.compile(
+    r"\b(?:(?P<shell>shells|shelling|mortars?|artillery|missiles?|(?<!-)rockets(?!-propelled))|"
+    r"(?P<air>air ?strikes?|airstrikes?|air raids?|drone strikes?|warplanes?|fighter jets?))\b"
+)
 # Weapons taken rather than ground: a cache, a stockpile or a haul seized is disrupted weapons use.
 _WEAPONS_SEIZED = re.compile(
     r"\b(?:weapons?|arms|ammunition|explosives?|munitions?|ammo)\s+(?:cache|caches|depot|depots|stockpile|"
@@ -140,6 +146,10 @@ def classify(
         return (
             Typing("Battles", "Government regains territory") if kind == "recapture" and not agents else None
         )
+    if kind in {"attack", "kill"}:
+        weapon = _REMOTE_WEAPON.search(lowered)
+        if weapon is not None and not patients & {PROTESTERS}:
+            return Typing(*_FIXED["shell" if weapon.group("shell") else "air"])
     if kind in {"attack", "kill", "massacre", "ambush"}:
         state_only = bool(agents & {STATE}) and not agents & (ARMED - {STATE})
         if state_only and not patients & ARMED and any(word in lowered for word in PROTEST_CONTEXT):
