@@ -41,6 +41,7 @@ def date_range_reason(day: date, today: date | None = None) -> str | None:
         " (strife's accepted range); correct it or remove it"
     )
 
+
 T = TypeVar("T")
 
 

@@ -234,9 +234,7 @@ class Builder:
         return "Civilians" + (f" ({self.country})" if self.country else "")
 
     @staticmethod
-    def _battle_sides(
-        a1: ActorRef | None, a2: ActorRef | None
-    ) -> tuple[ActorRef | None, ActorRef | None]:
+    def _battle_sides(a1: ActorRef | None, a2: ActorRef | None) -> tuple[ActorRef | None, ActorRef | None]:
         """The armed sides of a battle. Civilians or demonstrators read as a side are the
         battle's victims, not a side ("clashes between the army and rebels killed civilians");
         the government is not a side either (ACLED names the military or police that fought), and

@@ -118,8 +118,13 @@ class Modality:
             # the event noun heads the subject: nothing between it and 'be' is a finite verb (the
             # parser often mis-attaches a list of gerunds and nouns, so the words decide, not the arcs)
             between = head.doc[head.i + 1 : verb.i]
-            if verb.lemma_.lower() == "be" and verb.i > head.i and not any(
-                t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.lower_ in {"that", "which", "who"} for t in between
+            if (
+                verb.lemma_.lower() == "be"
+                and verb.i > head.i
+                and not any(
+                    t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.lower_ in {"that", "which", "who"}
+                    for t in between
+                )
             ):
                 return f"{verb.text} {word.text}"
         return None
