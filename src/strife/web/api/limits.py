@@ -108,6 +108,11 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def bucket_clock() -> float:
+    """The rate limit's clock (a module function, so a test can stop it)."""
+    return time.monotonic()
+
+
 class RateLimit:
     """ASGI middleware: a token bucket per client address; 429 with Retry-After when it is empty."""
 
@@ -135,7 +140,7 @@ class RateLimit:
 
     def _take(self, host: str) -> float:
         """0 when the client may go on (a token taken), else the seconds until it may."""
-        now = time.monotonic()
+        now = bucket_clock()
         with self._lock:
             tokens, at = self._buckets.get(host, (float(self.burst), now))
             tokens = min(float(self.burst), tokens + (now - at) * self.rate)
