@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from strife.extract.time import default_window, find_times, reference_date
+from strife.extract.time import default_window, find_times, occurrence_offset, reference_date
 
 SAT = date(2022, 5, 14)  # a Saturday
 WED = date(2022, 2, 9)  # a Wednesday
@@ -258,3 +258,34 @@ def test_without_any_date_a_decade_is_background(text: str, background: bool) ->
 def test_without_article_date_the_dateline_judges_background() -> None:
     text = "KANO, June 5, 2019 (Reuters) - The militia, formed in 2011, grew in 2019 as it spread south."
     assert [(t.text, t.background) for t in find_times(text, None)] == [("in 2011", True), ("in 2019", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mombasa, May 13\nPolice arrested two men on Friday.",
+        "posted 2022-05-14 Mombasa, May 13\nPolice arrested two men on Friday.",
+        "Posted 2022-05-14 08:31:02 Police arrested two men on Friday.",
+        "Officers guard the port in Mombasa county, May 14, 2022.\nPolice arrested two men on Friday.",
+    ],
+)
+def test_datelines_timestamps_and_captions_date_no_event(text: str) -> None:
+    assert [t.text for t in find_times(text, SAT)] == ["on Friday"]
+
+
+def test_a_capitalised_today_after_a_name_is_an_outlet() -> None:
+    assert [t.text for t in find_times("Read more on Harbour Today. Rebels attacked on Friday.", SAT)] == [
+        "on Friday"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "days"),
+    [
+        ("Police detained him on Friday, a day after deadly ", -1),
+        ("The army withdrew on Monday, two weeks before the ", 14),
+        ("Police detained him on Friday after ", None),
+    ],
+)
+def test_offset_from_an_occurrence(before: str, days: int | None) -> None:
+    assert occurrence_offset(before) == days

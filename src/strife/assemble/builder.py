@@ -12,6 +12,7 @@ from typing import Any
 from strife.assemble.drafts import VIOLENT, Draft
 from strife.assemble.sides import anaphor_key, is_unnamed, named_as_patron
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, VAC
+from strife.extract.time import lead_end, occurrence_offset
 from strife.mentions import ActorRef, Figure, Location, Mention, TimeExpr
 from strife.records import Article, Claim, Event, Evidence, Source, interaction
 
@@ -272,7 +273,8 @@ class Builder:
                 timed,
                 key=lambda m: (_time(m).precision or 9, _time(m).date_end == self.article.date, m.sentence),
             )
-            return _time(best).date_start, _time(best).date_end, _time(best).precision, best
+            start, end = self._from_occurrence(best)
+            return start, end, _time(best).precision, best
         earlier = self._nearest_time(draft.first)
         if earlier is not None and earlier.time is not None:
             # a sentence that gives no time continues the story of the day named just before it
@@ -280,6 +282,12 @@ class Builder:
         d = self.article.date
         if d is None:
             return None, None, None, None
+        lead = self._lead_time(draft.first)
+        lead_day = lead.time.date_end if lead is not None and lead.time is not None else None
+        if lead_day is not None and d - timedelta(days=6) <= lead_day < d:
+            # the default window, ended on the day the lead gives the story: what a later, undated
+            # sentence tells had happened by then
+            return d - timedelta(days=6), lead_day, 2, lead
         return d - timedelta(days=6), d, 2, None
 
     def _nearest_time(self, m: Mention) -> Mention | None:
@@ -292,6 +300,37 @@ class Builder:
             and 0 <= m.sentence - x.sentence <= NEAR_SENTENCES
         ]
         return max(timed, key=lambda x: x.sentence, default=None)
+
+    def _from_occurrence(self, m: Mention) -> tuple[date | None, date | None]:
+        """The window of m's time, moved when the event word is named as "a day after" or "a week
+        before" something else that the time dates ("arrested him on Sunday, a day after deadly
+        clashes": the clashes were on Saturday)."""
+        time = _time(m)
+        start, end = time.date_start, time.date_end
+        if time.end > m.trigger_start or start is None or end is None:
+            return start, end  # the time is named after the event word: it dates that word itself
+        shift = occurrence_offset(self.clean.text[time.end : m.trigger_start])
+        if shift is None:
+            return start, end
+        return start + timedelta(days=shift), end + timedelta(days=shift)
+
+    def _lead_time(self, m: Mention) -> Mention | None:
+        """The day the headline and first paragraph give their story, for a later sentence that names
+        no time: the lead's first current event mention dated to a day. The rest of a news story
+        tells of the occurrence its lead dates ("Gunmen killed five on Tuesday. ... They also burned
+        the market.")."""
+        end = lead_end(self.clean.text)
+        lead = [
+            x
+            for x in self.mentions
+            if x.sent_start < end
+            and x.sentence < m.sentence
+            and x.time is not None
+            and x.time.date_end is not None
+            and x.time.precision == 1
+            and not x.time.background
+        ]
+        return min(lead, key=lambda x: (x.sentence, x.trigger_start), default=None)
 
     def _location(self, draft: Draft) -> tuple[Any, Mention | None]:
         located = [m for m in draft.mentions if _placed(m)]

@@ -38,12 +38,15 @@ BACKGROUND_DAYS = 31
 _HISTORY_KINDS = {"decade"}
 
 _PLACE_WORD = r"[A-Z][\w.'\u2019-]*"
-# "PESHAWAR, June 5 (AFP) -", "Beirut, Lebanon, Oct. 3, 2023 --": a place, a date, then an agency or a dash
+# "PESHAWAR, June 5 (AFP) -", "Beirut, Lebanon, Oct. 3, 2023 --": a place, a date, then an agency or a
+# dash, or the end of the line ("Dhaka, October 29" above the first paragraph). A scraped page often
+# runs its time stamp into the dateline's line ("2023-10-30 Dhaka, October 29"): that stamp may come first.
+_STAMP_LEAD = r"(?:[A-Za-z]+:?[ \t]+)?\d{4}-\d{2}-\d{2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]+"
 _DATELINE = re.compile(
-    r"^[ \t]*(?!(?:On|In|By|Since|Until|From|Last|This|Early|Late)\b)"
+    rf"^[ \t]*(?:{_STAMP_LEAD})?(?!(?:On|In|By|Since|Until|From|Last|This|Early|Late)\b)"
     rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}},"
     rf"(?:[ \t]*{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?,)?[ \t]*(?P<month>{MONTH_RE})[ \t]*(?P<day>\d{{1,2}})"
-    r"(?:,?[ \t]*(?P<year>(?:19|20)\d{2}))?[ \t]*(?=\(|[-\u2013\u2014:])",
+    r"(?:,?[ \t]*(?P<year>(?:19|20)\d{2}))?[ \t]*(?=\(|[-\u2013\u2014:]|[ \t]*$)",
     re.MULTILINE,
 )
 # What may share a line with the date of a page stamp: "Updated", "Saturday,", "10:42 GMT"
@@ -51,10 +54,40 @@ _STAMP_REST = re.compile(
     rf"(?i)[\s,|:\u2013\u2014-]*(?:(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?|{WEEKDAY_PATTERN}|"
     rf"(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|gmt|utc)[\s,|:\u2013\u2014-]*)*"
 )
+# A date read as page furniture wherever it stands: one run into a clock time ("2023-06-01 14:21:15"),
+# or the article's own day written out with its year and no preposition, which is how stamps, bylines
+# and photo captions date a page ("..., Pattani province, March 31, 2016."); news dates the day's
+# events by weekday, or with "on" ("on March 31, 2016")
+_CLOCK_AFTER = re.compile(r"[ \t]+\d{1,2}:\d{2}\b")
+_PREP_BEFORE = re.compile(
+    r"(?i)\b(?:on|in|since|until|till|by|from|before|after|between|through|of|and|to|at|during|dated)[ \t]+$"
+)
 # "three days after", "a week before", directly in front of another time expression
 _OFFSET = re.compile(
     r"\b(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+(?:the\s+)?$", re.IGNORECASE
 )
+
+
+# "a day after deadly clashes", "two weeks before the raid": the event word that follows is dated by
+# the sentence's time moved back (after) or forward (before)
+_FROM_OCCURRENCE = re.compile(
+    r"\b(?P<n>an?|\d+|[a-z]+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+(?:[\w'\u2019-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def occurrence_offset(before: str) -> int | None:
+    """Days from the time of a sentence to an event word named after "a day after" or "two weeks
+    before" (`before` is the text up to the event word): "police arrested him on Sunday, a day after
+    deadly clashes" puts the clashes a day before Sunday (-1). None when no such phrase leads to it."""
+    m = _FROM_OCCURRENCE.search(before[-80:])
+    if m is None:
+        return None
+    number = 1 if m["n"].lower() in ("a", "an") else count(m["n"])
+    if number is None:
+        return None
+    days = number * (7 if m["unit"].lower().startswith("week") else 1)
+    return -days if m["dir"].lower() == "after" else days
 
 
 def default_window(article_date: date | None) -> tuple[date | None, date | None, int]:
@@ -148,6 +181,15 @@ def _report_dates(text: str, article_date: date | None) -> list[tuple[str, int, 
         rest = line[0][: match.start()] + " " + line[0][match.end() :]
         if _STAMP_REST.fullmatch(rest):
             found.append(("stamp", line.start(), line.end(), window.start if window else None))
+    for pattern, resolve in FULL_DATES:
+        for m in pattern.finditer(text):
+            window = resolve(m, None)
+            if window is None or any(s <= m.start() < e for _, s, e, _ in found):
+                continue
+            clocked = _CLOCK_AFTER.match(text, m.end()) is not None
+            own_day = article_date is not None and window.start == article_date
+            if clocked or (own_day and not _PREP_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+                found.append(("stamp", m.start(), m.end(), window.start))
     return found
 
 

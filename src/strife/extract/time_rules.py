@@ -199,7 +199,9 @@ _DAY_OFFSETS = {
 }
 
 
-def _relative_day(m: re.Match[str], article: date | None) -> Window:
+def _relative_day(m: re.Match[str], article: date | None) -> Window | None:
+    if m[0][0].isupper() and re.search(r"[A-Z][\w.&'\u2019-]*[ \t]+$", m.string[: m.start()]):
+        return None  # "Pakistan Today", "USA Today": a name, not the day
     phrase = re.sub(r"\s+", " ", m.group(0).lower())
     phrase = re.sub(r"^(?:yesterday|today) (?:morning|afternoon|evening)$", phrase.split()[0], phrase)
     back_start, back_end = _DAY_OFFSETS.get(phrase, (0, 0))
