@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from strife.assemble.drafts import merge
 from strife.assemble.precedence import Precedence
-from strife.mentions import Mention, Typing
+from strife.extract.reference import REFERS_BACK
+from strife.mentions import ActorRef, Mention, TimeExpr, Typing
 from strife.pipeline import Pipeline, Resources, default_pipeline
 from strife.records import Article, Event
 
@@ -84,3 +86,45 @@ def test_rioters_burning_a_station_are_the_riot(pipeline: Pipeline) -> None:
     )
     events = _events(pipeline, text)
     assert [e.event_type for e in events] == ["Riots"]
+
+
+def test_the_dead_of_that_assault_join_the_raid(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen on motorbikes stormed a market in Kebbi state, Nigeria, on Tuesday last week. "
+        "Six traders were killed in that assault, a local official said."
+    )
+    events = _events(pipeline, text)
+    assert [e.event_type for e in events] == ["Violence against civilians"]
+    assert events[0].fatalities == 6
+
+
+def test_among_those_killed_adds_to_the_bombing(pipeline: Pipeline) -> None:
+    text = (
+        "A car bomb killed five people outside a hotel in Mogadishu, Somalia, on Saturday, police said. "
+        "A police spokesman said among those killed was a local journalist."
+    )
+    events = _events(pipeline, text)
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_police_clearing_a_protest_camp_take_no_territory(pipeline: Pipeline) -> None:
+    text = (
+        "Riot police cleared a student encampment from the square in Nairobi, Kenya, on Friday and "
+        "arrested 40 people."
+    )
+    assert all(e.sub_event_type != "Government regains territory" for e in _events(pipeline, text))
+
+
+def test_a_killing_beside_that_assault_joins_the_raid_it_names() -> None:
+    # "Gunmen stormed a market on March 1. ... Six traders were killed in that assault, which police
+    # blamed on bandits": the killing names the reference, so it joins the raid, not a new event
+    march_1 = TimeExpr(0, 7, "March 1", date(2024, 3, 1), date(2024, 3, 1), 1, "date", False)
+    vac = Typing("Violence against civilians", "Attack")
+    raid = Mention(vac, "attack", True, 0, 0, 50, 10, 17, time=march_1)
+    killing = Mention(vac, "kill", True, 1, 51, 120, 70, 76)
+    killing.actor1 = ActorRef("Unidentified Armed Group (Nigeria)", 8, "Nigeria", 90, 97)
+    assault = Mention(vac, "attack", False, 1, 51, 120, 85, 92)
+    assault.notes.append(REFERS_BACK)
+    drafts = merge([raid, killing, assault], DAY)
+    assert len(drafts) == 1
+    assert set(map(id, drafts[0].all())) == {id(raid), id(killing), id(assault)}

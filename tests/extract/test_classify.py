@@ -227,3 +227,24 @@ def test_violence_at_a_gathering_is_a_riot(kind, agents, patients, sentence, exp
 def test_harm_from_a_remote_weapon_is_the_strike(kind, agents, patients, sentence, expected) -> None:  # type: ignore[no-untyped-def]
     typing = classify(kind, agents, patients, sentence)
     assert typing is not None and (typing.event_type, typing.sub_event_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "agents", "patients", "sentence"),
+    [
+        ("kill", [8], [7], "Eight of our men were killed in action during an attack on the outpost."),
+        ("kill", [2], [7], "Two officers died in the line of duty when gunmen opened fire."),
+    ],
+)
+def test_combatant_deaths_are_a_battle(kind, agents, patients, sentence) -> None:  # type: ignore[no-untyped-def]
+    typing = classify(kind, agents, patients, sentence)
+    assert typing is not None and (typing.event_type, typing.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_unrest_without_a_crowd_is_no_riot() -> None:
+    assert classify("riot", [], [], "Nine villagers killed in northern unrest", strong=False) is None
+
+
+def test_unrest_with_a_crowd_is_a_riot() -> None:
+    typing = classify("riot", [6], [], "Protesters stoned shops as unrest spread", strong=False)
+    assert typing is not None and typing.event_type == "Riots"

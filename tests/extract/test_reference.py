@@ -15,6 +15,8 @@ from strife.extract.reference import refers_back
         ("The previous attack on the town killed five.", "attack", False),
         ("An attack on the convoy killed three soldiers.", "attack", False),
         ("The attacks have continued for months.", "attacks", False),
+        ("The mayor said among those killed was a schoolteacher.", "killed", True),
+        ("Gunmen killed a schoolteacher near the market.", "killed", False),
     ],
 )
 def test_refers_back(nlp, sentence: str, word: str, expected: bool) -> None:  # type: ignore[no-untyped-def]

@@ -95,7 +95,10 @@ def _same_sentence_host(drafts: list[Draft], m: Mention) -> Draft | None:
     if m.event_type not in VIOLENT:
         return None
     for draft in reversed(drafts):
-        same = [x for x in draft.mentions if x.sentence == m.sentence]
+        # a definite reference joined to an event of another family still holds its sentence:
+        # "nine were killed in that assault" is the assault, and the assault is the raid coded
+        held = draft.mentions + [x for x in draft.extra if REFERS_BACK in x.notes]
+        same = [x for x in held if x.sentence == m.sentence]
         if not same or draft.event_type not in VIOLENT:
             continue
         host = same[0]
@@ -213,7 +216,12 @@ def merge(
     precedence = precedence or Precedence.load()
     drafts: list[Draft] = []
     orphans: list[Mention] = []
-    ordered = sorted(mentions, key=lambda m: (m.sentence, _PRIORITY.get(m.event_type or "", 9)))
+    # within a sentence, of mentions of one family a definite reference goes first: "nine were
+    # killed in that assault" reports the assault coded before, and the killing belongs to it
+    ordered = sorted(
+        mentions,
+        key=lambda m: (m.sentence, _PRIORITY.get(m.event_type or "", 9), REFERS_BACK not in m.notes),
+    )
     protest_article = any(m.event_type in {"Protests", "Riots"} for m in mentions)
     named = {m.sentence for m in mentions if m.kind != "kill" and m.typing is not None}
     for m in ordered:

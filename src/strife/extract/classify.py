@@ -86,6 +86,13 @@ _REMOTE_WEAPON = re.compile(
     r"\b(?:(?P<shell>shells|shelling|mortars?|artillery|missiles?|(?<!-)rockets(?!-propelled))|"
     r"(?P<air>air ?strikes?|airstrikes?|air raids?|drone strikes?|warplanes?|fighter jets?))\b"
 )
+# The dead were combatants: "killed in action", "fell in combat", "died in the line of duty" are
+# said of soldiers, police and fighters, so the killing is a battle, never an attack on civilians.
+_COMBAT_DEATH = re.compile(
+    r"\b(?:killed|died|fell|fallen|wounded|martyred) in (?:action|combat)\b|\bin the line of duty\b"
+)
+# A crowd that could riot, beside the words of a protest story.
+_CROWD = re.compile(r"\b(?:youths?|crowds?|mobs?)\b")
 # Weapons taken rather than ground: a cache, a stockpile or a haul seized is disrupted weapons use.
 _WEAPONS_SEIZED = re.compile(
     r"\b(?:weapons?|arms|ammunition|explosives?|munitions?|ammo)\s+(?:cache|caches|depot|depots|stockpile|"
@@ -104,11 +111,14 @@ def classify(
     patient_types: Sequence[int | None],
     sentence: str,
     armed_nearby: bool = False,
+    strong: bool = True,
 ) -> Typing | None:
     """The event type of one trigger, or None when its arguments do not make it political violence.
 
     `armed_nearby`: the sentence names an armed actor, so fire and stones in it may be theirs,
-    not the crowd's ("gunmen torched the building where protesters camped")."""
+    not the crowd's ("gunmen torched the building where protesters camped"). `strong`: the trigger
+    can found an event alone; a weak riot word ("unrest") with no crowd in sight names a state of
+    affairs ("twelve killed in the unrest"), not a riot."""
     agents, patients = _types(agent_types), _types(patient_types)
     lowered = sentence.lower()
     if kind == "explosion":
@@ -128,6 +138,9 @@ def classify(
         return Typing("Riots", "Violent demonstration")  # demonstrators clashing with police, storming
     if kind == "clash" and (agents | patients) & {CIVILIANS} and (agents | patients) & ARMED:
         return Typing(VAC, "Attack")  # "gunmen clashed with residents": one side is unarmed
+    crowd = crowd_story or bool(_CROWD.search(lowered)) or bool((agents | patients) & {PROTESTERS, RIOTERS})
+    if kind == "riot" and not strong and not crowd:
+        return None
     if kind in _FIXED:
         return _protest_refined(*_FIXED[kind], lowered) if kind == "riot" else Typing(*_FIXED[kind])
     if kind == "protest":
@@ -165,6 +178,8 @@ def classify(
         unarmed_crowd = crowd_story and not (agents | patients) & (ARMED - {STATE})
         if patients & {STATE} and not agents & ARMED and unarmed_crowd:
             return Typing("Riots", "Violent demonstration")  # "a policeman died as rallies turned violent"
+        if _COMBAT_DEATH.search(lowered) and not patients & {PROTESTERS}:
+            return Typing("Battles", "Armed clash")  # "ten of our men were killed in action"
         if patients & {CIVILIANS}:
             return Typing(VAC, "Attack")
         if patients & ARMED or (kind == "ambush" and agents & ARMED):

@@ -231,7 +231,14 @@ class Detector:
             if crowd and not any(a.type in {PROTESTERS, RIOTERS} for a in agents):
                 agents = [crowd, *agents]
         armed = any(a.type in ARMED and a.type != STATE for a in self.read.named_in(sent, ctx))
-        typing = classify(hit.kind, [a.type for a in agents], [p.type for p in patients], sent.text, armed)
+        typing = classify(
+            hit.kind,
+            [a.type for a in agents],
+            [p.type for p in patients],
+            sent.text,
+            armed,
+            hit.trigger.strong,
+        )
         if typing is not None and typing.event_type == "Battles" and _one_state(agents[:1] + patients[:1]):
             return None  # the army and the police of one country do not fight each other
         if typing is None and hit.kind not in VIOLENT_KINDS:

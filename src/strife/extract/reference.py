@@ -12,13 +12,17 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 _NEW_OR_OTHER = {"another", "second", "third", "new", "fresh", "previous", "earlier", "first",
                  "other", "similar", "next", "latest", "last", "recent", "subsequent", "further",
                  "separate", "twin", "deadliest", "worst", "biggest", "largest"}  # fmt: skip
+_VICTIMS = {"those"}  # "those killed", "those abducted": the victims of a told occurrence
 
 
 def refers_back(head: Token) -> bool:
     """Whether the trigger word is a definite noun phrase about one occurrence: a noun with a
     definite determiner or a possessive pronoun ("the blast", "its attack"), or a participle
-    qualifying such a noun ("the kidnapped workers"). Not one marked as another occurrence
+    qualifying such a noun ("the kidnapped workers"), or one qualifying "those" ("among those
+    killed was ..."). Not one marked as another occurrence
     ("the second attack", "a previous raid"), nor a plural ("the attacks" may be several)."""
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.lower_ in _VICTIMS:
+        return True  # "among those killed was a teacher": the dead of an occurrence already told
     noun = head
     if head.dep_ == "amod" and head.head.pos_ == "NOUN":
         noun = head.head  # "the kidnapped workers"
