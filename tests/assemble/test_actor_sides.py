@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from strife.assemble.sides import named_as_patron
+from strife.assemble.sides import named_as_patron, struck_civilians
 from strife.mentions import ActorRef
 from strife.pipeline import Pipeline, Resources, default_pipeline
 from strife.records import Article, Event
@@ -93,3 +93,20 @@ def test_residents_who_protest_are_protesters(pipeline: Pipeline) -> None:
     )
     protests = [e for e in _events(pipeline, text) if e.event_type == "Protests"]
     assert protests and protests[0].actor1_type == 6
+
+
+_REBELS = ActorRef("Ansar Allah", 2, "Yemen", 0, 5)
+_TRIBE = ActorRef("Unidentified Tribal Militia (Yemen)", 4, "Yemen", 10, 15)
+_CIVILIANS = ActorRef("Civilians (Yemen)", 7, "Yemen", 20, 25)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "actor2", "expected"),
+    [
+        ([(_REBELS, _TRIBE), (_REBELS, _CIVILIANS)], _TRIBE, _CIVILIANS),  # a caption named the tribe
+        ([(_REBELS, _TRIBE)], _TRIBE, _TRIBE),  # no report names civilian victims
+        ([(_REBELS, _CIVILIANS)], _CIVILIANS, _CIVILIANS),
+    ],
+)
+def test_a_strike_that_hit_civilians_has_them_as_actor2(pairs, actor2, expected) -> None:  # type: ignore[no-untyped-def]
+    assert struck_civilians(pairs, _REBELS, actor2) == expected

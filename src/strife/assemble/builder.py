@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from strife.assemble.drafts import VIOLENT, Draft
-from strife.assemble.sides import anaphor_key, is_unnamed, named_as_patron
+from strife.assemble.sides import anaphor_key, is_unnamed, named_as_patron, struck_civilians
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, VAC
 from strife.extract.time import lead_end, occurrence_offset
 from strife.mentions import ActorRef, Figure, Location, Mention, TimeExpr
@@ -166,6 +166,8 @@ class Builder:
             # the victims named where a lent killing reports the event's dead ("four workers and
             # two soldiers were killed")
             actor2 = next((a2 for _, a2 in pairs if a2 is not None), None)
+        if draft.event_type == "Explosions/Remote violence":
+            actor2 = struck_civilians(pairs, actor1, actor2)
         if draft.event_type == "Battles":
             actor1, actor2 = self._battle_sides(actor1, actor2)
             if actor1 is None or actor2 is None:

@@ -52,3 +52,17 @@ def salient_actors(mentions: Sequence[Mention], found: Sequence[ActorRef]) -> li
 def load_anaphora() -> frozenset[str]:
     """Generic nouns that point back to the article's named armed group (data/anaphora.tsv)."""
     return frozenset(row["noun"].strip().lower() for row in read_table("anaphora.tsv", ["noun"]))
+
+
+def struck_civilians(
+    pairs: Sequence[tuple[ActorRef | None, ActorRef | None]], actor1: ActorRef | None, actor2: ActorRef | None
+) -> ActorRef | None:
+    """The second actor of a strike, a shelling or a blast: the civilians it hit when any report of
+    it names them as its victims (ACLED: one Explosions/Remote violence event with civilians as
+    actor2), rather than an armed group another sentence or a caption happens to name."""
+    if actor2 is not None and actor2.type == CIVILIANS:
+        return actor2
+    hit = next((a2 for _, a2 in pairs if a2 is not None and a2.type == CIVILIANS), None)
+    if hit is None or (actor1 is not None and hit.name == actor1.name):
+        return actor2
+    return hit
