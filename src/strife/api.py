@@ -27,7 +27,7 @@ from strife.pipeline import Outcome, Resources, default_pipeline, setting
 from strife.pipeline.runner import run
 from strife.pipeline.storing import IngestSummary, ingest
 from strife.records import Article, Event, Rejection, text_hash
-from strife.store import EventFilter, MergeDecision, Store, StoreError
+from strife.store import EventFilter, MergeDecision, Store, StoreError, StoreNeedsMigration
 
 if TYPE_CHECKING:
     from strife.evaluate import Report
@@ -198,7 +198,12 @@ class Dataset:
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Dataset:
-    """Open (creating or migrating) the DuckDB store at `path` (default: the STRIFE_DB setting)."""
+    """Open (creating or migrating) the DuckDB store at `path` (default: the STRIFE_DB setting).
+
+    `read_only=True` reads beside other readers (a `strife serve` without a token), creates and
+    migrates nothing, and raises StoreNeedsMigration for an older store. DuckDB lets one process
+    write a file while no other has it open: StoreError, in one line, names what holds it.
+    """
     return Dataset(Store.open(path or setting("STRIFE_DB"), read_only=read_only))
 
 
@@ -259,6 +264,7 @@ __all__ = [
     "Coder",
     "Dataset",
     "StoreError",
+    "StoreNeedsMigration",
     "article",
     "article_or_rejection",
     "credits",

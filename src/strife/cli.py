@@ -105,7 +105,7 @@ def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, show:
         return tqdm(outcomes, unit=" articles", disable=None, file=sys.stderr, mininterval=1.0)
 
     _check_inputs(inputs)
-    with _open(db, create=True) as store:
+    with _open(db, write=True) as store:
         summary = store.ingest(list(inputs), workers=workers, max_bytes=max_bytes, progress=progress)
     rejections = summary.rejections
     _report_rejections(rejections)
@@ -142,17 +142,33 @@ def _filters(func: Any) -> Any:
     return func
 
 
-def _open(db: str, create: bool = False) -> strife.Dataset:
-    """The store at `db`; a missing store (unless `create`) or one that cannot open is a one-line error."""
-    if not create and not Path(db).exists():
+def _open(db: str, *, write: bool = False) -> strife.Dataset:
+    """The store at `db`, read-only unless `write` (so reading works beside a running server).
+
+    A missing store (unless `write`, which creates it) or one that cannot open is a one-line error.
+    """
+    if not write and not Path(db).exists():
         _fail(
             f"store '{db}' does not exist; run 'strife ingest INPUT...' first or pass --db PATH", EXIT_USAGE
         )
     try:
-        return strife.open_store(db)
+        return strife.open_store(db) if write else _open_to_read(db)
     except strife.api.StoreError as error:
         _fail(str(error))
         raise  # unreachable: _fail exits
+
+
+def _open_to_read(db: str) -> strife.Dataset:
+    try:
+        return strife.open_store(db, read_only=True)
+    except strife.api.StoreNeedsMigration as old:
+        # An older store is migrated by one writing open, as every command did before reads were
+        # read-only; if another process holds it, the migration's own message says what to do.
+        try:
+            strife.open_store(db).close()
+        except strife.api.StoreError as error:
+            raise old from error
+        return strife.open_store(db, read_only=True)
 
 
 def _query(db: str, per_report: bool = False, **f: Any) -> Iterator[strife.Event]:
@@ -239,7 +255,7 @@ def delete(db: str, article_ids: tuple[str, ...]) -> None:
 
     ARTICLE_IDS are article ids as `strife events --format jsonl` lists them in `sources`.
     """
-    with _open(db) as store:
+    with _open(db, write=True) as store:
         removed = store.delete(list(article_ids))
     if removed == 0:
         _fail(f"no stored article has the id(s) {', '.join(article_ids)}; nothing removed", EXIT_USAGE)
@@ -267,10 +283,17 @@ def serve(db: str, host: str, port: int, token: str | None, allow_remote: bool) 
         _fail(str(error), EXIT_USAGE)
     if not Path(db).exists():
         _fail(f"store '{db}' does not exist; run 'strife ingest INPUT... --db {db}' first", EXIT_USAGE)
-    click.echo(f"strife: serving {db} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", err=True)
+
+    def opened() -> None:
+        click.echo(
+            f"strife: serving {db} on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", err=True
+        )
+
     try:
-        serve_app(db, host=host, port=port, token=token, allow_remote=allow_remote)
-    except (strife.api.StoreError, ValueError) as error:
+        serve_app(db, host=host, port=port, token=token, allow_remote=allow_remote, opened=opened)
+    except strife.api.StoreError as error:
+        _fail(str(error))
+    except ValueError as error:
         _fail(str(error), EXIT_USAGE)
 
 

@@ -7,7 +7,14 @@ with Store.open("strife.duckdb") as store:
 """
 
 from strife.store.occurrences import MergeDecision
-from strife.store.schema import MIGRATIONS, Migration, StoreError, StoreVersionError, migrate
+from strife.store.schema import (
+    MIGRATIONS,
+    Migration,
+    StoreError,
+    StoreNeedsMigration,
+    StoreVersionError,
+    migrate,
+)
 from strife.store.store import AddResult, EventFilter, Store
 
 __all__ = [
@@ -18,6 +25,7 @@ __all__ = [
     "Migration",
     "Store",
     "StoreError",
+    "StoreNeedsMigration",
     "StoreVersionError",
     "migrate",
 ]

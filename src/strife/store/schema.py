@@ -11,9 +11,11 @@ stores in the field were built by the old text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import duckdb
 
@@ -26,6 +28,84 @@ class StoreError(RuntimeError):
 
 class StoreVersionError(StoreError):
     """The store was written by a newer strife than this one."""
+
+
+class StoreNeedsMigration(StoreError):
+    """A read-only open found a store of an older schema, which only a writing open can migrate."""
+
+
+def needs_migration(where: str, found: int, latest: int) -> StoreNeedsMigration:
+    return StoreNeedsMigration(
+        f"store '{where}' has schema version {found} and needs migrating to {latest}, which a read-only "
+        "open cannot do; open it once without read-only (any strife command while no `strife serve` "
+        "holds it, or strife.open_store(path) in Python)"
+    )
+
+
+def check_openable(where: str, read_only: bool) -> None:
+    """Raise StoreError for a path DuckDB would refuse with a less helpful message (or none)."""
+    if where == ":memory:" or where.startswith(("md:", "motherduck:")):
+        return
+    path = Path(where)
+    if path.is_dir():
+        raise StoreError(
+            f"store '{where}' is a folder, not a store file; pass --db FILE (e.g. {path}/strife.duckdb)"
+        )
+    if not path.parent.is_dir():
+        raise StoreError(
+            f"cannot open the store '{where}': folder '{path.parent}' does not exist; "
+            f"create it (mkdir -p {path.parent}) or pass another --db path"
+        )
+    if read_only and not path.exists():
+        raise StoreError(
+            f"store '{where}' does not exist; create it with `strife ingest INPUT... --db {where}`"
+        )
+
+
+# DuckDB's own messages, matched to say what holds the file and what to do instead.
+_PID = re.compile(r"\(PID (\d+)\)")
+_WRITERS = "a running `strife ingest`, `strife delete` or `strife serve --token`"
+
+
+def open_error(where: str, error: Exception, read_only: bool) -> StoreError:
+    """The one-line StoreError for a failed duckdb.connect: the store, the cause and the fix."""
+    text = str(error)
+    pid = _PID.search(text)
+    holder = f"process {pid.group(1)}" if pid else "another process"
+    if "Could not set lock" in text or "Conflicting lock" in text:
+        if read_only:
+            return StoreError(
+                f"store '{where}' is being written by {holder} ({_WRITERS}); wait for it to finish or "
+                "stop it, or query that server's API (GET /api/events)"
+            )
+        if "read-only mode" in text:  # the holder reads: DuckDB says a read-only open would work
+            return StoreError(
+                f"store '{where}' is in use by {holder} (a reader such as `strife serve` without "
+                "--token); stop it to write, or start the server with --token and post articles to it "
+                "(POST /api/articles)"
+            )
+        return StoreError(
+            f"store '{where}' is in use by {holder} ({_WRITERS}); wait for it to finish or stop it, "
+            "or post articles to the server with its token (POST /api/articles)"
+        )
+    if "not a valid DuckDB database" in text:
+        return StoreError(
+            f"'{where}' is not a strife store (not a DuckDB database file); pass --db with a store, "
+            "or a new file name to create one"
+        )
+    if "Permission denied" in text or "Read-only file system" in text:
+        mode = "reading" if read_only else "writing"
+        return StoreError(
+            f"store '{where}' cannot be opened for {mode} (permission denied); make the file and its "
+            "folder writable (chmod u+w), or copy the store somewhere writable"
+        )
+    if "different configuration" in text:
+        return StoreError(
+            f"store '{where}' is already open in this process in another mode (read-only or not); "
+            "close that Store first"
+        )
+    cause = " ".join(text.split())
+    return StoreError(f"cannot open the store '{where}' ({cause}); check the path")
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,11 @@ from strife.store.schema import (
     MIGRATIONS,
     Connection,
     StoreError,
+    check_openable,
     current_version,
     migrate,
+    needs_migration,
+    open_error,
     stored_version,
 )
 
@@ -101,20 +104,20 @@ class Store:
 
     def _connect(self) -> None:
         where = str(self.path)
+        check_openable(where, self.read_only)
         try:
             con = duckdb.connect(where, read_only=self.read_only)
         except duckdb.Error as error:
-            raise StoreError(
-                f"{where}: cannot open the store ({error}); check the path, and that no other "
-                "strife process holds it open for writing"
-            ) from error
+            raise open_error(where, error, self.read_only) from error
         try:
-            if self.read_only and stored_version(con) != current_version():
-                raise StoreError(
-                    f"{where}: store schema version {stored_version(con)} needs migrating to "
-                    f"{current_version()}; open it once without read-only"
-                )
+            if self.read_only and (found := stored_version(con)) != current_version():
+                if found > current_version():
+                    migrate(con, MIGRATIONS, where=where)  # raises StoreVersionError: strife is too old
+                raise needs_migration(where, found, current_version())
             migrate(con, MIGRATIONS, where=where)
+        except duckdb.Error as error:
+            con.close()
+            raise open_error(where, error, self.read_only) from error
         except BaseException:
             con.close()
             raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -151,11 +151,14 @@ def serve(
     token: str | None = None,
     *,
     allow_remote: bool = False,
+    opened: Callable[[], None] | None = None,
 ) -> None:
     """Serve the app with uvicorn until interrupted (loopback only by default).
 
     A non-loopback `host` needs `allow_remote=True` (else ValueError) and logs a warning:
-    clients there are rate-limited, and the token is only as safe as the transport.
+    clients there are rate-limited, and the token is only as safe as the transport. A store
+    that cannot be opened (held by another process, not a store) raises StoreError before
+    anything listens; `opened` is called once it is open.
     """
     import uvicorn
 
@@ -164,4 +167,6 @@ def serve(
         log.warning(warning)
     hosts = [*LOOPBACK_HOSTS, host] if _is_loopback(host) else None
     app = create_app(db, token=token, allowed_hosts=hosts)
+    if opened is not None:
+        opened()
     uvicorn.run(app, host=host, port=port, access_log=False)
