@@ -50,6 +50,9 @@ def _fatalities(pipeline: Pipeline, text: str) -> list[tuple[str, int]]:
         ("Two more died in hospital, bringing the toll to seven.", 7),
         ("A local commander was killed along with three of his guards.", 4),
         ("Gunmen killed 12 villagers; two of the dead were children.", 12),
+        ("Four guards were killed and 18 wounded when the convoy was hit.", 4),
+        ("The shelling came three days after 40 farmers were killed near the river.", 40),
+        ("Rebels killed 9 herders including 6 others wounded, a chief said.", 9),
     ],
 )
 def test_the_count_of_the_dead(nlp, figures: Figures, text: str, value: int) -> None:  # type: ignore[no-untyped-def]
@@ -223,3 +226,31 @@ def test_a_running_total_is_dropped_with_its_reason(nlp, figures: Figures) -> No
 def test_a_protest_against_killings_has_no_fatalities(pipeline: Pipeline) -> None:
     text = "Students held a demonstration in Lagos, Nigeria, on Friday against the killings of protesters."
     assert [f for kind, f in _fatalities(pipeline, text) if kind == "Protests"] == [0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A teacher and a nurse were killed and more than 90 people, including pupils, were injured.",
+        "Two guards were shot dead and 15 hurt in the ambush.",
+    ],
+)
+def test_a_count_that_ends_on_a_wound_word_is_of_the_wounded(nlp, figures: Figures, text: str) -> None:  # type: ignore[no-untyped-def]
+    figure = _deaths(nlp, figures, text)
+    assert figure is None or figure.value not in {90, 15}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A soldier and a shepherd were killed in the raid.", 2),
+        ("Troops opened fire on the crowd, killing one of them near the bridge.", 1),
+    ],
+)
+def test_single_victims_without_a_count(nlp, figures: Figures, text: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    figure = _deaths(nlp, figures, text)
+    assert figure is not None and figure.implied and figure.value == value
+
+
+def test_soldiers_and_a_name_are_no_single_victims(nlp, figures: Figures) -> None:  # type: ignore[no-untyped-def]
+    assert _deaths(nlp, figures, "Soldiers and a shepherd were killed in the raid.") is None

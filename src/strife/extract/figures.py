@@ -38,7 +38,7 @@ PEOPLE = {"people", "person", "persons", "civilian", "civilians", "resident", "r
 HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "households",
                    "households": "households", "home": "households", "homes": "households"}  # fmt: skip
 FIGURE_CUE_KINDS = ("preliminary", "update", "other_event", "motive", "collective", "companion", "increment",
-                    "conflict", "grievance")  # fmt: skip
+                    "conflict", "grievance", "duration")  # fmt: skip
 _SUBJECT_LIKE = {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"}
 # nouns that hold a count as the object of their verb: "put the toll at 19", "lost their lives"
 _OBJECT_NOUNS = {"toll", "life"}
@@ -54,6 +54,13 @@ _SIDES_JOINED = re.compile(
 )
 # "14 people were killed and 10 others injured": the second count is of the wounded
 _WOUNDED_AFTER = re.compile(r"(?:(?!\band\b)[^,;.]){0,40}?\b(?:wounded|injured|hurt|maimed)\b", re.I)
+# "were killed and 25 wounded", "killed and 200 people, including police, were injured": a count
+# after its death word whose own clause ends on a wound word is of the wounded
+_OWN_WOUND = re.compile(
+    r"(?:(?!\band\b)[^,;.\d]){0,30}?(?:,\s*(?:including|among them|most of them)\b[^,;.]{0,50},)?"
+    r"(?:(?!\band\b)[^,;.\d]){0,20}?\b(?:wounded|injured|hurt|maimed)\b",
+    re.I,
+)
 # "1. World", "2) Africa": the number of a list item at the start of a line is no count
 _LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")
 # The largest value a vague word may give as a death count ("thousands": 1,000, CODEBOOK section 7).
@@ -144,6 +151,10 @@ class Figures:
         found = _named_dead(doc, q) or attached_to(token, DEATH | WOUND)
         if found is None or found.lemma_.lower() not in DEATH:
             return None, None
+        if (q.noun or "").lower() in self.figure_cues.of("duration"):
+            return None, None  # "two days after 26 were killed": a span of time, no count of people
+        if found.idx < q.start and _OWN_WOUND.match(doc_text(doc), q.end):
+            return None, None  # "were killed and 25 wounded": the 25 are the wounded
         if q.vague and q.value > VAGUE_DEATHS_MAX:
             return None, "a vague word above 'thousands' sizes a population or a war's toll"
         if self._elsewhere(found):
@@ -204,8 +215,7 @@ class Figures:
         commander was killed", "he died"), one each, as an implied figure."""
         victims: dict[int, Token] = {}
         for word in words:
-            victim = self._one_victim(word)
-            if victim is not None:
+            for victim in self._single_victims(word):
                 victims.setdefault(victim.i, victim)
         if not victims:
             return None
@@ -213,13 +223,37 @@ class Figures:
         return Figure(len(victims), None, None, "people", first.idx, first.idx + len(first), first.text,
                       implied=True)  # fmt: skip
 
-    def _one_victim(self, word: Token) -> Token | None:
-        """The one person a death word is about, or None (no patient, several, a group, a count)."""
+    def _single_victims(self, word: Token) -> list[Token]:
+        """The single persons a death word is about, joined by "and" ("a policeman and a
+        protester were killed": two), or none when any of them is no single person."""
+        patient = self._one_victim(word, joined=True)
+        if patient is None:
+            return []
+        joined = [c for c in patient.children if c.dep_ == "conj"]
+        if not joined:
+            return [patient]
+        people = [patient, *(self._single(c) for c in joined)]
+        return [] if any(p is None for p in people) else [p for p in people if p is not None]
+
+    def _one_victim(self, word: Token, joined: bool = False) -> Token | None:
+        """The one person a death word is about, or None (no patient, several, a group, a count);
+        with `joined`, the first of single persons joined by "and"."""
         patient = _patient(word)
         if patient is not None and patient.lower_ in _RELATIVES and word.dep_ == "relcl":
             patient = word.head  # "a man who was killed"
-        if patient is None or any(c.dep_ in {"conj", "nummod"} for c in patient.children):
+        if patient is None or any(c.dep_ == "nummod" for c in patient.children):
             return None
+        if not joined and any(c.dep_ == "conj" for c in patient.children):
+            return None
+        return self._single(patient)
+
+    def _single(self, patient: Token) -> Token | None:
+        """The token itself when it names one person: a pronoun, a name, "the commander", "one of
+        them"; else None."""
+        if any(c.dep_ == "nummod" for c in patient.children):
+            return None
+        if patient.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in patient.children):
+            return patient  # "killing one of them", "one of the rioters was killed"
         if patient.lower_ in _ONE_PERSON_PRONOUNS:
             return patient
         if patient.ent_type_ in _NOT_PERSONS or patient.lemma_.lower() in self.figure_cues.of("collective"):
