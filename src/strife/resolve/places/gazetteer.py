@@ -108,7 +108,7 @@ class Gazetteer:
         return self._place(rows[0]) if rows else None
 
     def capital(self, place: Place) -> Place | None:
-        """The capital (admin1) or centre (admin2) of an area, as a city; None if unknown."""
+        """The capital (country, admin1) or centre (admin2) of an area, as a city; None if unknown."""
         if place.geonameid is None:
             return None
         rows = self._rows("id = ?", (place.geonameid,))

@@ -30,6 +30,19 @@ _WIRE_DATELINE = re.compile(
     r"^\s*([A-Z][A-Z'\u2019.\- ]{2,40})\s*(?:\(\w+\)\s*)?[\u2013\u2014-]", re.MULTILINE
 )
 # After a place at the start of a line: ", Afghanistan —", " (AP) —", ":" make it a dateline.
+# A wire dateline inside a line (after a site's page furniture): "BANGUI, April 12 (Reuters) -".
+_INLINE_DATELINE = re.compile(
+    r"\b([A-Z][A-Z'\u2019.\-]{2,}(?: [A-Z][A-Z'\u2019.\-]+){0,3}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s*\([A-Za-z][\w ]{1,20}\)\s*[\u2013\u2014-]"
+)
+# A country named only as a neighbour or as where people came from is weak evidence of where the
+# story is: "troops from neighbouring Chad", "refugees from Sudan, Eritrea and Somalia".
+_ASIDE = re.compile(
+    r"\b(?:neighbou?ring|neighbou?rs?|bordering|(?:refugees|migrants|asylum[- ]seekers|fled|fleeing|fighters)"
+    r"\s+from)\s+(?:(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019\-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*"
+    r"(?:the\s+)?$"
+)
+ASIDE_WEIGHT = 0.5
 _DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w ]{2,40}?)?\s*(?:\(\w+\))?\s*[:\u2014\u2013-]")
 _FILLER = (
     r"(?:\s+(?:the|a|their|his|her|relatives|families|family|capital|provincial|city|town|village|of|district|province"
@@ -88,8 +101,9 @@ class Geocoder:
     ) -> str | None:
         """The country the article is about: dateline, then mentions, then the hints given.
 
-        Votes: a dateline 4, a country named 2, an admin1 1.5, a demonym 1, each hint 0.5,
-        a city of 100,000 people 1, a smaller one 0.5.
+        Votes: a dateline 4 (at a line's start, or a wire's "CITY, April 12 (Reuters) -" anywhere
+        in the head), a country named 2 (0.5 as a neighbour or where people came from), an admin1
+        1.5, a demonym 1, each hint 0.5, a city of 100,000 people 1, a smaller one 0.5.
         """
         if mentions is None:
             mentions = self.detector.mentions(text, None)
@@ -107,6 +121,14 @@ class Geocoder:
             ]
             if cities and cities[0].country:
                 votes[max(cities, key=lambda p: p.population).country or ""] += 4
+        for match in _INLINE_DATELINE.finditer(text[:1200]):
+            cities = [
+                p
+                for p in self.gazetteer.lookup(match.group(1).strip())
+                if p.kind == "city" and p.population > 100_000
+            ]
+            if cities:
+                votes[max(cities, key=lambda p: p.population).country or ""] += 4
         for hint in hints:
             # An actor's country is second-hand (an alias can match a common word): it breaks
             # ties and decides when the text names no place, but never outvotes a named town.
@@ -121,6 +143,8 @@ class Geocoder:
             weight = weights.get(mention.kind)
             if weight is None:
                 weight = 1.0 if mention.place.population >= 100_000 else 0.5
+            elif mention.kind == "country" and _ASIDE.search(text, max(0, mention.start - 99), mention.start):
+                weight = ASIDE_WEIGHT
             votes[mention.place.country] += weight
         votes.pop("", None)
         return max(votes, key=lambda name: votes[name]) if votes else None

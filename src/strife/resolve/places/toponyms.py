@@ -61,6 +61,14 @@ _APPOSITION = re.compile(
     r"|where|which|that|with|bordering|outside)\b)"
 )
 SITE_KINDS = ("feature", "city")
+# A country's capital named by the country: "the Somali capital", "Mali's capital", "the capital of Chad".
+_CAPITAL_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+capital\b"
+    r"(?!\s+(?:city\s+)?of\b|\s+(?:markets?|punishment|gains|flight|investment|expenditure|controls?)\b)"
+)
+_CAPITAL_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# Pattern words whose "<word> of X" names the larger place X is part of when X is a country.
+_PART_OF = frozenset({"area", "region"})
 _IN_AREA = re.compile(r",?\s+in\s+(?:the\s+)?")
 # A match: start, end, surface, candidate places (none: unknown), kinds named by the pattern,
 # and whether it is inside a longer name.
@@ -173,7 +181,15 @@ class Detector:
                 and named.group(1) not in self.tables.demonyms
             ):
                 return (), ""  # "Chiure district of Mozambique": the area it lies in, not a district
-            return KEYWORDS[plural(before.group(1).lower())], "before"
+            kinds = KEYWORDS[plural(before.group(1).lower())]
+            if (
+                before.group(2).lower() == "of"
+                and plural(before.group(1).lower()) in _PART_OF
+                and any(p.kind == "country" for p in self.gazetteer.lookup(text[run[0].start : run[-1].end]))
+            ):
+                # "the border area of Niger", "the northern region of Mali": the country it is part of
+                kinds = ("country", *kinds)
+            return kinds, "before"
         return (), ""
 
     def _hints(self, text: str, runs: list[list[_Token]]) -> list[tuple[str, ...]]:
@@ -233,7 +249,12 @@ class Detector:
                 self._near_after.match(text, end)
             )
             if not places:
-                found.append(PlaceMention(start, end, surface, hint[0], None, near))
+                found.append(PlaceMention(start, end, surface, _unknown_kind(hint), None, near))
+                continue
+            countries = [p for p in places if p.kind == "country"]
+            capital = self._capital(text, start, end, countries[0]) if countries else None
+            if capital is not None:
+                found.append(capital)
                 continue
             if (
                 places[0].kind == "country"
@@ -242,7 +263,6 @@ class Detector:
             ):
                 found.append(PlaceMention(start, end, surface, "demonym", places[0], False))
                 continue
-            countries = [p for p in places if p.kind == "country"]
             if countries and text[end : end + 2] in ("'s", "\u2019s"):
                 # "Mozambique's Cabo Delgado province": a possessive names the country, never a town
                 found.append(PlaceMention(start, end, surface, "country", countries[0], False))
@@ -255,7 +275,7 @@ class Detector:
                 if place is None:
                     # "the city of Khost in the Baghlan province": not Khost province's Khost, a
                     # place the gazetteer lacks in the province the text puts it in.
-                    found.append(PlaceMention(start, end, surface, hint[0] if hint else "city", None, near))
+                    found.append(PlaceMention(start, end, surface, _unknown_kind(hint), None, near))
                     continue
             if (
                 place is not None
@@ -265,12 +285,25 @@ class Detector:
             ):
                 # "the Dara and Rekha districts": a pattern says it is a place here, not Syria's Dar'a;
                 # nor is "Bin village" Vienna, whatever a foreign spelling of Vienna may be.
-                found.append(PlaceMention(start, end, surface, hint[0], None, near))
+                found.append(PlaceMention(start, end, surface, _unknown_kind(hint), None, near))
                 continue
             if place is None or not self._trusted(place, surface, hint, country_code, partial, named):
                 continue
             found.append(PlaceMention(start, end, surface, place.kind, place, near))
         return found
+
+    def _capital(self, text: str, start: int, end: int, country: Place) -> PlaceMention | None:
+        """ "the Somali capital", "Mali's capital", "the capital of Chad": the country's capital city,
+        the whole phrase its span."""
+        after = _CAPITAL_AFTER.match(text, end)
+        before = _CAPITAL_BEFORE.search(text, max(0, start - 20), start)
+        if after is None and before is None:
+            return None
+        city = self.gazetteer.capital(country)
+        if city is None:
+            return None
+        span = (start, after.end()) if after else (before.start() if before else start, end)
+        return PlaceMention(*span, text[span[0] : span[1]], "city", city, False)
 
     def _trusted(
         self,
@@ -390,6 +423,11 @@ def _enclosing(text: str, raw: Sequence[_Hit], index: int) -> tuple[str | None, 
         return None
     areas = [p for p in places if p.kind == "admin1"]
     return (areas[0].country_code, areas[0].admin1) if len(areas) == 1 else None
+
+
+def _unknown_kind(hint: Sequence[str]) -> str:
+    """The kind of a name the gazetteer lacks: the first the pattern names that is not a country."""
+    return next((kind for kind in hint if kind != "country"), "city")
 
 
 def _abroad(place: Place, country_code: str | None) -> bool:
