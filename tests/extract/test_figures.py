@@ -254,3 +254,29 @@ def test_single_victims_without_a_count(nlp, figures: Figures, text: str, value:
 
 def test_soldiers_and_a_name_are_no_single_victims(nlp, figures: Figures) -> None:  # type: ignore[no-untyped-def]
     assert _deaths(nlp, figures, "Soldiers and a shepherd were killed in the raid.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dead of the clause on "after" are another occurrence's: the raid founds its own event
+        # without them, and the clause's ambush is coded apart with its own dead
+        (
+            "Gunmen raided a market in Gao, Mali, on Friday, killing 14 traders. The raid came a day "
+            "after nine herders were killed in an ambush near Gao.",
+            [14, 9],
+        ),
+    ],
+)
+def test_a_clause_that_tells_another_occurrence_keeps_its_dead(
+    pipeline: Pipeline, text: str, expected: list[int]
+) -> None:
+    assert sorted(f for _, f in _fatalities(pipeline, text)) == sorted(expected)
+
+
+def test_a_sequel_clause_is_found(nlp, figures: Figures) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The blast happened hours after three guards died in a clash.")
+    assert figures.earlier_clause(next(t for t in doc if t.text == "died")) is not None
+    assert figures.earlier_clause(next(t for t in doc if t.text == "blast")) is None
+    fled = nlp("Gunmen fled after they killed five villagers.")
+    assert figures.earlier_clause(next(t for t in fled if t.text == "killed")) is None

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from strife.assemble.precedence import Precedence
 from strife.assemble.sides import is_unnamed
 from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS
-from strife.extract.reference import REFERS_BACK
+from strife.extract.reference import OTHER_OCCURRENCE, REFERS_BACK
 from strife.mentions import ActorRef, Mention, Typing
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -47,6 +47,16 @@ class Draft:
 
     def all(self) -> list[Mention]:
         return self.mentions + self.extra
+
+    @property
+    def told_aside(self) -> bool:
+        """Founded by a clause that tells another occurrence ("came a day after six were killed in
+        an ambush"): an event of its own, no host for the story's other figures."""
+        return OTHER_OCCURRENCE in self.first.notes
+
+
+def _aside(m: Mention) -> bool:
+    return OTHER_OCCURRENCE in m.notes
 
 
 def _window(m: Mention, article_date: date | None) -> tuple[date | None, date | None]:
@@ -98,7 +108,7 @@ def _same_sentence_host(drafts: list[Draft], m: Mention) -> Draft | None:
         # a definite reference joined to an event of another family still holds its sentence:
         # "nine were killed in that assault" is the assault, and the assault is the raid coded
         held = draft.mentions + [x for x in draft.extra if REFERS_BACK in x.notes]
-        same = [x for x in held if x.sentence == m.sentence]
+        same = [x for x in held if x.sentence == m.sentence and _aside(x) == _aside(m)]
         if not same or draft.event_type not in VIOLENT:
             continue
         host = same[0]
@@ -127,7 +137,9 @@ def _death_report_host(
         return None
     if m.sentence in named:
         return None
-    hosts = [d for d in drafts if d.event_type in VIOLENT and _compatible(d, m, article_date)]
+    hosts = [
+        d for d in drafts if d.event_type in VIOLENT and not d.told_aside and _compatible(d, m, article_date)
+    ]
     if not hosts:
         return None
     return min(hosts, key=lambda d: min(abs(x.sentence - m.sentence) for x in d.mentions))
@@ -202,7 +214,8 @@ def _fold(drafts: list[Draft], article_date: date | None, precedence: Precedence
     for draft in drafts:
         hosts = [
             h for h in kept
-            if h is not draft and all(_holder([h], m, article_date, precedence) for m in draft.mentions)
+            if h is not draft and h.told_aside == draft.told_aside
+            and all(_holder([h], m, article_date, precedence) for m in draft.mentions)
         ]  # fmt: skip
         if hosts:
             hosts[0].extra.extend(draft.all())
@@ -224,9 +237,12 @@ def merge(
     )
     protest_article = any(m.event_type in {"Protests", "Riots"} for m in mentions)
     named = {m.sentence for m in mentions if m.kind != "kill" and m.typing is not None}
+    sequels = {m.sentence for m in mentions if _aside(m)}
     for m in ordered:
         if protest_article and m.kind == "clash" and m.actor1 is None and m.actor2 is None:
             m.typing = Typing("Riots", "Violent demonstration")
+        if _aside(m) and not (m.deaths or m.deaths_mentioned):
+            continue  # another occurrence named only as the story's background, with no dead of its own
         if m.typing is None:
             orphans.append(m)
             continue
@@ -238,21 +254,30 @@ def merge(
         if referent is not None:
             (referent.mentions if referent.event_type == m.event_type else referent.extra).append(m)
             continue
-        same = [d for d in drafts if d.event_type == m.event_type and _compatible(d, m, article_date)]
+        # a clause that tells another occurrence joins only what such clauses founded
+        same = [
+            d for d in drafts
+            if d.event_type == m.event_type and d.told_aside == _aside(m) and _compatible(d, m, article_date)
+        ]  # fmt: skip
         if same:
             same[0].mentions.append(m)
             continue
-        holder = _holder(drafts, m, article_date, precedence)
+        holder = _holder([d for d in drafts if d.told_aside == _aside(m)], m, article_date, precedence)
         if holder is not None:
             holder.extra.append(m)
             continue
         lent = _death_report_host(drafts, m, article_date, named)
         if lent is not None:
             lent.extra.append(m)
+        elif m.sentence in sequels and not _aside(m):
+            continue  # "the latest raid came a day after ...": the raid is one already told
         elif m.strong or m.actor1 or m.actor2 or m.deaths:
             drafts.append(Draft([m]))
     for m in orphans:
-        hosts = [d for d in drafts if d.event_type in VIOLENT and _compatible(d, m, article_date, True)]
+        hosts = [
+            d for d in drafts
+            if d.event_type in VIOLENT and not d.told_aside and _compatible(d, m, article_date, True)
+        ]  # fmt: skip
         if hosts:
             near = min(hosts, key=lambda d: min(abs(x.sentence - m.sentence) for x in d.mentions))
             near.extra.append(m)

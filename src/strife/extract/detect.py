@@ -29,7 +29,7 @@ from strife.extract.figures import Figures, doc_text, token_at
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
 from strife.extract.modality import TALLY_SINCE, Modality
 from strife.extract.quantities import Quantity, VagueTable, find_quantities
-from strife.extract.reference import REFERS_BACK, refers_back
+from strife.extract.reference import OTHER_OCCURRENCE, REFERS_BACK, refers_back
 from strife.extract.time import find_times, lead_end, same_occurrence
 from strife.lookups import ActorLookup, PlaceLookup
 from strife.mentions import ActorRef, ArticleContext, Figure, Mention, TimeExpr, Typing
@@ -265,6 +265,7 @@ class Detector:
         )
         if refers_back(head):
             mention.notes.append(REFERS_BACK)  # "the attack": assembly joins it to the one coded
+        self._place_in_sequence(mention, head, deaths)
         if typing is not None and typing.event_type == "Displacement":
             mention.displaced = self.figures.displaced(
                 sent, quantities, mention.trigger_start, mention.trigger_end
@@ -338,6 +339,17 @@ class Detector:
             ctx.text, ctx.places, sent.start_char, sent.end_char, ctx.country, anchor=word.idx
         )
         return [mention], [f"death figure '{figure.text}': figures only"]
+
+    def _place_in_sequence(self, mention: Mention, head: Token, deaths: Figure | None) -> None:
+        """ "The raid came a day after six herders were killed in an ambush": a trigger inside the
+        clause on "after" tells another occurrence (assembly founds it apart); a trigger outside it
+        takes none of that clause's dead."""
+        if self.figures.earlier_clause(head) is not None:
+            mention.notes.append(OTHER_OCCURRENCE)
+            return
+        word = self.figures.word_of(head.doc, deaths) if deaths is not None else None
+        if word is not None and self.figures.earlier_clause(word) is not None:
+            mention.deaths, mention.deaths_mentioned = None, False
 
     def _deaths(
         self, sent: Span, quantities: list[Quantity], ctx: ArticleContext

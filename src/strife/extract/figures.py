@@ -38,7 +38,7 @@ PEOPLE = {"people", "person", "persons", "civilian", "civilians", "resident", "r
 HOUSEHOLD_UNITS = {"family": "families", "families": "families", "household": "households",
                    "households": "households", "home": "households", "homes": "households"}  # fmt: skip
 FIGURE_CUE_KINDS = ("preliminary", "update", "other_event", "motive", "collective", "companion", "increment",
-                    "conflict", "grievance", "duration")  # fmt: skip
+                    "conflict", "grievance", "duration", "sequel")  # fmt: skip
 _SUBJECT_LIKE = {"nsubj", "nsubjpass", "acomp", "oprd", "xcomp"}
 # nouns that hold a count as the object of their verb: "put the toll at 19", "lost their lives"
 _OBJECT_NOUNS = {"toll", "life"}
@@ -189,6 +189,22 @@ class Figures:
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             objects += [g for g in prep.children if g.dep_ == "pobj"]
         return any(_death_word(o) and self.other_event(o) for o in objects)
+
+    def earlier_clause(self, token: Token) -> Token | None:
+        """The clause that tells an earlier or later occurrence, when the token is inside one: a
+        clause on "after" or "before" that hangs on a verb placing one occurrence against another
+        ("the latest raid came a day after six herders were killed in an ambush": the ambush and its
+        six dead are another occurrence). Returns the clause's verb."""
+        node = token
+        while node.head.i != node.i:
+            if (
+                node.dep_ == "advcl"
+                and node.head.lemma_.lower() in self.figure_cues.of("sequel")
+                and any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in node.children)
+            ):
+                return node
+            node = node.head
+        return None
 
     def _elsewhere(self, word: Token) -> bool:
         """A death word of another occurrence, or of a whole conflict ("killed in the war")."""

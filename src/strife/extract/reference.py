@@ -7,6 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 REFERS_BACK = "refers back"  # the note detection leaves on a mention (Mention.notes)
+# the note on a mention inside a clause that tells another occurrence ("came a day after six were killed")
+OTHER_OCCURRENCE = "another occurrence"
 _DEFINITE = {"the", "this", "that", "these", "those"}
 # "the second attack", "the previous blast", "another raid": a new or an older occurrence
 _NEW_OR_OTHER = {"another", "second", "third", "new", "fresh", "previous", "earlier", "first",
