@@ -115,7 +115,7 @@ def test_rsf_become_rebels_when_the_sudan_war_starts(actors: ActorDictionary, on
         ("unknown gunmen", "Nigeria", "Unidentified Armed Group (Nigeria)", 8),
         ("bandits", "Nigeria", "Unidentified Armed Group (Nigeria)", 8),
         ("insurgents", "Mozambique", "Unidentified Armed Group (Mozambique)", 8),
-        ("rebels", "Cameroon", "Unidentified Armed Group (Cameroon)", 8),
+        ("rebels", "Cameroon", "Unidentified Armed Group (Cameroon)", 2),
         ("residents", None, "Civilians", 7),
     ],
 )
@@ -518,3 +518,46 @@ def test_title_case_headline_keeps_generic_nouns(actors: ActorDictionary) -> Non
         ("Troops", "Military Forces of Nigeria"),
         ("Bandits", "Unidentified Armed Group (Nigeria)"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # unnamed rebels and separatists are a rebel movement, type 2, though unnamed
+        ("Rebels overran an army outpost near the border.", "Unidentified Armed Group (Chad)", 2),
+        ("Separatist gunmen torched a clinic overnight.", "Unidentified Armed Group (Chad)", 2),
+        ("A guerrilla unit ambushed the convoy.", "Unidentified Armed Group (Chad)", 2),
+        # "suspected" rebels: no one claimed the act, so the group stays unidentified (type 8)
+        ("Suspected rebels planted a bomb by the road.", "Unidentified Armed Group (Chad)", 8),
+        ("Unknown gunmen shot a trader.", "Unidentified Armed Group (Chad)", 8),
+        # vigilantes are a community's armed self-policing, an identity militia (type 4)
+        ("Local vigilantes chased the kidnappers into the bush.", "Vigilante Militia (Chad)", 4),
+        # armed herders and nomads are communal militias (type 4)
+        ("Armed herders raided three farming hamlets.", "Unidentified Communal Militia (Chad)", 4),
+        ("Armed nomads attacked the market.", "Unidentified Communal Militia (Chad)", 4),
+    ],
+)
+def test_unnamed_armed_nouns_get_the_type_of_their_kind(
+    actors: ActorDictionary, text: str, name: str, type_: int
+) -> None:
+    first = actors.find(text, on=date(2024, 3, 1), country="Chad")[0][2]
+    assert (first.name, first.type) == (name, type_)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Zaghawa gunmen attacked a camp.", "Zaghawa Ethnic Militia (Sudan)"),
+        ("Misseriya militiamen raided cattle.", "Misseriya Ethnic Militia (Sudan)"),
+        ("Karamojong raiders crossed the border.", "Karamojong Ethnic Militia (Sudan)"),
+        ("Dozo hunters fired on the convoy.", "Dozo Communal Militia (Sudan)"),
+    ],
+)
+def test_more_ethnic_group_words_name_their_militia(actors: ActorDictionary, text: str, name: str) -> None:
+    first = actors.find(text, on=date(2024, 3, 1), country="Sudan")[0][2]
+    assert (first.name, first.type) == (name, 4)
+
+
+def test_lower_case_fur_is_no_ethnic_group(actors: ActorDictionary) -> None:
+    found = actors.find("They sold fur hunters' pelts.", country="Sudan")
+    assert all("Fur" not in a.name for _, _, a in found)
