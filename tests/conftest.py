@@ -32,5 +32,13 @@ def nlp():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def pipeline():  # type: ignore[no-untyped-def]
+    """The default pipeline (learned stage as configured), loaded once per test session."""
+    from strife.pipeline import Resources, default_pipeline
+
+    return default_pipeline(Resources())
+
+
+@pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return ROOT / "examples"

@@ -1,25 +1,13 @@
 """Who the sides of an event are (CODEBOOK section 4): named groups behind generic nouns, the
 armed sides of a battle, the victims of an attack, the forces facing a crowd."""
 
-from datetime import date
-
 import pytest
+from story import coded_events
 
 from strife.assemble.sides import named_as_patron, struck_civilians
 from strife.mentions import ActorRef
-from strife.pipeline import Pipeline, Resources, default_pipeline
-from strife.records import Article, Event
-
-DAY = date(2024, 3, 9)
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline(Resources())
-
-
-def _events(pipeline: Pipeline, text: str) -> list[Event]:
-    return list(pipeline(Article("t", text, DAY)).events)
+from strife.pipeline import Pipeline
+from strife.records import Event
 
 
 def _sides(event: Event) -> set[tuple[str | None, int | None]]:
@@ -32,7 +20,7 @@ def test_insurgents_are_the_group_the_article_names(pipeline: Pipeline) -> None:
         "On Friday insurgents attacked an army base in Gwoza, Borno state, and soldiers fought "
         "them for three hours, the army said."
     )
-    battles = [e for e in _events(pipeline, text) if e.event_type == "Battles"]
+    battles = [e for e in coded_events(pipeline, text) if e.event_type == "Battles"]
     assert battles and all("Boko Haram" in {battle.actor1, battle.actor2} for battle in battles)
 
 
@@ -41,7 +29,7 @@ def test_a_patron_group_is_not_the_attacker(pipeline: Pipeline) -> None:
         "Militants killed four soldiers in an ambush near Menaka, Mali, on Friday, the army said. "
         "The region has seen attacks by groups linked to al-Qaeda."
     )
-    events = [e for e in _events(pipeline, text) if e.event_type == "Battles"]
+    events = [e for e in coded_events(pipeline, text) if e.event_type == "Battles"]
     assert events and all("Al Qaeda" not in {e.actor1, e.actor2} for e in events)
 
 
@@ -66,14 +54,14 @@ def test_civilians_killed_in_a_clash_are_not_a_side(pipeline: Pipeline) -> None:
         "Fighting between the army and rebels killed 12 people, including civilians, near Kaga "
         "Bandoro, Central African Republic, on Thursday, officials said."
     )
-    battles = [e for e in _events(pipeline, text) if e.event_type == "Battles"]
+    battles = [e for e in coded_events(pipeline, text) if e.event_type == "Battles"]
     assert battles
     assert all(t != 7 for e in battles for _, t in _sides(e))
 
 
 def test_an_attack_on_civilians_has_its_victims(pipeline: Pipeline) -> None:
     text = "Gunmen abducted 14 people on the road to Kaura Namoda, Zamfara state, Nigeria, on Friday."
-    attacks = [e for e in _events(pipeline, text) if e.event_type == "Violence against civilians"]
+    attacks = [e for e in coded_events(pipeline, text) if e.event_type == "Violence against civilians"]
     assert attacks and attacks[0].actor2_type == 7
 
 
@@ -82,7 +70,7 @@ def test_a_riot_faces_the_police_of_its_sentence(pipeline: Pipeline) -> None:
         "Hundreds of rioters hurled stones at police in Kisumu, Kenya, on Friday and torched a "
         "police post, witnesses said."
     )
-    riots = [e for e in _events(pipeline, text) if e.event_type == "Riots"]
+    riots = [e for e in coded_events(pipeline, text) if e.event_type == "Riots"]
     assert riots and riots[0].actor2 is not None and riots[0].actor2.startswith("Police Forces")
 
 
@@ -91,7 +79,7 @@ def test_residents_who_protest_are_protesters(pipeline: Pipeline) -> None:
         "Villagers staged a demonstration in Beni, Democratic Republic of Congo, on Friday "
         "against the insecurity."
     )
-    protests = [e for e in _events(pipeline, text) if e.event_type == "Protests"]
+    protests = [e for e in coded_events(pipeline, text) if e.event_type == "Protests"]
     assert protests and protests[0].actor1_type == 6
 
 

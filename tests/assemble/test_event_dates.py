@@ -3,21 +3,9 @@ after" another time, and an undated later sentence of a story whose lead gives i
 
 from datetime import date, timedelta
 
-import pytest
+from story import DAY, coded_events
 
-from strife.pipeline import Pipeline, Resources, default_pipeline
-from strife.records import Article, Event
-
-DAY = date(2024, 3, 9)  # a Saturday
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline(Resources())
-
-
-def _events(pipeline: Pipeline, text: str) -> list[Event]:
-    return list(pipeline(Article("t", text, DAY)).events)
+from strife.pipeline import Pipeline
 
 
 def test_an_event_named_a_day_after_a_time_is_dated_the_day_before(pipeline: Pipeline) -> None:
@@ -25,7 +13,7 @@ def test_an_event_named_a_day_after_a_time_is_dated_the_day_before(pipeline: Pip
         "Police in Kisumu, Kenya, on Friday detained an opposition organiser, a day after deadly "
         "riots in the city left three people dead."
     )
-    riots = [e for e in _events(pipeline, text) if e.event_type == "Riots"]
+    riots = [e for e in coded_events(pipeline, text) if e.event_type == "Riots"]
     assert riots and riots[0].event_date == date(2024, 3, 7)
 
 
@@ -37,7 +25,7 @@ def test_an_undated_later_sentence_ends_on_the_day_the_lead_gives(pipeline: Pipe
         "Officials gave no further details.\n\n"
         "In a separate incident, soldiers clashed with militants near Mopti, leaving two soldiers dead."
     )
-    battles = [e for e in _events(pipeline, text) if e.event_type == "Battles"]
+    battles = [e for e in coded_events(pipeline, text) if e.event_type == "Battles"]
     assert battles
     assert battles[0].date_end == date(2024, 3, 7)
     assert battles[0].date_start == DAY - timedelta(days=6)

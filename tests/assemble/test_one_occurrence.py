@@ -4,24 +4,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from story import DAY, coded_events
 
 from strife.assemble.drafts import merge
 from strife.assemble.precedence import Precedence
 from strife.extract.reference import REFERS_BACK
 from strife.mentions import ActorRef, Mention, TimeExpr, Typing
-from strife.pipeline import Pipeline, Resources, default_pipeline
-from strife.records import Article, Event
-
-DAY = date(2024, 3, 9)  # a Saturday
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline(Resources())
-
-
-def _events(pipeline: Pipeline, text: str) -> list[Event]:
-    return list(pipeline(Article("t", text, DAY)).events)
+from strife.pipeline import Pipeline
 
 
 def _mention(event_type: str, sub: str) -> Mention:
@@ -56,7 +45,7 @@ def test_civilians_killed_by_a_strike_are_the_strike(pipeline: Pipeline) -> None
         "A government air strike hit the market of Kafr Nabl on Friday, killing nine civilians, "
         "the monitor said."
     )
-    events = _events(pipeline, text)
+    events = coded_events(pipeline, text)
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
     assert events[0].fatalities == 9
 
@@ -67,7 +56,7 @@ def test_the_blast_refers_back_to_the_bombing(pipeline: Pipeline) -> None:
         "Pakistan, on Friday. Officials blamed the Pakistani Taliban for the blast, which hit "
         "army troops escorting the police."
     )
-    events = _events(pipeline, text)
+    events = coded_events(pipeline, text)
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
 
 
@@ -76,7 +65,7 @@ def test_another_attack_is_a_new_event(pipeline: Pipeline) -> None:
         "Gunmen killed six farmers in Zamfara state, Nigeria, on Thursday. "
         "In another attack on Friday, gunmen killed three traders in Kebbi state, Nigeria."
     )
-    assert len(_events(pipeline, text)) == 2
+    assert len(coded_events(pipeline, text)) == 2
 
 
 def test_rioters_burning_a_station_are_the_riot(pipeline: Pipeline) -> None:
@@ -84,7 +73,7 @@ def test_rioters_burning_a_station_are_the_riot(pipeline: Pipeline) -> None:
         "Rioters clashed with police in Kisumu, Kenya, on Friday, throwing stones at officers. "
         "The rioters also set fire to a police post in Kisumu on Friday."
     )
-    events = _events(pipeline, text)
+    events = coded_events(pipeline, text)
     assert [e.event_type for e in events] == ["Riots"]
 
 
@@ -93,7 +82,7 @@ def test_the_dead_of_that_assault_join_the_raid(pipeline: Pipeline) -> None:
         "Gunmen on motorbikes stormed a market in Kebbi state, Nigeria, on Tuesday last week. "
         "Six traders were killed in that assault, a local official said."
     )
-    events = _events(pipeline, text)
+    events = coded_events(pipeline, text)
     assert [e.event_type for e in events] == ["Violence against civilians"]
     assert events[0].fatalities == 6
 
@@ -103,7 +92,7 @@ def test_among_those_killed_adds_to_the_bombing(pipeline: Pipeline) -> None:
         "A car bomb killed five people outside a hotel in Mogadishu, Somalia, on Saturday, police said. "
         "A police spokesman said among those killed was a local journalist."
     )
-    events = _events(pipeline, text)
+    events = coded_events(pipeline, text)
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
 
 
@@ -112,7 +101,7 @@ def test_police_clearing_a_protest_camp_take_no_territory(pipeline: Pipeline) ->
         "Riot police cleared a student encampment from the square in Nairobi, Kenya, on Friday and "
         "arrested 40 people."
     )
-    assert all(e.sub_event_type != "Government regains territory" for e in _events(pipeline, text))
+    assert all(e.sub_event_type != "Government regains territory" for e in coded_events(pipeline, text))
 
 
 def test_a_killing_beside_that_assault_joins_the_raid_it_names() -> None:

@@ -4,20 +4,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from story import DAY, coded_events
 
-from strife.pipeline import Pipeline, Resources, default_pipeline
-from strife.records import Article, Event
-
-DAY = date(2024, 3, 9)  # a Saturday
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline(Resources())
-
-
-def _events(pipeline: Pipeline, text: str) -> list[Event]:
-    return list(pipeline(Article("t", text, DAY)).events)
+from strife.pipeline import Pipeline
+from strife.records import Article
 
 
 @pytest.mark.parametrize(
@@ -31,38 +21,38 @@ def _events(pipeline: Pipeline, text: str) -> list[Event]:
     ],
 )
 def test_not_an_event(pipeline: Pipeline, text: str) -> None:
-    assert _events(pipeline, text) == []
+    assert coded_events(pipeline, text) == []
 
 
 def test_counts_of_two_sides_from_one_source_add_up(pipeline: Pipeline) -> None:
     text = "Five insurgents and two Mozambican soldiers died in a clash near Palma in Cabo Delgado on Friday."
-    (event,) = _events(pipeline, text)
+    (event,) = coded_events(pipeline, text)
     assert (event.event_type, event.fatalities) == ("Battles", 7)
 
 
 def test_wounded_are_not_counted(pipeline: Pipeline) -> None:
     text = "Gunmen killed 14 villagers, including children, and wounded 10 others in Zamfara state, Nigeria."
-    events = _events(pipeline, text)
+    events = coded_events(pipeline, text)
     assert [e.fatalities for e in events if e.event_type == "Violence against civilians"] == [14]
 
 
 def test_a_vague_word_under_a_counted_figure_is_not_a_second_figure(pipeline: Pipeline) -> None:
     # The headline's "dozens killed" agrees with the story's "at least 23 people were killed".
     text = (Path(__file__).parents[2] / "examples" / "sudan-el-obeid-wire.txt").read_text(encoding="utf-8")
-    battles = [e for e in _events(pipeline, text) if e.event_type == "Battles"]
+    battles = [e for e in coded_events(pipeline, text) if e.event_type == "Battles"]
     assert [(e.fatalities, e.fatalities_disputed) for e in battles] == [(23, False)]
 
 
 def test_weekday_resolves_against_article_date(pipeline: Pipeline) -> None:
     text = "Gunmen killed four farmers in Zamfara state, Nigeria, on Thursday, police said."
-    (event,) = _events(pipeline, text)
+    (event,) = coded_events(pipeline, text)
     assert (event.event_date, event.time_precision) == (date(2024, 3, 7), 1)
     assert event.reported_by == "police"
 
 
 def test_every_coded_field_has_evidence_in_the_text(pipeline: Pipeline) -> None:
     text = "Russian shelling killed five civilians in Kharkiv, Ukraine, on Friday, the governor said."
-    (event,) = _events(pipeline, text)
+    (event,) = coded_events(pipeline, text)
     assert event.actor1 == "Military Forces of Russia"
     fields = {e.field for e in event.evidence}
     assert {"event_type", "actor1", "actor2", "location", "fatalities", "event_date"} <= fields
@@ -109,7 +99,7 @@ def test_every_evidence_span_lies_in_its_sentence(pipeline: Pipeline, examples_d
     ],
 )
 def test_actors_as_acled_codes_them(pipeline: Pipeline, text: str, expected: tuple[object, ...]) -> None:
-    events = _events(pipeline, text)
+    events = coded_events(pipeline, text)
     assert [(e.event_type, e.actor1, e.actor1_type, e.actor2) for e in events] == [expected]
 
 
@@ -136,7 +126,7 @@ def test_a_sentence_without_a_time_continues_the_day_before_it(pipeline: Pipelin
         "Gunmen killed four farmers near Kaura in Kaduna state, Nigeria, on Thursday. "
         "Police clashed with protesters in the city of Kaduna, hurling tear gas."
     )
-    events = _events(pipeline, text)
+    events = coded_events(pipeline, text)
     second = [e for e in events if e.evidence[0].sentence.startswith("Police")]
     assert second and {e.event_date for e in events} == {date(2024, 3, 7)}
     assert all(any(ev.field == "event_date" for ev in e.evidence) for e in second)
@@ -162,7 +152,7 @@ def test_an_article_about_an_old_occurrence_codes_it(pipeline: Pipeline) -> None
         "Gunmen killed 14 villagers in the village of Kauru in Kaduna state, Nigeria, on January 12.\n\n"
         "The gunmen burned dozens of homes in Kauru on January 12, survivors said."
     )
-    events = _events(pipeline, text)
+    events = coded_events(pipeline, text)
     assert events and {e.event_date for e in events} == {date(2024, 1, 12)}
 
 
@@ -172,7 +162,7 @@ def test_an_old_occurrence_outside_the_lead_stays_background(pipeline: Pipeline)
         "Soldiers clashed with bandits near Kauru in Kaduna state, Nigeria, on Thursday.\n\n"
         "Gunmen killed 14 villagers in the village of Zonkwa in Kaduna state on January 12."
     )
-    events = _events(pipeline, text)
+    events = coded_events(pipeline, text)
     assert events and all(e.event_date == date(2024, 3, 7) for e in events)
 
 
@@ -181,4 +171,4 @@ def test_a_story_remembering_an_occurrence_long_ago_does_not_code_it(pipeline: P
         "Villagers mark the day gunmen killed 14 people in Kauru\n\n"
         "Gunmen killed 14 villagers in the village of Kauru in Kaduna state, Nigeria, on 12 June 2023."
     )
-    assert _events(pipeline, text) == []
+    assert coded_events(pipeline, text) == []

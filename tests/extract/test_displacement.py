@@ -1,21 +1,13 @@
 """Displacement coding (CODEBOOK section 8) through the real pipeline, from our own sentences, and the
 word lists of data/displacement_cues.tsv."""
 
-from datetime import date
-
 import pytest
+from story import coded_events
 
 from strife.extract.displacement import DisplacementCues
 from strife.extract.quantities import find_quantities
-from strife.pipeline import Pipeline, Resources, default_pipeline
-from strife.records import Article, Event
-
-DAY = date(2024, 3, 9)
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline(Resources())
+from strife.pipeline import Pipeline
+from strife.records import Event
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +16,7 @@ def cues() -> DisplacementCues:
 
 
 def _displaced(pipeline: Pipeline, text: str) -> list[tuple[str, int | None, str | None]]:
-    events: list[Event] = list(pipeline(Article("t", text, DAY)).events)
+    events: list[Event] = coded_events(pipeline, text)
     return [
         (e.sub_event_type, e.displaced_figure, e.displaced_unit)
         for e in events

@@ -3,30 +3,23 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
+from story import coded_events
 
 from strife.extract.displacement import DisplacementCues
 from strife.extract.figures import FigureCues, Figures
 from strife.extract.quantities import find_quantities, load_vague_table
 from strife.mentions import Figure
-from strife.pipeline import Pipeline, Resources, default_pipeline
-from strife.records import Article
+from strife.pipeline import Pipeline
 
-DAY = date(2024, 3, 9)  # a Saturday
 LEAD = "Militants attacked an army base near Diffa, Niger, on Thursday."
 
 
 @pytest.fixture(scope="module")
 def figures() -> Figures:
     return Figures(DisplacementCues.load())
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return default_pipeline(Resources())
 
 
 def _deaths(nlp, figures: Figures, text: str) -> Figure | None:  # type: ignore[no-untyped-def]
@@ -36,7 +29,7 @@ def _deaths(nlp, figures: Figures, text: str) -> Figure | None:  # type: ignore[
 
 
 def _fatalities(pipeline: Pipeline, text: str) -> list[tuple[str, int]]:
-    return [(e.event_type, e.fatalities) for e in pipeline(Article("t", text, DAY)).events]
+    return [(e.event_type, e.fatalities) for e in coded_events(pipeline, text)]
 
 
 @pytest.mark.parametrize(
