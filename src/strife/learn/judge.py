@@ -25,6 +25,7 @@ from numpy.typing import NDArray
 
 from strife.assemble import merge
 from strife.assemble.drafts import Draft
+from strife.assemble.precedence import Precedence
 from strife.learn.corpus import read_labels
 from strife.learn.encoder import SentenceEncoder
 from strife.learn.head import Head
@@ -51,10 +52,12 @@ class Judge:
         eventhood: Head,
         subtype: Head,
         families: dict[str, str],
+        precedence: Precedence,
         drop_at: float = 0.8,
         retype_at: float = 0.8,
     ) -> None:
         self.encoder = encoder
+        self.precedence = precedence  # grouping mentions as assembly will (assemble.merge)
         self.eventhood = eventhood
         self.subtype = subtype
         self.families = families  # sub-type label -> event type
@@ -62,12 +65,15 @@ class Judge:
         self.retype_at = retype_at
 
     @classmethod
-    def load(cls, encoder: SentenceEncoder, folder: Path = HEADS_DIR) -> Judge:
+    def load(
+        cls, encoder: SentenceEncoder, precedence: Precedence | None = None, folder: Path = HEADS_DIR
+    ) -> Judge:
         """The committed heads (data/heads/) and label families (data/training/labels.tsv)."""
         labels = read_labels()
         heads = load_heads(folder)
         families = {label: labels.group[label] for label in labels.of("subtype")}
-        return cls(encoder, heads["eventhood"], heads["subtype"], families)
+        precedence = precedence or Precedence.load()
+        return cls(encoder, heads["eventhood"], heads["subtype"], families, precedence)
 
     def __call__(
         self, mentions: Sequence[Mention], text: str, article_date: date | None = None
@@ -84,7 +90,9 @@ class Judge:
         of the dead or displaced is kept without encoding anything (see `_counts`); mentions
         that form no group (assembly drops them too) are passed on untouched.
         """
-        groups = [d for d in merge(mentions, article_date) if not any(_counts(m) for m in d.all())]
+        groups = [
+            d for d in merge(mentions, article_date, self.precedence) if not any(_counts(m) for m in d.all())
+        ]
         spans = sorted({(d.first.sent_start, d.first.sent_end) for d in groups})
         return Plan(list(mentions), groups, spans, [text[s:e] for s, e in spans])
 

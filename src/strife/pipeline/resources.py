@@ -16,6 +16,7 @@ from strife.pipeline.settings import setting
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from strife.assemble.precedence import Precedence
     from strife.clean import Cleaner
     from strife.extract.detect import Detector
     from strife.extract.lexicon import TriggerLexicon
@@ -90,16 +91,23 @@ class Resources:
         )
 
     @cached_property
+    def precedence(self) -> Precedence:
+        """Which event types hold which when they are one occurrence (data/type_precedence.tsv)."""
+        from strife.assemble.precedence import Precedence
+
+        return Precedence.load()
+
+    @cached_property
     def judge(self) -> Judge:
         """The sentence encoder and its heads (the learned stage); loaded only when `learned`."""
         from strife.learn.encoder import SentenceEncoder
         from strife.learn.judge import Judge
 
-        return Judge.load(SentenceEncoder.load())
+        return Judge.load(SentenceEncoder.load(), self.precedence)
 
     def warm(self) -> None:
         """Load every resource now (before forking workers, or to time loading apart)."""
-        names = ["nlp", "cleaner", "relevance", "actors", "geocoder", "detector"]
+        names = ["nlp", "cleaner", "relevance", "actors", "geocoder", "detector", "precedence"]
         for name in [*names, "judge"] if self.learned else names:
             getattr(self, name)
 

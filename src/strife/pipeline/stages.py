@@ -196,6 +196,7 @@ class Assemble:
 
     def __init__(self, resources: Resources) -> None:
         self.anaphora = load_anaphora()
+        self.precedence = resources.precedence
 
     def __call__(self, work: Work) -> Work:
         assert work.clean is not None and work.doc is not None and work.context is not None
@@ -210,7 +211,10 @@ class Assemble:
             ctx.focus,
             [(sent.start_char, sent.end_char) for sent in work.doc.sents],
         )
-        work.events = [_dated_in_range(event) for event in builder.build(merge(work.mentions, article.date))]
+        work.events = [
+            _dated_in_range(event)
+            for event in builder.build(merge(work.mentions, article.date, self.precedence))
+        ]
         for explanation in work.explanations:
             explanation.start, explanation.end = work.clean.to_original(explanation.start, explanation.end)
         return work
