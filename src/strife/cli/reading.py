@@ -1,0 +1,96 @@
+"""Commands that read or prune a store: `events`, `export`, `merges`, `delete`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+import strife
+from strife.cli._base import (
+    EXIT_USAGE,
+    db_option,
+    fail,
+    filter_options,
+    main,
+    open_dataset,
+    per_report_option,
+    query,
+)
+
+
+@main.command()
+@db_option
+@filter_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True
+)
+@per_report_option
+def events(db: str, fmt: str, per_report: bool, **filters: Any) -> None:
+    """Query the stored events: one merged record per occurrence, listing every source."""
+    found = list(query(db, per_report, **filters))
+    if fmt == "table":
+        click.echo(strife.api.format_table(found))
+    else:
+        strife.api.write_events(found, fmt, sys.stdout)
+
+
+@main.command("export")
+@db_option
+@filter_options
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["jsonl", "csv", "acled-csv", "geojson", "parquet"]))  # fmt: skip
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="output file (required for parquet)")
+@per_report_option
+def export_command(db: str, fmt: str, output: str | None, per_report: bool, **filters: Any) -> None:
+    """Export stored events (one merged record per occurrence) as JSONL, CSV, ACLED CSV, GeoJSON, Parquet."""
+    if fmt == "parquet" and not output:
+        fail("parquet is binary: pass --output FILE.parquet", EXIT_USAGE)
+    found: Any = query(db, per_report, **filters)
+    if output:
+        count = strife.api.write_events(found, fmt, Path(output))
+        click.echo(f"{count} events written to {output}", err=True)
+    else:
+        strife.api.write_events(found, fmt, sys.stdout)
+
+
+@main.command()
+@db_option
+@click.argument("event_id", required=False)
+def merges(db: str, event_id: str | None) -> None:
+    """Show which stored records were merged into one event, and why.
+
+    With EVENT_ID (an event's id or the id of one of the reports merged into it),
+    only that event: its reports, their articles and source chains, and each decision.
+    """
+    with open_dataset(db) as store:
+        try:
+            members, decisions = store.merges(event_id)
+        except KeyError:
+            fail(f"no stored event '{event_id}'; list events with 'strife events --db {db}'", EXIT_USAGE)
+            return
+        if event_id is not None:
+            click.echo(f"{len(members)} reports:")
+            for member, article in members.items():
+                click.echo(f"  {member}  (article {article})")
+        click.echo(f"{len(decisions)} merge decisions:")
+        for d in decisions:
+            when = f"{d.at:%Y-%m-%d %H:%M:%S}" if d.at else "?"
+            click.echo(f"  {when}  {d.event_id} -> {d.occurrence_id}  matched {d.matched}: {d.reason}")
+
+
+@main.command()
+@db_option
+@click.argument("article_ids", nargs=-1, required=True)
+def delete(db: str, article_ids: tuple[str, ...]) -> None:
+    """Remove stored articles with their events, chains and occurrences (what they shared is re-merged).
+
+    ARTICLE_IDS are article ids as `strife events --format jsonl` lists them in `sources`.
+    """
+    with open_dataset(db, write=True) as store:
+        removed = store.delete(list(article_ids))
+    if removed == 0:
+        fail(f"no stored article has the id(s) {', '.join(article_ids)}; nothing removed", EXIT_USAGE)
+    click.echo(f"{removed} articles removed from {db}")
