@@ -31,7 +31,7 @@ def about() -> str:
 
 def check_inputs(inputs: tuple[str, ...]) -> None:
     for name in inputs:
-        if name != "-" and not os.path.lexists(name):
+        if name != "-" and not name.startswith(("http://", "https://")) and not os.path.lexists(name):
             fail(f"input '{name}' does not exist; check the path (use '-' for standard input)", EXIT_USAGE)
 
 

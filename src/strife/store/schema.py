@@ -261,9 +261,32 @@ CREATE TABLE article_bands (
 CREATE INDEX article_bands_hash ON article_bands (hash)
 """
 
+_V3_FETCHING = """
+CREATE TABLE feeds (
+    url VARCHAR PRIMARY KEY,
+    etag VARCHAR,
+    last_modified VARCHAR,
+    last_polled TIMESTAMP,
+    status INTEGER,
+    error VARCHAR
+);
+CREATE TABLE fetched (
+    url VARCHAR PRIMARY KEY,
+    source VARCHAR,
+    first_seen TIMESTAMP NOT NULL,
+    last_fetched TIMESTAMP,
+    status INTEGER,
+    etag VARCHAR,
+    last_modified VARCHAR,
+    article_id VARCHAR,
+    outcome VARCHAR
+)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, events, evidence, claims, sources, rejections", _V1_TABLES),
     Migration(2, "occurrences, merge log, source chains and their MinHash index", _V2_MERGING),
+    Migration(3, "feeds polled and pages fetched (conditional requests, seen URLs)", _V3_FETCHING),
 )
 
 # `meta` is outside the steps: it must exist before the first step can be recorded.
