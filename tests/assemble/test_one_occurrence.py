@@ -8,8 +8,8 @@ from story import DAY, coded_events
 
 from strife.assemble.drafts import merge
 from strife.assemble.precedence import Precedence
-from strife.extract.reference import REFERS_BACK
-from strife.mentions import ActorRef, Mention, TimeExpr, Typing
+from strife.extract.reference import OWN_PLACE, REFERS_BACK
+from strife.mentions import ActorRef, Location, Mention, TimeExpr, Typing
 from strife.pipeline import Pipeline
 
 
@@ -117,3 +117,48 @@ def test_a_killing_beside_that_assault_joins_the_raid_it_names() -> None:
     drafts = merge([raid, killing, assault], DAY)
     assert len(drafts) == 1
     assert set(map(id, drafts[0].all())) == {id(raid), id(killing), id(assault)}
+
+
+def test_the_ensuing_exchange_of_fire_is_the_ambush(pipeline: Pipeline) -> None:
+    text = (
+        "Insurgents ambushed an army patrol near Macomia in Cabo Delgado province, Mozambique, on Friday. "
+        "In the ensuing exchange of fire, three insurgents and two soldiers died, and the wounded were flown "
+        "to the provincial capital Pemba."
+    )
+    events = coded_events(pipeline, text)
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 5)]
+
+
+def test_the_blast_told_from_elsewhere_is_the_bombing(pipeline: Pipeline) -> None:
+    text = (
+        "A roadside bomb killed six police officers in Dantewada district of Chhattisgarh, India, on "
+        "Sunday. The blast ripped apart their jeep, a senior officer in Raipur told reporters."
+    )
+    events = coded_events(pipeline, text)
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_troops_leaving_a_town_to_rebels_is_one_transfer(pipeline: Pipeline) -> None:
+    text = (
+        "Ethiopian troops withdrew from the Somali town of Bulo Burde on Monday, letting al-Shabaab "
+        "fighters take over the town, residents said."
+    )
+    events = coded_events(pipeline, text)
+    assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]
+
+
+def _placed(lat: float, lon: float, notes: list[str], town: str) -> Mention:
+    m = _mention("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    m.location = Location("Mali", "Mopti", None, town, lat, lon, 1, 0, 1)
+    m.notes, m.strong = notes, True
+    return m
+
+
+@pytest.mark.parametrize(("lat", "joined"), [(14.6, True), (16.3, False)])
+def test_a_reference_naming_its_own_place_joins_only_nearby(lat: float, joined: bool) -> None:
+    first = _placed(14.4, -2.9, [], "Douentza")
+    first.sentence = 0
+    again = _placed(lat, -2.9, [REFERS_BACK, OWN_PLACE], "Boni")  # 22 km, then 211 km north
+    again.sentence = 1
+    drafts = merge([first, again], date(2024, 3, 9))
+    assert (len(drafts) == 1) is joined

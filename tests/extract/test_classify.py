@@ -9,6 +9,13 @@ from strife.extract.classify import classify
         ("kill", [2], [7], "Rebels killed five villagers.", ("Violence against civilians", "Attack")),
         ("kill", [2], [1], "Rebels killed five soldiers.", ("Battles", "Armed clash")),
         (
+            "protest",
+            [6],
+            [],
+            "Three officers were hurt when protesters tried to storm the police station.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
             "kill",
             [1],
             [6],

@@ -44,3 +44,9 @@ def test_part_of_speech_is_checked(lexicon: TriggerLexicon, nlp) -> None:
 def test_every_row_is_well_formed(lexicon: TriggerLexicon) -> None:
     assert len(lexicon.triggers) > 100
     assert all(t.phrase and t.kind for t in lexicon.triggers)
+
+
+def test_a_noun_phrase_is_read_from_the_word_it_hangs_by(lexicon: TriggerLexicon, nlp) -> None:  # type: ignore[no-untyped-def]
+    sent = next(nlp("In the ensuing exchange of fire, two soldiers died.").sents)
+    hit = next(lexicon.find(sent))
+    assert sent.doc[hit.head].text == "exchange"

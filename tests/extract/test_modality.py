@@ -36,6 +36,10 @@ def _reason(judge, nlp, sentence: str) -> str | None:
         ("Looting and abductions of travellers were rampant along the highway.", "habit"),
         ("Looting was reported after the raid, which was rare in the district.", None),
         ("Explosions shook the plain as troops staged the largest military exercise in years.", "exercise"),
+        ("Separatists have been fighting for an independent state in the west.", "ongoing"),
+        ("The rebels had been attacking convoys on the northern road.", "ongoing"),
+        ("Rebel groups fighting the army met in the capital to choose a new leader.", "describes"),
+        ("Militants have attacked a checkpoint near the border, police said.", None),
     ],
 )
 def test_modality_reason(judge, nlp, sentence: str, expected: str | None) -> None:

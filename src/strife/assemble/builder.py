@@ -12,6 +12,7 @@ from typing import Any
 from strife.assemble.drafts import VIOLENT, Draft
 from strife.assemble.sides import anaphor_key, is_unnamed, named_as_patron, struck_civilians
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, VAC
+from strife.extract.reference import OWN_PLACE, REFERS_BACK
 from strife.extract.time import lead_end, occurrence_offset
 from strife.mentions import ActorRef, Figure, Location, Mention, TimeExpr
 from strife.records import Article, Claim, Event, Evidence, Source, interaction
@@ -335,7 +336,10 @@ class Builder:
         return min(lead, key=lambda x: (x.sentence, x.trigger_start), default=None)
 
     def _location(self, draft: Draft) -> tuple[Any, Mention | None]:
-        located = [m for m in draft.mentions if _placed(m)]
+        # a reference's place outside its own phrase says where a source spoke or the wounded were
+        # taken ("the blast ..., police in Bastar said"): the event's place only when no other is named
+        located = [m for m in draft.mentions if _placed(m) and not _told_elsewhere(m)]
+        located = located or [m for m in draft.mentions if _placed(m)]
         if not located:
             # a sentence that names no place continues the story of the place named just before it
             return self._nearest_place(draft.first)
@@ -439,6 +443,11 @@ def _placed(m: Mention) -> bool:
     """The mention names a place: one the gazetteer knows (with its admin1), or a named one it does
     not ("Namissiguima military detachment" in an article that names no province)."""
     return m.location is not None and bool(m.location.admin1 or m.location.location)
+
+
+def _told_elsewhere(m: Mention) -> bool:
+    """A reference to the occurrence whose place was read outside its own phrase (extract/reference.py)."""
+    return REFERS_BACK in m.notes and OWN_PLACE not in m.notes
 
 
 def _people(figure: Figure | None) -> int | None:

@@ -16,6 +16,7 @@ again after merging, since the lead often reports the dead before the weapon.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -23,12 +24,15 @@ from datetime import date, timedelta
 from strife.assemble.precedence import Precedence
 from strife.assemble.sides import is_unnamed
 from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS
-from strife.extract.reference import OTHER_OCCURRENCE, REFERS_BACK
+from strife.extract.reference import OTHER_OCCURRENCE, OWN_PLACE, REFERS_BACK, SEQUEL
 from strife.mentions import ActorRef, Mention, Typing
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # When one sentence names two violent events, the more specific one holds the other.
 _PRIORITY = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against civilians": 2}
+# A town this close to the place coded is the same occurrence told more precisely (a district town
+# and a village in it are often 20-40 km apart); two towns further apart are two occurrences.
+NEARBY_KM = 50.0
 _SUB_PRIORITY = {"Abduction/forced disappearance": 0, "Sexual violence": 0, "Attack": 1}
 
 
@@ -164,22 +168,51 @@ def _referent(
     drafts: list[Draft], m: Mention, article_date: date | None, precedence: Precedence
 ) -> Draft | None:
     """The event a definite reference ("the attack", "the blast") points back to: the nearest
-    earlier one of its type, or of a type that holds it, whose town, province and dates agree. Its
-    actors may differ: "the Naxals triggered the blast" names who set off the blast coded."""
+    earlier one of its type, or of a type that holds it, whose province and dates agree, and whose
+    town agrees when the reference names its own ("the attack in Bor" is not the attack coded in
+    Pibor; "the blast ..., police in Bastar said" is the blast coded). Its actors may differ: "the
+    Naxals triggered the blast" names who set off the blast coded. A consequence ("the ensuing
+    exchange of fire") is the occurrence just told, wherever its sentence goes on to."""
     if REFERS_BACK not in m.notes:
         return None
+    sequel = SEQUEL in m.notes
     for draft in reversed(drafts):
         if draft.event_type != m.event_type and not precedence.holds(draft.event_type, m, reference=True):
             continue
         admins = {a for a in (_admin(x) for x in draft.mentions) if a}
-        if _admin(m) and admins and _admin(m) not in admins:
+        if not sequel and _admin(m) and admins and _admin(m) not in admins:
             continue
         places = {k for k in (_place_key(x) for x in draft.mentions) if k}
-        if _place_key(m) and places and _place_key(m) not in places:
-            continue  # "the attack in Bor" is not the attack coded in Pibor
+        elsewhere = bool(OWN_PLACE in m.notes and _place_key(m) and places and _place_key(m) not in places)
+        if elsewhere and not _nearby(m, draft):
+            continue
         if _dates_meet(draft, m, article_date):
             return draft
     return None
+
+
+def _nearby(m: Mention, draft: Draft) -> bool:
+    """Whether m's place lies within NEARBY_KM of a place of the draft: a village named beside the
+    district town coded tells the same occurrence more precisely ("the blast between Cholnar and
+    Kirandul villages" after "an IED in Dantewada district")."""
+    here = m.location
+    if here is None or here.latitude is None or here.longitude is None:
+        return False
+    return any(
+        x.location is not None
+        and x.location.latitude is not None
+        and x.location.longitude is not None
+        and _km(here.latitude, here.longitude, x.location.latitude, x.location.longitude) <= NEARBY_KM
+        for x in draft.mentions
+    )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def _new_actor(draft: Draft, actor: ActorRef | None) -> bool:

@@ -78,7 +78,8 @@ _CROWD_EVENT = re.compile(
 # force against a crowd that attacks as a violent demonstration, not excessive force.
 _CROWD_VIOLENT = re.compile(
     r"\b(?:protesters|protestors|demonstrators|rioters|youths?|crowds?|mobs?)\b(?:\W+\w+){0,6}?\W+"
-    r"(?:stormed|raided|stoned|torched|ransacked|looted|overran|pelted|set fire|threw stones|attacked)\b"
+    r"(?:stormed|raided|stoned|torched|ransacked|looted|overran|pelted|set fire|threw stones|attacked|"
+    r"(?:tried|attempted|sought) to (?:storm|raid|torch|ransack|loot|overrun|attack|burn))\b"
 )
 # A killing or attack done with a remote weapon ("shells fired by troops slammed into a building,
 # killing 11"): ACLED codes the harm of a strike as the strike, Explosions/Remote violence.
@@ -192,7 +193,8 @@ def classify(
 
 def _protest_refined(event_type: str, sub_type: str, lowered: str) -> Typing:
     if event_type == "Protests":
-        if any(cue in lowered for cue in VIOLENT_PROTEST_CUES):
+        # the crowd itself stormed or torched something: a violent demonstration (ACLED)
+        if any(cue in lowered for cue in VIOLENT_PROTEST_CUES) or _CROWD_VIOLENT.search(lowered):
             return Typing("Riots", "Violent demonstration")
         if any(cue in lowered for cue in INTERVENTION_CUES):
             if any(cue in lowered for cue in ("shot dead", "killed", "live ammunition", "live fire")):

@@ -27,9 +27,17 @@ from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE
 from strife.extract.displacement import DisplacementCues, choose, near
 from strife.extract.figures import Figures, doc_text, token_at
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
-from strife.extract.modality import TALLY_SINCE, Modality
+from strife.extract.modality import FLOW_REASONS, Modality
 from strife.extract.quantities import Quantity, VagueTable, find_quantities
-from strife.extract.reference import OTHER_OCCURRENCE, REFERS_BACK, refers_back
+from strife.extract.reference import (
+    OTHER_OCCURRENCE,
+    OWN_PLACE,
+    REFERS_BACK,
+    SEQUEL,
+    is_sequel,
+    names_own_place,
+    refers_back,
+)
 from strife.extract.time import find_times, lead_end, same_occurrence
 from strife.lookups import ActorLookup, PlaceLookup
 from strife.mentions import ActorRef, ArticleContext, Figure, Mention, TimeExpr, Typing
@@ -43,6 +51,7 @@ DISPLACEMENT_KINDS = {"flee", "evacuate", "displaced", "shelter", "return"}
 # Destruction words: homes they destroy in a natural hazard are displaced households (CODEBOOK 8).
 HOUSING_KINDS = {"housing", "loot"}
 VIOLENT_KINDS = {"attack", "kill", "massacre", "ambush"}
+TRANSFER = "Non-violent transfer of territory"
 LEAD_SENTENCES = 3  # a headline and a first paragraph of at most two sentences: what an article is about
 # How old an occurrence a story can be about: a late report of it, not a remembrance or a photo's date
 LEAD_DAYS = 180
@@ -155,7 +164,7 @@ class Detector:
             head = sent.doc[hit.head]
             words = sent.doc[hit.start : hit.end].text
             reason = self.modality.reason(head, sent, whole)
-            if reason == TALLY_SINCE and hit.kind in DISPLACEMENT_KINDS:
+            if reason in FLOW_REASONS and hit.kind in DISPLACEMENT_KINDS:
                 reason = None  # "150,000 have been evacuated since Friday": a flow, as IDMC counts it
             nearest = _nearest_any(times, head.idx)
             if reason is None:
@@ -201,7 +210,7 @@ class Detector:
             mentions.append(mention)
         if deaths is not None:
             reasons += self.figures.dropped(sent, quantities)  # counts refused as deaths, and why
-        return mentions, reasons
+        return _handed_over(mentions), reasons
 
     def _mention(
         self,
@@ -283,6 +292,11 @@ class Detector:
         mention.location = self.geocoder.locate(
             ctx.text, ctx.places, sent.start_char, sent.end_char, ctx.country, anchor=mention.trigger_start
         )
+        if REFERS_BACK in mention.notes:
+            if is_sequel(head):
+                mention.notes.append(SEQUEL)
+            elif mention.location is not None and names_own_place(head, mention.location.start):
+                mention.notes.append(OWN_PLACE)
         if typing is not None and typing.event_type == "Displacement":
             end = min(len(ctx.text), sent.end_char + 400)
             mention.destination = self.geocoder.destination(
@@ -411,6 +425,19 @@ class Detector:
             ctx.text, ctx.places, sent.start_char, sent.end_char, ctx.country, anchor=start
         )
         return mention
+
+
+def _handed_over(mentions: list[Mention]) -> list[Mention]:
+    """ "Troops withdrew from the town, letting the rebels take it over": ground taken in the sentence
+    that tells the other side's withdrawal changed hands without a fight, a non-violent transfer of
+    territory (CODEBOOK section 3), not a battle."""
+    withdrawal = next((m.typing for m in mentions if m.typing and m.typing.sub_event_type == TRANSFER), None)
+    if withdrawal is None:
+        return mentions
+    for m in mentions:
+        if m.kind in {"capture", "recapture"} and m.event_type == "Battles":
+            m.typing = withdrawal
+    return mentions
 
 
 def _one_state(sides: list[ActorRef]) -> bool:

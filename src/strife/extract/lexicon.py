@@ -89,11 +89,21 @@ class TriggerLexicon:
                     word in _forms(tok) for word, tok in zip(trigger.phrase, window, strict=True)
                 ):
                     continue
-                head = window[0] if trigger.pos == "VERB" else window[-1]
+                head = window[0] if trigger.pos == "VERB" else _phrase_head(window)
                 if head.pos_ not in _POS[trigger.pos]:
                     continue
                 return TriggerHit(trigger, window[0].i, window[-1].i + 1, head.i)
         return None
+
+
+def _phrase_head(window: list[Token]) -> Token:
+    """The word a noun phrase hangs by: "exchange" in "exchange of fire" (its determiners and
+    adjectives attach there), the last word when the parse does not single one out."""
+    inside = {tok.i for tok in window}
+    roots = [tok for tok in window if tok.head.i not in inside or tok.head.i == tok.i]
+    if len(roots) == 1 and roots[0].pos_ in {"NOUN", "PROPN"}:
+        return roots[0]
+    return window[-1]
 
 
 def _forms(token: Token) -> tuple[str, ...]:

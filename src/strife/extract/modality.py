@@ -46,6 +46,28 @@ _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # A running total ("has displaced 5,000 since March"): no single occurrence of violence, but
 # exactly how displacement is reported, so the detector lets displacement triggers through.
 TALLY_SINCE = "trend or tally ('has/have ... since')"
+# "Separatists have been fighting for an independent state": a perfect progressive tells an activity
+# that goes on, not one occurrence; like a tally, how a flow of displacement is often reported.
+ONGOING = "an ongoing activity ('has/have been ...ing')"
+# "Residents fleeing the fighting", "groups fighting the army": a participle qualifying a noun
+DESCRIBES = "describes what a group does (a participle qualifying a noun)"
+# Reasons that do not hold for displacement, which is reported as a flow or as the people in it
+FLOW_REASONS = frozenset({TALLY_SINCE, ONGOING, DESCRIBES})
+
+
+def _perfect_progressive(verb: Token) -> bool:
+    """ "have been fighting", "has been attempting": a present participle with perfect 'been'."""
+    if verb.tag_ != "VBG":
+        return False
+    auxes = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    return "been" in auxes and bool(auxes & {"have", "has", "had"})
+
+
+def _describes_group(head: Token) -> bool:
+    """ "opposition groups fighting the government", "militias battling for the town": a participle
+    that qualifies a noun says what a group does, not that an occurrence took place; the event of
+    such a sentence is told by its own verb."""
+    return head.tag_ == "VBG" and head.dep_ == "acl" and head.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _alternation(phrases: frozenset[str]) -> re.Pattern[str]:
@@ -100,6 +122,10 @@ class Modality:
                 subject = verb.head  # "a war that has killed thousands": the war is the subject
             if subject is not None and subject.lemma_.lower() in self.cues.of("tally_subject"):
                 return f"trend or tally ('the {subject.text} has ...')"
+        if any(_perfect_progressive(verb) for verb in chain):
+            return ONGOING
+        if _describes_group(head):
+            return DESCRIBES
         habit = self._habit(head)
         if habit is not None:
             return f"a habit or condition ('{habit}')"
