@@ -62,6 +62,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
     from strife.clean.boilerplate import BoilerplateRules
     from strife.clean.rewrites import RewriteTable
     from strife.dedupe.fingerprint import Vocabulary
+    from strife.export.acled import AcledTables
     from strife.extract.agency import Agencies
     from strife.extract.displacement import DisplacementCues
     from strife.extract.figures import FigureCues
@@ -94,6 +95,8 @@ def _loaders() -> dict[str, Callable[[], object]]:
         "places/demonyms.tsv": lambda: place_table("demonyms.tsv"),
         "places/common_words.txt": lambda: place_table("common_words.txt"),
         "places/not_places.tsv": NotPlaces.load,
+        "acled/countries.tsv acled/admin1.tsv acled/inter_codes.tsv "
+        "acled/outlets.tsv acled/generic_tlds.tsv": AcledTables.load,
     }
 
 

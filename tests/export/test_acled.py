@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from strife.export import export
-from strife.export.acled import ACLED_COLUMNS, country_iso_numbers
+from strife.export.acled import ACLED_COLUMNS, COLUMNS, STRIFE_COLUMNS, event_id_cnty
 from strife.records import Event
 
 EventFactory = Callable[..., Event]
@@ -27,9 +27,11 @@ def test_header_is_acleds_columns_in_acleds_order(tmp_path: Path, event_factory:
     export([event_factory()], "acled-csv", tmp_path / "acled.csv")
     with (tmp_path / "acled.csv").open(encoding="utf-8", newline="") as stream:
         header = next(csv.reader(stream))
-    assert header == list(ACLED_COLUMNS)
+    assert header == list(COLUMNS)
+    assert header[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)  # ACLED's, in ACLED's order, first
     assert header[:3] == ["event_id_cnty", "event_date", "year"]
-    assert header[-1] == "timestamp"
+    assert header[len(ACLED_COLUMNS) - 1] == "timestamp"
+    assert header[len(ACLED_COLUMNS) :] == list(STRIFE_COLUMNS)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +46,6 @@ def test_header_is_acleds_columns_in_acleds_order(tmp_path: Path, event_factory:
         ("Riots", "Violent demonstration", "Demonstrations"),
         ("Riots", "Mob violence", "Political violence"),
         ("Strategic developments", "Arrests", "Strategic developments"),
-        ("Displacement", "Forced to flee", ""),
     ],
 )
 def test_disorder_type(
@@ -57,7 +58,9 @@ def test_disorder_type(
 @pytest.mark.parametrize(
     ("column", "expected"),
     [
-        ("event_id_cnty", "a1-1"),
+        ("event_id_cnty", event_id_cnty("a1-1", "AFG")),
+        ("strife_event_id", "a1-1"),
+        ("iso3", "AFG"),
         ("event_date", "2021-09-05"),
         ("year", "2021"),
         ("inter1", "1"),
@@ -67,48 +70,10 @@ def test_disorder_type(
         ("longitude", "69.5152"),
         ("fatalities", "4"),
         ("iso", "4"),
-        ("region", ""),
-        ("timestamp", ""),
+        ("region", "South Asia"),
+        ("timestamp", "1630886400"),  # 2021-09-06, the newest report's date, 00:00 UTC
+        ("admin3", ""),
     ],
 )
 def test_cells(tmp_path: Path, event_factory: EventFactory, column: str, expected: str) -> None:
     assert _row(tmp_path, event_factory())[column] == expected
-
-
-@pytest.mark.parametrize(("actor2_type", "expected"), [(7, "Civilian targeting"), (2, ""), (None, "")])
-def test_civilian_targeting_when_actor2_is_civilians(
-    tmp_path: Path, event_factory: EventFactory, actor2_type: int | None, expected: str
-) -> None:
-    assert _row(tmp_path, event_factory(actor2_type=actor2_type))["civilian_targeting"] == expected
-
-
-def test_source_lists_each_outlet_once_in_order(tmp_path: Path, event_factory: EventFactory) -> None:
-    assert _row(tmp_path, event_factory())["source"] == "Daily Example; Weekly Example"
-
-
-def test_iso_is_empty_for_an_unknown_country(tmp_path: Path, event_factory: EventFactory) -> None:
-    assert _row(tmp_path, event_factory(country="Atlantis"))["iso"] == ""
-
-
-@pytest.mark.parametrize(("country", "number"), [("Afghanistan", 4), ("syria", 760), ("Mali", 466)])
-def test_country_iso_numbers(country: str, number: int) -> None:
-    assert country_iso_numbers()[country.casefold()] == number
-
-
-def test_displacement_is_kept_with_its_figure_in_tags(tmp_path: Path, event_factory: EventFactory) -> None:
-    event = event_factory(
-        event_type="Displacement",
-        sub_event_type="Forced to flee",
-        displaced_figure=300,
-        displaced_unit="families",
-        displaced_people=1800,
-    )
-    row = _row(tmp_path, event)
-    assert (row["event_type"], row["tags"]) == (
-        "Displacement",
-        "displaced figure=300 families; displaced people=1800",
-    )
-
-
-def test_tags_are_empty_for_acled_types(tmp_path: Path, event_factory: EventFactory) -> None:
-    assert _row(tmp_path, event_factory())["tags"] == ""

@@ -46,7 +46,9 @@ def test_unknown_format_names_the_valid_ones(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_export_returns_the_count(tmp_path: Path, events: list[Event], fmt: str) -> None:
-    assert export(iter(events), fmt, tmp_path / "out") == len(events)
+    # acled-csv writes ACLED's types only: the Displacement event is left out
+    written = len(events) - 1 if fmt == "acled-csv" else len(events)
+    assert export(iter(events), fmt, tmp_path / "out") == written
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

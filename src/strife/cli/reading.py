@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +50,18 @@ def export_command(db: str, fmt: str, output: str | None, per_report: bool, **fi
     if fmt == "parquet" and not output:
         fail("parquet is binary: pass --output FILE.parquet", EXIT_USAGE)
     found: Any = query(db, per_report, **filters)
+    left_out: Counter[str] = Counter()
     if output:
-        count = strife.api.write_events(found, fmt, Path(output))
+        count = strife.api.write_events(found, fmt, Path(output), left_out=left_out)
         click.echo(f"{count} events written to {output}", err=True)
     else:
-        strife.api.write_events(found, fmt, sys.stdout)
+        strife.api.write_events(found, fmt, sys.stdout, left_out=left_out)
+    for event_type, skipped in sorted(left_out.items()):
+        click.echo(
+            f"{skipped} {event_type} events left out: not an ACLED event type "
+            f"(export them with --format csv --type {event_type})",
+            err=True,
+        )
 
 
 @main.command()

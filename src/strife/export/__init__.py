@@ -5,10 +5,12 @@ count = export(store.events(), "geojson", Path("events.geojson"))
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
+from strife.export.acled import acled_events
 from strife.export.parquet import write_parquet
 from strife.export.table import format_table
 from strife.export.writers import write_acled_csv, write_csv, write_geojson, write_jsonl
@@ -23,10 +25,13 @@ _TEXT_WRITERS: dict[str, Callable[[Iterable[Event], TextIO], int]] = {
 FORMATS: tuple[str, ...] = (*_TEXT_WRITERS, "parquet")
 
 
-def export(events: Iterable[Event], fmt: str, out: str | Path | TextIO) -> int:
+def export(
+    events: Iterable[Event], fmt: str, out: str | Path | TextIO, *, left_out: Counter[str] | None = None
+) -> int:
     """Write the events in format `fmt` to a file path or an open text stream; return the count.
 
-    parquet is binary and written by DuckDB, so it needs a file path.
+    parquet is binary and written by DuckDB, so it needs a file path. acled-csv writes ACLED's
+    event types only; the events it leaves out (Displacement) are counted by type in `left_out`.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
@@ -35,6 +40,8 @@ def export(events: Iterable[Event], fmt: str, out: str | Path | TextIO) -> int:
             raise ValueError("parquet export needs a file path, not a stream; give an output file")
         return write_parquet(events, Path(out))
     write = _TEXT_WRITERS[fmt]
+    if fmt == "acled-csv":
+        events = acled_events(events, left_out)
     if isinstance(out, (str, Path)):
         # newline="" lets the csv module write its own line endings.
         with Path(out).open("w", encoding="utf-8", newline="") as stream:

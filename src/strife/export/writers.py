@@ -7,7 +7,8 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
-from strife.export.acled import ACLED_COLUMNS, acled_row, country_iso_numbers
+from strife.export.acled import COLUMNS as ACLED_CSV_COLUMNS
+from strife.export.acled import AcledTables, acled_row
 from strife.export.flat import FLAT_FIELDS, flat_record
 from strife.records import Event
 
@@ -44,9 +45,10 @@ def write_csv(events: Iterable[Event], out: TextIO) -> int:
 
 
 def write_acled_csv(events: Iterable[Event], out: TextIO) -> int:
-    """ACLED's public columns in ACLED's order (see strife.export.acled for what fills them)."""
-    iso_numbers = country_iso_numbers()
-    return _write_csv((acled_row(event, iso_numbers) for event in events), ACLED_COLUMNS, out)
+    """ACLED's public columns in ACLED's order, then strife's id, ISO3 and the admin1's GeoNames id
+    (see strife.export.acled.row for what fills them). Give it ACLED's types only: `acled_events`."""
+    tables = AcledTables.load()
+    return _write_csv((acled_row(event, tables) for event in events), ACLED_CSV_COLUMNS, out)
 
 
 def geojson_feature(record: Mapping[str, Any]) -> dict[str, Any]:
