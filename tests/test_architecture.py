@@ -31,6 +31,7 @@ ORDER: dict[str, float] = {
     "dedupe": 9,
     "export": 10,
     "evaluate": 11,
+    "review": 11.5,
     "pipeline": 12,
     "api": 13,
     "cli": 14,

@@ -27,6 +27,7 @@ from strife.pipeline import Outcome, Resources, default_pipeline, setting
 from strife.pipeline.runner import run
 from strife.pipeline.storing import IngestSummary, ingest
 from strife.records import Article, Event, Rejection, text_hash
+from strife.review import Review, reapply
 from strife.store import EventFilter, MergeDecision, Store, StoreError, StoreNeedsMigration
 
 if TYPE_CHECKING:
@@ -183,7 +184,14 @@ class Dataset:
         removed = self.store.delete_articles(article_ids)
         if removed:
             update_occurrences(self.store)
+            reapply(self.store)
         return removed
+
+    @property
+    def review(self) -> Review:
+        """The analyst's actions on this store (correct, approve, reject, reopen, split, merge) and
+        what they read (history, queue, counts); see strife.review."""
+        return Review(self.store)
 
     def close(self) -> None:
         self.store.close()

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 import strife.web.app as web_app
 from strife.records import Evidence, Source
 from strife.store import StoreError
+from strife.store.schema import current_version
 from strife.web import create_app
 from strife.web.app import PAGE_CSP
 
@@ -29,7 +30,7 @@ def test_health(client: TestClient) -> None:
         "status": "ok",
         "events": 8,
         "articles": 8,
-        "schema_version": 2,
+        "schema_version": current_version(),
         "writable": False,
     }
 
@@ -39,7 +40,13 @@ def test_health_says_writable_with_a_token(empty_store: Path, serve: Callable[..
 
 
 EMPTY = {
-    "/api/health": {"status": "ok", "events": 0, "articles": 0, "schema_version": 2, "writable": False},
+    "/api/health": {
+        "status": "ok",
+        "events": 0,
+        "articles": 0,
+        "schema_version": current_version(),
+        "writable": False,
+    },
     "/api/events": {"total": 0, "page": 1, "page_size": 50, "events": [], "next": None},
     "/api/events?page=3&country=Mali&bbox=0,0,1,1&q=x": {
         "total": 0,

@@ -17,6 +17,7 @@ from strife.pipeline.core import Outcome
 from strife.pipeline.resources import Resources
 from strife.pipeline.runner import run
 from strife.records import Article, Rejection
+from strife.review import reapply
 from strife.store import AddResult, Store
 
 T = TypeVar("T")
@@ -70,6 +71,7 @@ def ingest(
 
     def merge() -> None:
         result = update_occurrences(store, lambda text: resources.cleaner(text).text)
+        reapply(store)  # a reviewer's corrections, rejections and pinned groupings, back on top
         summary.occurrences += result.changed
         summary.not_merged = result.skipped  # the whole list of what is still left out
 

@@ -283,10 +283,58 @@ CREATE TABLE fetched (
 )
 """
 
+# Review (strife.review): an analyst's corrections kept beside the machine's records, never in
+# them, so re-ingest and re-merging cannot overwrite them. `review_log` is the audit trail (one
+# row per changed field or decision), `review_overrides` the reviewer's current value of each
+# field, `review_status` the decision on each reviewed occurrence (keyed by its id at review, an
+# event id that stays a member however the merger regroups), `review_groups` the reports a
+# reviewer pinned together or apart (split and merge).
+_V4_REVIEW = """
+CREATE SEQUENCE review_seq;
+CREATE TABLE review_log (
+    seq BIGINT PRIMARY KEY DEFAULT nextval('review_seq'),
+    event_id VARCHAR NOT NULL,
+    action VARCHAR NOT NULL,
+    field VARCHAR,
+    value_before JSON,
+    value_after JSON,
+    reason VARCHAR,
+    reviewer VARCHAR NOT NULL,
+    "at" TIMESTAMP NOT NULL
+);
+CREATE INDEX review_log_event ON review_log (event_id);
+CREATE TABLE review_overrides (
+    event_id VARCHAR NOT NULL,
+    field VARCHAR NOT NULL,
+    value JSON,
+    PRIMARY KEY (event_id, field)
+);
+CREATE TABLE review_status (
+    event_id VARCHAR PRIMARY KEY,
+    status VARCHAR NOT NULL,
+    category VARCHAR,
+    reason VARCHAR,
+    reviewer VARCHAR NOT NULL,
+    "at" TIMESTAMP NOT NULL,
+    flagged VARCHAR,
+    sources JSON,
+    machine JSON,
+    record JSON,
+    applied_at TIMESTAMP
+);
+CREATE TABLE review_groups (
+    event_id VARCHAR PRIMARY KEY,
+    group_id VARCHAR NOT NULL,
+    reviewer VARCHAR NOT NULL,
+    "at" TIMESTAMP NOT NULL
+)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, events, evidence, claims, sources, rejections", _V1_TABLES),
     Migration(2, "occurrences, merge log, source chains and their MinHash index", _V2_MERGING),
     Migration(3, "feeds polled and pages fetched (conditional requests, seen URLs)", _V3_FETCHING),
+    Migration(4, "review: audit log, overrides, decisions and pinned groupings", _V4_REVIEW),
 )
 
 # `meta` is outside the steps: it must exist before the first step can be recorded.

@@ -5,6 +5,8 @@ aggregate.py  GET /api/map, /api/timeline, /api/counts
 downloads.py  GET /api/download.csv, /api/download.geojson
 articles.py   GET /api/articles, /api/articles/{id}
 ingest.py     POST /api/articles (only with a token)
+review.py     PATCH /api/events/{id}, POST .../approve|reject|reopen|split|merge (only with a token),
+              GET .../history, /api/review/queue|counts|taxonomy, /api/places
 params.py     the shared filters, paging and sort (the SQL behind every route is in strife.store)
 """
 
@@ -15,7 +17,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from strife.store import browse
-from strife.web.api import aggregate, articles, downloads, events, ingest
+from strife.web.api import aggregate, articles, downloads, events, ingest, review
 from strife.web.api.schemas import Health
 from strife.web.api.state import ServerState, server_state
 
@@ -36,8 +38,9 @@ def health(state: Annotated[ServerState, Depends(server_state)]) -> dict[str, An
     }
 
 
-# ingest before articles: POST /api/articles must not be taken for an article id.
-for module in (events, aggregate, downloads, ingest, articles):
+# ingest before articles: POST /api/articles must not be taken for an article id; review before
+# events: GET /api/events/{id}/history must not be taken for an event id.
+for module in (review, events, aggregate, downloads, ingest, articles):
     router.include_router(module.router)
 
 __all__ = ["ServerState", "router"]

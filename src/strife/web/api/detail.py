@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from strife.store import reading
+from strife.store import review as reviewed
 from strife.store.schema import Connection
 
 ARTICLE_FIELDS: tuple[str, ...] = ("id", "title", "url", "outlet", "date")
@@ -36,11 +37,13 @@ def _unique(values: list[str]) -> list[str]:
 
 
 def event_detail(con: Connection, event_id: str) -> dict[str, Any] | None:
-    """The occurrence's record with evidence highlights and its source articles; None when unknown.
-    The id of an event merged into an occurrence leads to that occurrence."""
-    record = reading.occurrence_record(con, event_id)
+    """The occurrence's record with evidence highlights, its source articles and its review; None
+    when unknown. The id of an event merged into an occurrence leads to that occurrence; a rejected
+    one (no event, by a reviewer's decision) is still found here, with its review saying so."""
+    record = reading.occurrence_record(con, event_id) or reviewed.rejected_record(con, event_id)
     if record is None:
         return None
+    record["review"] = reviewed.review_of(con, record["event_id"])
     sources: list[dict[str, Any]] = record.get("sources") or []
     evidence: list[dict[str, Any]] = record.get("evidence") or []
     source_ids = _unique([s["article_id"] for s in sources])

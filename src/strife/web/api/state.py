@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from strife.api import Coder
+from strife.resolve.places.gazetteer import Gazetteer
 from strife.store import Store
 from strife.store.schema import Connection
 from strife.web.api.limits import DOWNLOADS_AT_ONCE, Answers, QueryTimeout, Watchdog
@@ -44,6 +45,9 @@ class ServerState:
     downloads: threading.BoundedSemaphore = field(
         default_factory=lambda: threading.BoundedSemaphore(DOWNLOADS_AT_ONCE)
     )
+    # Opened on the first place look-up (the review form's place pick); one thread at a time.
+    gazetteer: Gazetteer | None = None
+    _places_lock: threading.Lock = field(default_factory=threading.Lock)
     _spawn_lock: threading.Lock = field(default_factory=threading.Lock)
     # Answers being computed: a burst of the same request runs its queries once (single flight).
     _pending: dict[Hashable, asyncio.Future[bytes]] = field(default_factory=dict)
@@ -59,6 +63,19 @@ class ServerState:
             return False
         scheme, _, given = (authorization or "").partition(" ")
         return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), self.token.encode())
+
+    def places(self, name: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Gazetteer places spelled `name`, most populous first, as the review form fills them in."""
+        with self._places_lock:
+            if self.gazetteer is None:
+                self.gazetteer = Gazetteer.load()
+            found = self.gazetteer.lookup(name)
+        ranked = sorted(found, key=lambda p: (-p.population, p.name, p.geonameid or 0))[:limit]
+        return [
+            {"name": p.name, "kind": p.kind, "country": p.country, "admin1": p.admin1, "admin2": p.admin2,
+             "latitude": p.latitude, "longitude": p.longitude, "geonameid": p.geonameid}
+            for p in ranked
+        ]  # fmt: skip
 
     @contextmanager
     def reading(self, timed: bool = True) -> Iterator[Connection]:
