@@ -3,40 +3,28 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
+from strife.extract.actor_reading import anaphor_key, load_anaphora, named_as_patron
 from strife.extract.classify import CIVILIANS, STATE
 from strife.mentions import ActorRef, Mention
-from strife.tables import read_table
 
-_TYPOGRAPHIC_APOSTROPHE = "\u2019"
-
-
-def anaphor_key(matched: str) -> str:
-    """The words as anaphora.tsv lists them: lower case, without a possessive ending ("insurgents'",
-    "the group's", with a straight or a typographic apostrophe)."""
-    return re.sub(r"'s?$", "", matched.lower().replace(_TYPOGRAPHIC_APOSTROPHE, "'")).strip()
+__all__ = [
+    "anaphor_key",
+    "is_unnamed",
+    "load_anaphora",
+    "named_as_patron",
+    "salient_actors",
+    "struck_civilians",
+]
 
 
 def is_unnamed(actor: ActorRef) -> bool:
-    return actor.name.startswith("Unidentified Armed Group")
-
-
-# "armed groups linked to al-Qaeda", "a faction allied to the Islamic State": the named group is
-# another group's patron, not an actor of this article's events.
-_PATRON = re.compile(
-    r"\b(?:linked|tied|affiliated|allied|aligned|connected|close|loyal(?= to the (?:government|state))|"
-    r"inspired|ties|links|allegiance|affiliates?|offshoots?|splinter(?: group)?s?)"
-    r"(?: with| to| by| of)?(?: the)?\s+(?:(?:[\w'-]+\s+){1,3}?(?:and|or)\s+(?:the\s+)?)?$",
-    re.IGNORECASE,
-)
-
-
-def named_as_patron(actor: ActorRef, text: str) -> bool:
-    """Whether the words before an actor's mention make it another group's patron."""
-    return _PATRON.search(text[max(0, actor.start - 40) : actor.start]) is not None
+    """An actor the text does not name: ACLED's "Unidentified Armed Group", "Unidentified Communal
+    Militia" and the like. It is no salient actor of the story ("members of the self-defence
+    militia" killed in an attack did not fight the battle another sentence reports)."""
+    return actor.name.startswith("Unidentified ")
 
 
 def salient_actors(mentions: Sequence[Mention], found: Sequence[ActorRef]) -> list[ActorRef]:
@@ -47,11 +35,6 @@ def salient_actors(mentions: Sequence[Mention], found: Sequence[ActorRef]) -> li
         first.setdefault(a.name, a)
     ranked = sorted(first.values(), key=lambda a: (-counts[a.name], a.type == STATE, a.start))
     return [a for a in ranked if a.type not in {CIVILIANS, None} and not is_unnamed(a)]
-
-
-def load_anaphora() -> frozenset[str]:
-    """Generic nouns that point back to the article's named armed group (data/anaphora.tsv)."""
-    return frozenset(row["noun"].strip().lower() for row in read_table("anaphora.tsv", ["noun"]))
 
 
 def struck_civilians(

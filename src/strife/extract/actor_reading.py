@@ -1,30 +1,91 @@
 """The actors of a sentence: role phrases resolved through the actors the dictionary found in the
-article, with the fallbacks detection uses when the syntax gives nothing."""
+article, with the fallbacks detection uses when the syntax gives nothing.
+
+A generic noun that in news points back to the armed group the article names ("the rebels",
+"insurgents", "rebel fighters" in a story about the ADF) is read as that group here, where the
+sentence is read, so that both sides of one sentence can never be one group under two names
+("Taliban" fighting "insurgents" is the Taliban and whoever the other side is)."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Span
 
 from strife.extract.arguments import Roles
-from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS
+from strife.extract.classify import CIVILIANS, MILITIA_ID, MILITIA_POL, PROTESTERS, REBEL, RIOTERS
 from strife.lookups import ActorLookup
 from strife.mentions import ActorRef, ArticleContext, Attribution
+from strife.tables import read_table
+
+NON_STATE_GROUPS = frozenset({REBEL, MILITIA_POL, MILITIA_ID})
+UNNAMED_GROUP = "Unidentified Armed Group"
+_TYPOGRAPHIC_APOSTROPHE = "\u2019"
+# "suspected militants", "alleged rebels": no group is named for the act (ACLED: unidentified).
+_HEDGED = ("suspected ", "alleged ", "unidentified ", "unknown ")
+
+# "armed groups linked to al-Qaeda", "a faction allied to the Islamic State", "groups swearing
+# allegiance to either Al Qaeda or Islamic State": the named group is another group's patron, not
+# an actor of this article's events.
+_PATRON = re.compile(
+    r"\b(?:linked|tied|affiliated|allied|aligned|connected|close|loyal(?= to the (?:government|state))|"
+    r"inspired|ties|links|allegiance|affiliates?|offshoots?|splinter(?: group)?s?)"
+    r"(?: with| to| by| of)?(?: either| both)?(?: the)?\s+(?:(?:[\w'-]+\s+){1,3}?(?:and|or)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def named_as_patron(actor: ActorRef, text: str) -> bool:
+    """Whether the words before an actor's mention make it another group's patron."""
+    return _PATRON.search(text[max(0, actor.start - 40) : actor.start]) is not None
+
+
+def anaphor_key(matched: str) -> str:
+    """The words as anaphora.tsv lists them: lower case, without a possessive ending ("insurgents'",
+    "the group's", with a straight or a typographic apostrophe)."""
+    return re.sub(r"'s?$", "", matched.lower().replace(_TYPOGRAPHIC_APOSTROPHE, "'")).strip()
+
+
+def load_anaphora() -> frozenset[str]:
+    """Generic nouns that point back to the article's named armed group (data/anaphora.tsv)."""
+    return frozenset(row["noun"].strip().lower() for row in read_table("anaphora.tsv", ["noun"]))
+
+
+def article_group(ctx: ArticleContext) -> ActorRef | None:
+    """The non-state armed group the article names most often (first named among equals), not
+    counting the mentions that make it another group's patron, nor an acronym in brackets after
+    its name ("Islamic State (IS)"), which is the same mention; None when it names none."""
+    counts: Counter[str] = Counter()
+    first: dict[str, ActorRef] = {}
+    for actor in ctx.actors:
+        if not actor.named or actor.type not in NON_STATE_GROUPS:
+            continue
+        bracketed = ctx.text[max(0, actor.start - 2) : actor.start].strip().endswith("(")
+        if not bracketed and not named_as_patron(actor, ctx.text):
+            counts[actor.name] += 1
+            first.setdefault(actor.name, actor)
+    if not counts:
+        return None
+    return max(first.values(), key=lambda a: (counts[a.name], -a.start))
 
 
 class ActorReader:
     """Reads actors for detection; `actors` is the actor dictionary (strife.resolve.actors)."""
 
-    def __init__(self, actors: ActorLookup) -> None:
+    def __init__(self, actors: ActorLookup, anaphora: frozenset[str] | None = None) -> None:
         self.actors = actors
+        self.anaphora = load_anaphora() if anaphora is None else anaphora
 
     def resolve(self, span: Span, ctx: ArticleContext) -> ActorRef | None:
         """The actor a role phrase names: of the actors the dictionary found in these words when
-        it read the whole article, a named one before a generic noun ("Taliban commanders")."""
+        it read the whole article, a named one before a generic noun ("Taliban commanders"); a
+        generic noun that points back to the article's group is that group."""
         inside = [a for a in ctx.actors if a.start < span.end_char and span.start_char < a.end]
         if inside:
             best = next((a for a in inside if a.named), inside[0])
+            best = self.group_behind(best, ctx) or best
             return replace(best, start=span.start_char, end=span.end_char)
         if len(span) == 1 and span[0].pos_ in {"ADJ", "PROPN"}:
             # "Russian shelling", "Israeli airstrikes": a demonym on the weapon names its forces
@@ -33,6 +94,20 @@ class ActorReader:
                 return ActorRef(actor.name, actor.type, actor.country, span.start_char, span.end_char,
                                 actor.assoc, actor.matched)  # fmt: skip
         return None
+
+    def group_behind(self, actor: ActorRef, ctx: ArticleContext) -> ActorRef | None:
+        """The article's named group when a generic noun points back to it: "the rebels", "rebel
+        fighters", "insurgents" (anaphora.tsv, and every unnamed rebel noun); not "suspected
+        militants", whom no one named."""
+        if actor.named or not actor.name.startswith(UNNAMED_GROUP):
+            return None
+        key = anaphor_key(actor.matched)
+        if key.startswith(_HEDGED) or (key not in self.anaphora and actor.type != REBEL):
+            return None
+        group = article_group(ctx)
+        if group is None:
+            return None
+        return replace(group, start=actor.start, end=actor.end, matched=actor.matched)
 
     def roles(self, roles: Roles, ctx: ArticleContext) -> tuple[list[ActorRef], list[ActorRef]]:
         agents = [a for a in (self.resolve(s, ctx) for s in roles.agents) if a]
@@ -56,6 +131,7 @@ class ActorReader:
         for actor in self.named_in(sent, ctx):
             if speaker is not None and speaker.start <= actor.start and actor.end <= speaker.end:
                 continue
+            actor = self.group_behind(actor, ctx) or actor
             if actor.type != CIVILIANS and all(a.name != actor.name for a in found):
                 found.append(actor)
         return found[:1], found[1:2]

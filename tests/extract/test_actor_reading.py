@@ -1,0 +1,84 @@
+"""Reading a sentence's actors: generic nouns that point back to the group the story names, and the
+groups that are only another's patron (CODEBOOK section 4)."""
+
+from datetime import date
+
+import pytest
+from story import coded_events
+
+from strife.extract.actor_reading import anaphor_key, article_group, load_anaphora, named_as_patron
+from strife.mentions import ActorRef, ArticleContext
+from strife.pipeline import Pipeline
+
+
+def _context(text: str, actors: list[ActorRef]) -> ArticleContext:
+    return ArticleContext(text, date(2024, 3, 9), "Niger", (), actors=actors)
+
+
+def _group(name: str, text: str, word: str) -> ActorRef:
+    start = text.index(word)
+    word = word.rstrip(")")
+    return ActorRef(name, 2, None, start, start + len(word), matched=word)
+
+
+def test_gunmen_in_a_story_that_names_the_group_are_that_group(pipeline: Pipeline) -> None:
+    text = (
+        "Al-Shabaab has stepped up raids in Lower Shabelle, Somalia, this year. Gunmen killed six "
+        "traders at a market in Marka on Friday, residents said."
+    )
+    attackers = {
+        e.actor1 for e in coded_events(pipeline, text) if e.event_type == "Violence against civilians"
+    }
+    assert attackers == {"Al Shabaab"}
+
+
+def test_unidentified_gunmen_stay_unidentified(pipeline: Pipeline) -> None:
+    text = (
+        "Unidentified gunmen killed four traders at a market in Marka, Somalia, on Friday, residents said. "
+        "Al-Shabaab has fought the government for years."
+    )
+    attackers = {(e.actor1, e.actor1_type) for e in coded_events(pipeline, text) if e.event_type != "Battles"}
+    assert attackers == {("Unidentified Armed Group (Somalia)", 8)}
+
+
+def test_one_group_under_two_names_is_not_both_sides(pipeline: Pipeline) -> None:
+    text = (
+        "Taliban fighters briefly seized a district centre in Badakhshan province, Afghanistan, on "
+        "Tuesday, officials said. Gunfights raged for hours between the insurgents and Afghan troops."
+    )
+    events = coded_events(pipeline, text, date(2019, 5, 8))  # the Taliban were rebels then
+    assert events
+    assert all(e.actor1 != e.actor2 for e in events)
+    assert all(e.actor2 != "Unidentified Armed Group (Afghanistan)" for e in events)
+
+
+def test_the_group_is_not_counted_where_it_is_a_patron_or_an_acronym() -> None:
+    text = "Jihadists swore allegiance to either Al Qaeda or Islamic State (IS). The Front fought on."
+    actors = [
+        _group("Al Qaeda", text, "Al Qaeda"),
+        _group("Islamic State", text, "Islamic State"),
+        _group("Islamic State", text, "IS)"),
+    ]
+    assert article_group(_context(text, actors)) is None
+    front = _group("Front", text, "Front")
+    assert article_group(_context(text, [*actors, front])) == front
+
+
+@pytest.mark.parametrize(
+    ("before", "patron"),
+    [
+        ("fighters linked to ", True),
+        ("groups swearing allegiance to either ", True),
+        ("an offensive by ", False),
+    ],
+)
+def test_named_as_patron(before: str, patron: bool) -> None:
+    text = before + "Al Qaeda"
+    assert named_as_patron(ActorRef("Al Qaeda", 2, None, len(before), len(text)), text) is patron
+
+
+def test_anaphora_lists_gunmen_but_not_hedged_nouns() -> None:
+    anaphora = load_anaphora()
+    assert {"gunmen", "attackers", "rebels"} <= anaphora
+    assert not {"suspected militants", "unidentified gunmen", "bandits"} & anaphora
+    assert anaphor_key("The insurgents\u2019") == "the insurgents"
