@@ -33,6 +33,7 @@ ORDER: dict[str, float] = {
     "evaluate": 11,
     "review": 11.5,
     "pipeline": 12,
+    "report": 12.5,
     "api": 13,
     "cli": 14,
     "web": 13.5,

@@ -32,6 +32,7 @@ from strife.store import EventFilter, MergeDecision, Store, StoreError, StoreNee
 
 if TYPE_CHECKING:
     from strife.evaluate import Report
+    from strife.report import Brief
 
 API_ORIGIN = "<api>"
 
@@ -166,6 +167,31 @@ class Dataset:
     ) -> int:
         """Write the events that pass `filters` (as for `events`) in format `fmt`; return the count."""
         return write_events(self.events(per_report=per_report, **filters), fmt, out)  # type: ignore[arg-type]
+
+    def report(
+        self,
+        *,
+        country: str,
+        since: date,
+        until: date,
+        admin1: str | None = None,
+        compare: str = "previous",
+    ) -> Brief:
+        """The brief on `country` (or its `admin1` area) for `since`..`until` (both included), against
+        the period before it (`compare="previous"`) or the same days a year earlier
+        (`"same-last-year"`). Its numbers are those of `events(country=..., admin1=..., since=...,
+        until=...)`; `brief.render("html" | "md" | "pdf")` lays it out. ValueError for a period
+        that ends before it starts or an unknown comparison."""
+        from strife import __version__
+        from strife.report import BriefRequest, Period, build_brief
+
+        request = BriefRequest(country, Period(since, until), admin1, compare)
+        request.period.compared(compare)  # an unknown comparison fails before any query
+        cursor = self.store.cursor()
+        try:
+            return build_brief(cursor, request, version=__version__)
+        finally:
+            cursor.close()
 
     def merges(self, event_id: str | None = None) -> tuple[dict[str, str], list[MergeDecision]]:
         """Members and merge decisions of one occurrence (or all); KeyError for an unknown id."""

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from strife.store import browse
-from strife.web.api import aggregate, articles, downloads, events, ingest, review
+from strife.web.api import aggregate, articles, downloads, events, ingest, reports, review
 from strife.web.api.schemas import Health
 from strife.web.api.state import ServerState, server_state
 
@@ -40,7 +40,7 @@ def health(state: Annotated[ServerState, Depends(server_state)]) -> dict[str, An
 
 # ingest before articles: POST /api/articles must not be taken for an article id; review before
 # events: GET /api/events/{id}/history must not be taken for an event id.
-for module in (review, events, aggregate, downloads, ingest, articles):
+for module in (review, events, aggregate, downloads, ingest, articles, reports):
     router.include_router(module.router)
 
 __all__ = ["ServerState", "router"]
