@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-import duckdb
 from report_helpers import claim, event
 
 import strife
@@ -78,15 +77,6 @@ def test_contested_events_and_claims_by_claimant(made_store: Callable[[Sequence[
         "": (1, 0, 1),
         "residents": (1, 0, 1),
     }
-
-
-def test_review_share_only_when_the_store_keeps_review(made_store: Callable[[Sequence[Event]], Path]) -> None:
-    path = made_store([event("a", date(2024, 3, 5)), event("b", date(2024, 3, 6))])
-    assert _brief(path).reviewed is None
-    with duckdb.connect(str(path)) as con:  # the state a store with review keeps per event
-        con.execute("ALTER TABLE occurrences ADD COLUMN reviewed BOOLEAN")
-        con.execute("UPDATE occurrences SET reviewed = (event_id = 'a')")
-    assert _brief(path).reviewed == 1
 
 
 def test_a_period_without_events_is_empty(made_store: Callable[[Sequence[Event]], Path]) -> None:

@@ -186,19 +186,27 @@ def coverage(con: Connection, filters: EventFilter) -> dict[str, int]:
 
 
 def reviewed(con: Connection, filters: EventFilter) -> int | None:
-    """How many of the period's events a person has reviewed; None when the store keeps no review
-    state (a store before review existed), so that a brief says "not reviewed" instead of 0%.
+    """How many of the period's events an analyst has reviewed (approved or corrected, and not
+    flagged for another look since); None when the store holds no review at all (before schema 4,
+    or nobody reviewed yet), so that a brief says "not reviewed" instead of "0% reviewed".
 
-    Review state is read from a `reviewed` column of the occurrences (true, or a status other
-    than pending) when the store has one.
+    A review is kept under the id its occurrence had then (`store.review`); the occurrence holding
+    that id now is the one reviewed, as in the review counts.
     """
     found = con.execute(
-        "SELECT count(*) FROM information_schema.columns "
-        "WHERE table_name = 'occurrences' AND column_name = 'reviewed'"
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'review_status'"
     ).fetchone()
     if not found or not found[0]:
         return None
+    any_review = con.execute("SELECT count(*) FROM review_status").fetchone()
+    if not any_review or not any_review[0]:
+        return None
     where, params = filters.where()
-    done = "reviewed IS NOT NULL AND lower(CAST(reviewed AS VARCHAR)) NOT IN ('false', '0', '', 'pending')"
+    done = (
+        "event_id IN (SELECT occurrence_id FROM (SELECT coalesce(m.occurrence_id, s.event_id) "
+        'AS occurrence_id, arg_max(s.status, s."at") AS status, max(s.flagged) AS flagged '
+        "FROM review_status s LEFT JOIN event_occurrence m USING (event_id) GROUP BY 1) "
+        "WHERE status IS NOT NULL AND flagged IS NULL)"
+    )
     row = con.execute(f"SELECT count(*) FROM occurrences {and_where(where, done)}", params).fetchone()
     return int(row[0]) if row else 0
