@@ -5,7 +5,9 @@ Errors become one line naming the input, the cause and the fix, with a non-zero 
 
 from __future__ import annotations
 
+import difflib
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -110,6 +112,45 @@ def query(db: str, per_report: bool = False, **f: Any) -> Iterator[strife.Event]
             country=f["country"], admin1=f["admin1"], event_type=f["event_type"],
             since=since, until=until, actor=f["actor"], per_report=per_report,
         )  # fmt: skip
+
+
+def terminal_width() -> int:
+    """The terminal's width (the COLUMNS setting wins); 120 when the output is not a terminal."""
+    return shutil.get_terminal_size(fallback=(120, 24)).columns
+
+
+# The filters that name a stored value, and the option that sets each.
+NAMED_FILTERS = (("country", "--country"), ("admin1", "--admin1"), ("event_type", "--type"))
+
+
+def no_match_hint(db: str, per_report: bool, **filters: Any) -> str:
+    """Why a query found nothing, when a named filter matches no stored value: the closest
+    values the store has (difflib), else some it has; else that the filters together match nothing."""
+    given = [(name, option, filters[name]) for name, option in NAMED_FILTERS if filters.get(name)]
+    if not given:
+        return "no stored events match these filters"
+    stored: dict[str, set[str]] = {name: set() for name, _, _ in given}
+    with open_dataset(db) as store:
+        for event in store.events(per_report=per_report):
+            for name in stored:
+                value = getattr(event, name)
+                if value:
+                    stored[name].add(value)
+    for name, option, value in given:
+        known = {known.casefold(): known for known in stored[name]}
+        if value.casefold() in known:
+            continue
+        # names that hold what was typed ("Khyber"), then those spelled alike ("Sudn")
+        holding = sorted(name for name in known if value.casefold() in name)
+        alike = difflib.get_close_matches(value.casefold(), list(known), n=3, cutoff=0.6)
+        close = list(dict.fromkeys(holding + alike))[:3]
+        if close:
+            suggestions = " or ".join(known[c] for c in close)
+            return f"no stored event has {option} '{value}'; did you mean {suggestions}?"
+        some = sorted(stored[name])
+        listed = ", ".join(some[:10]) + (f" and {len(some) - 10} more" if len(some) > 10 else "")
+        return f"no stored event has {option} '{value}'; the store has {listed or 'none'}"
+    return "no stored events match these filters together"
 
 
 per_report_option = click.option(

@@ -16,9 +16,11 @@ from strife.cli._base import (
     fail,
     filter_options,
     main,
+    no_match_hint,
     open_dataset,
     per_report_option,
     query,
+    terminal_width,
 )
 
 
@@ -32,8 +34,13 @@ from strife.cli._base import (
 def events(db: str, fmt: str, per_report: bool, **filters: Any) -> None:
     """Query the stored events: one merged record per occurrence, listing every source."""
     found = list(query(db, per_report, **filters))
+    if not found:
+        # an empty table says nothing: say why, and what the store has instead
+        click.echo(f"0 events: {no_match_hint(db, per_report, **filters)}", err=True)
+        if fmt == "table":
+            return
     if fmt == "table":
-        click.echo(strife.api.format_table(found))
+        click.echo(strife.api.format_table(found, width=terminal_width()))
     else:
         strife.api.write_events(found, fmt, sys.stdout)
 
@@ -55,7 +62,9 @@ def export_command(db: str, fmt: str, output: str | None, per_report: bool, **fi
         count = strife.api.write_events(found, fmt, Path(output), left_out=left_out)
         click.echo(f"{count} events written to {output}", err=True)
     else:
-        strife.api.write_events(found, fmt, sys.stdout, left_out=left_out)
+        count = strife.api.write_events(found, fmt, sys.stdout, left_out=left_out)
+    if count == 0 and not left_out:
+        click.echo(f"0 events: {no_match_hint(db, per_report, **filters)}", err=True)
     for event_type, skipped in sorted(left_out.items()):
         click.echo(
             f"{skipped} {event_type} events left out: not an ACLED event type "
