@@ -70,6 +70,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
     from strife.extract.modality import ModalityCues
     from strife.extract.quantities import load_number_words, load_vague_table
     from strife.extract.relevance import RelevanceWords
+    from strife.ingest.language import Languages
     from strife.resolve.actors import ActorDictionary
     from strife.resolve.places.names import place_table
     from strife.resolve.places.not_places import NotPlaces
@@ -81,6 +82,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
         "boilerplate.tsv": BoilerplateRules.load,
         "displacement_cues.tsv": DisplacementCues.load,
         "figure_cues.tsv": FigureCues.load,
+        "languages.tsv": Languages.load,
         "modality.tsv": ModalityCues.load,
         "number_words.tsv": load_number_words,
         "relevance_cues.tsv irregular_forms.tsv": RelevanceWords.load,

@@ -12,8 +12,10 @@ The command line and the web server call this module and nothing under it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
@@ -21,14 +23,18 @@ from typing import TYPE_CHECKING, TextIO
 from strife.export import FORMATS, format_table
 from strife.export import export as write_events
 from strife.ingest import ReadOptions, read_inputs
+from strife.ingest.count import count_articles
+from strife.ingest.fetch import Fetcher, FetchSettings
 from strife.ingest.limits import MAX_CHARS
 from strife.ingest.rows import article_from_row
+from strife.ingest.urls import read_url_list
+from strife.ingest.web import is_url
 from strife.pipeline import Outcome, Resources, default_pipeline, setting
 from strife.pipeline.runner import run
 from strife.pipeline.storing import IngestSummary, ingest
 from strife.records import Article, Event, Rejection, text_hash
 from strife.review import Review, reapply
-from strife.store import EventFilter, MergeDecision, Store, StoreError, StoreNeedsMigration
+from strife.store import EventFilter, MergeDecision, Store, StoreError, StoreNeedsMigration, fetched
 
 if TYPE_CHECKING:
     from strife.evaluate import Report
@@ -67,10 +73,54 @@ def article_or_rejection(row: Mapping[str, object], *, origin: str, fallback_id:
     return article_from_row(row, origin=origin, fallback_id=fallback_id, columns={})
 
 
-def read(inputs: Iterable[str | Path], *, max_bytes: int | None = None) -> Iterator[Article | Rejection]:
-    """Articles and Rejections from files, folders (recursively) and '-' (standard input)."""
+def read(
+    inputs: Iterable[str | Path], *, max_bytes: int | None = None, fetch: FetchSettings | None = None
+) -> Iterator[Article | Rejection]:
+    """Articles and Rejections from files, folders (recursively), '-' (standard input) and http(s)
+    URLs of pages or feeds (fetched politely, with `fetch` or the STRIFE_FETCH_* settings)."""
     limit = int(setting("STRIFE_MAX_BYTES")) if max_bytes is None else max_bytes
-    return read_inputs(inputs, ReadOptions(max_bytes=limit))
+    return read_inputs(inputs, ReadOptions(max_bytes=limit, fetch=fetch or fetch_settings()))
+
+
+def fetch_settings() -> FetchSettings:
+    """How strife fetches URLs, from the settings (STRIFE_CONTACT, STRIFE_FETCH_*)."""
+    from strife import __version__
+
+    return FetchSettings(
+        contact=setting("STRIFE_CONTACT"),
+        rate=float(setting("STRIFE_FETCH_RATE")),
+        concurrency=int(setting("STRIFE_FETCH_CONCURRENCY")),
+        per_host=int(setting("STRIFE_FETCH_PER_HOST")),
+        timeout=float(setting("STRIFE_FETCH_TIMEOUT")),
+        max_bytes=int(setting("STRIFE_FETCH_MAX_BYTES")),
+        version=__version__,
+    )
+
+
+def url_sources(names: Iterable[str]) -> tuple[list[str], list[Rejection]]:
+    """The URLs named: http(s) URLs as they are, files read as lists of URLs (one a line or a CSV
+    column); a Rejection for each listed line without a URL and each list that cannot be read."""
+    urls: list[str] = []
+    rejections: list[Rejection] = []
+    for name in names:
+        if is_url(name):
+            urls.append(name)
+        else:
+            listed, bad = read_url_list(name)
+            urls.extend(listed)
+            rejections.extend(bad)
+    return urls, rejections
+
+
+@dataclass
+class PollSummary:
+    """What one poll of `Dataset.poll` did: the ingest's summary and what was fetched."""
+
+    ingest: IngestSummary
+    sources: int = 0  # URLs polled (feeds and pages named)
+    not_modified: int = 0  # of them, answered 304
+    pages: int = 0  # pages fetched (or tried)
+    retry: int = 0  # of them, failed in a way a later poll may get past
 
 
 class Coder:
@@ -146,6 +196,36 @@ class Dataset:
         return ingest(
             self.store, _items(inputs, max_bytes), coder.resources, workers=workers, progress=progress
         )
+
+    def poll(
+        self,
+        sources: Sequence[str],
+        *,
+        coder: Coder | None = None,
+        fetch: FetchSettings | None = None,
+        workers: int = 1,
+        progress: Callable[[Iterator[Outcome]], Iterable[Outcome]] = lambda outcomes: outcomes,
+    ) -> PollSummary:
+        """One poll for `strife watch`: fetch what is new at the URLs (feeds, pages, files listing
+        them), code and store it, and note what was fetched so the next poll skips it.
+
+        Feeds are asked conditionally with their last validators; a page already fetched is not
+        fetched again (a transient failure is retried on a few later polls).
+        """
+        coder = coder or Coder()
+        urls, bad = url_sources(sources)
+        cursor = self.store.cursor()
+        try:
+            log = fetched.known(cursor)
+        finally:
+            cursor.close()
+        with Fetcher(fetch or fetch_settings()) as fetcher:
+            items = itertools.chain(bad, read_inputs(urls, ReadOptions(), fetcher=fetcher, log=log))
+            summary = ingest(self.store, items, coder.resources, workers=workers, progress=progress)
+        with self.store.transaction() as con:
+            fetched.record(con, log.feeds, log.pages, datetime.now(UTC).replace(tzinfo=None))
+        retry = sum(1 for page in log.pages if page.outcome == "retry")
+        return PollSummary(summary, len(log.feeds), log.not_modified, len(log.pages), retry)
 
     def events(
         self,
@@ -244,11 +324,13 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Da
 def _items(
     inputs: Iterable[Article | Rejection | str | Path], max_bytes: int | None
 ) -> Iterator[Article | Rejection]:
-    for item in inputs:
-        if isinstance(item, (Article, Rejection)):
-            yield item
+    """Articles and Rejections as given; runs of names read together (so URLs are fetched at once)."""
+    records = (Article, Rejection)
+    for is_record, group in itertools.groupby(inputs, key=lambda item: isinstance(item, records)):
+        if is_record:
+            yield from group  # type: ignore[misc]
         else:
-            yield from read([item], max_bytes=max_bytes)
+            yield from read(group, max_bytes=max_bytes)  # type: ignore[arg-type]
 
 
 def evaluate(gold: Sequence[Path], coder: Coder | None = None) -> list[Report]:
@@ -297,17 +379,22 @@ __all__ = [
     "MAX_CHARS",
     "Coder",
     "Dataset",
+    "FetchSettings",
+    "PollSummary",
     "StoreError",
     "StoreNeedsMigration",
     "article",
     "article_or_rejection",
+    "count_articles",
     "credits",
     "evaluate",
     "extract",
+    "fetch_settings",
     "format_table",
     "import_gazetteer",
     "open_store",
     "read",
     "setting",
+    "url_sources",
     "write_events",
 ]

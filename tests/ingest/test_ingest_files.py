@@ -91,7 +91,7 @@ def test_text_file_id_is_the_file_stem_and_origin_the_path(tmp_path: Path) -> No
 def test_other_encodings_are_decoded(tmp_path: Path, data: str, encoding_name: str) -> None:
     path = tmp_path / "foreign.txt"
     path.write_bytes(data.encode(encoding_name))
-    (article,) = _read(path)
+    (article,) = _read(path, options=ReadOptions(english_only=False))  # decoding, not the language check
     assert isinstance(article, Article)
     assert article.text == data.removeprefix(" date 2024-03-09 ")
 

@@ -1,9 +1,15 @@
-"""Commands that code articles: `extract` (print) and `ingest` (store)."""
+"""Commands that code articles: `extract` (print) and `ingest` (store); the progress and summary they share.
+
+`watch` (cli/watch.py) reuses the progress bar, the model-loading step and the summary.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import click
@@ -24,6 +30,69 @@ from strife.cli._base import (
     workers_option,
 )
 
+url_lists_option = click.option(
+    "--urls", "--feeds", "url_lists", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="a file of URLs of pages or feeds (one a line, or a CSV column named url); repeatable",
+)  # fmt: skip
+
+
+def interactive() -> bool:
+    return sys.stderr.isatty()
+
+
+def loaded_coder(show: bool | None = None) -> strife.Coder:
+    """A Coder with its model loaded now, saying so on a terminal instead of sitting silent."""
+    show = interactive() if show is None else show
+    coder = strife.Coder()
+    if show:
+        click.echo(f"loading the model ({strife.api.setting('STRIFE_MODEL')}) ...", err=True, nl=False)
+    started = time.monotonic()
+    coder.resources.warm()
+    if show:
+        click.echo(f" ready in {time.monotonic() - started:.1f} s", err=True)
+    return coder
+
+
+def progress_bar(
+    total: int | None, show: bool | None = None
+) -> Callable[[Iterator[strife.Outcome]], Iterable[strife.Outcome]]:
+    """A progress bar over outcomes: the share done, rate and time left when the total is known,
+    else the count and rate (never "1 articles": the count stands before "of N" or "coded")."""
+    from tqdm import tqdm
+
+    show = interactive() if show is None else show
+    bar = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt} of {total_fmt} [{elapsed}<{remaining}, {rate_fmt}]"
+    count = "{desc}: {n_fmt} coded [{elapsed}, {rate_fmt}]"
+
+    def wrap(outcomes: Iterator[strife.Outcome]) -> Iterable[strife.Outcome]:
+        return tqdm(
+            outcomes, total=total, desc="articles", unit=" article", disable=not show, file=sys.stderr,
+            mininterval=0.5, bar_format=bar if total else count, dynamic_ncols=True,
+        )  # fmt: skip
+
+    return wrap
+
+
+def summary_line(summary: Any, db: str) -> str:
+    """The one-line account of an ingest; rejections counted by their stage (fetch, language, ...)."""
+    stages = Counter(r.stage for r in summary.rejections)
+    by_stage = f" ({', '.join(f'{stage} {n}' for stage, n in stages.most_common())})" if stages else ""
+    return (
+        f"articles read {summary.read}, stored {summary.stored}, "
+        f"duplicates skipped {summary.duplicates}, "
+        f"rejected {len(summary.rejections)}{by_stage}, events {summary.events}, "
+        f"occurrences updated {summary.occurrences} (store: {db})"
+    )
+
+
+def report(summary: Any) -> None:
+    """Rejections, skipped duplicates (each by where it came from) and unmerged events, on stderr."""
+    report_rejections(summary.rejections)
+    for origin in summary.duplicate_origins:
+        click.echo(f"duplicate skipped: {origin} (the same text is already stored)", err=True)
+    for _, reason in summary.not_merged:
+        click.echo(f"not merged: {reason}", err=True)
+
 
 @main.command()
 @inputs_argument
@@ -33,7 +102,7 @@ from strife.cli._base import (
 def extract(inputs: tuple[str, ...], explain: bool, workers: int, max_bytes: int) -> None:
     """Print one JSON line per article: {"id": ..., "events": [...]}. No store involved.
 
-    INPUTS are files, folders (read recursively) or '-' for standard input.
+    INPUTS are files, folders (read recursively), '-' for standard input, or http(s) URLs.
     """
     check_inputs(inputs)
     rejections: list[strife.Rejection] = []
@@ -55,37 +124,36 @@ def extract(inputs: tuple[str, ...], explain: bool, workers: int, max_bytes: int
 
 
 @main.command()
-@inputs_argument
+@click.argument("inputs", nargs=-1)
+@url_lists_option
 @db_option
 @workers_option
 @max_bytes_option
 @click.option("--show", is_flag=True, help="print the stored events as a table afterwards")
-def ingest(inputs: tuple[str, ...], db: str, workers: int, max_bytes: int, show: bool) -> None:
+def ingest(
+    inputs: tuple[str, ...], url_lists: tuple[str, ...], db: str, workers: int, max_bytes: int, show: bool
+) -> None:
     """Extract events from INPUTS and store articles, events and rejections in the DuckDB store.
 
-    Re-running on the same inputs adds nothing: articles are keyed by a hash of their text.
+    INPUTS are files, folders (read recursively), '-' for standard input, web archives
+    (.warc, .warc.gz) or http(s) URLs of pages and feeds (RSS, Atom, RDF: each entry's page
+    is fetched). Re-running on the same inputs adds nothing: articles are keyed by a hash of
+    their text.
     """
-    from tqdm import tqdm
-
-    def progress(outcomes: Any) -> Any:
-        return tqdm(outcomes, unit=" articles", disable=None, file=sys.stderr, mininterval=1.0)
-
+    if not inputs and not url_lists:
+        fail("give INPUTS to read or --urls FILE; see 'strife ingest --help'", 2)
     check_inputs(inputs)
+    urls, unlisted = strife.api.url_sources(url_lists)
+    total = None if url_lists else strife.api.count_articles(inputs)
     with open_dataset(db, write=True) as store:
-        summary = store.ingest(list(inputs), workers=workers, max_bytes=max_bytes, progress=progress)
-    rejections = summary.rejections
-    report_rejections(rejections)
-    for origin in summary.duplicate_origins:
-        click.echo(f"duplicate skipped: {origin} (the same text is already stored)", err=True)
-    for _, reason in summary.not_merged:
-        click.echo(f"not merged: {reason}", err=True)
-    click.echo(
-        f"articles read {summary.read}, stored {summary.stored}, "
-        f"duplicates skipped {summary.duplicates}, "
-        f"rejected {len(rejections)}, events {summary.events}, "
-        f"occurrences updated {summary.occurrences} (store: {db})"
-    )
+        coder = loaded_coder()
+        items: list[Any] = [*unlisted, *inputs, *urls]
+        summary = store.ingest(
+            items, coder=coder, workers=workers, max_bytes=max_bytes, progress=progress_bar(total)
+        )
+    report(summary)
+    click.echo(summary_line(summary, db))
     if show:
         click.echo(strife.api.format_table(query(db, False, **dict.fromkeys(FILTER_NAMES))))
-    if summary.read == 0 and rejections:
+    if summary.read == 0 and summary.rejections:
         sys.exit(EXIT_FAILED)

@@ -1,4 +1,5 @@
-"""Input readers: scraped text, JSONL and CSV collections, saved HTML pages, folders and stdin.
+"""Input readers: scraped text, JSONL and CSV collections, saved HTML pages, web archives, folders,
+stdin, and URLs of pages and feeds (fetched politely, fetch.py).
 
 `read_inputs` yields Articles and, for every input that cannot be read, a Rejection with
 its reason; it never raises for bad input.

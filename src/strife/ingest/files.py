@@ -1,11 +1,11 @@
-"""Which reader reads which input: paths, directories and standard input, by file type and content.
+"""Which reader reads which input: paths, directories, standard input and URLs, by type and content.
 
 The cascade for one file:
 1. look at it with stat(): only a regular file is opened (a FIFO, socket or device, a
    dangling or looping symlink is a rejection), and one over the byte limit is refused
    by its size before it is read;
 2. open it and look at its first 64 KiB (nothing more is read yet);
-3. choose the reader by suffix (.jsonl/.ndjson, .csv, .tsv, .html/.htm), else by content
+3. choose the reader by suffix (.jsonl/.ndjson, .csv, .tsv, .html/.htm, .warc/.warc.gz), else by content
    (`{` opens JSONL, markup opens HTML, anything else is a scraped-text article);
 4. a collection streams row by row; a single article is read whole, decoded (UTF-8, else
    cp1252 for Latin text, else a charset detected with confidence), counted against the
@@ -28,12 +28,16 @@ from typing import BinaryIO, cast
 
 from strife.ingest.csv import read_csv
 from strife.ingest.decode import DecodeError, choose_encoding, decode_document
+from strife.ingest.fetch import Fetcher, FetchSettings
 from strife.ingest.html import parse_html
 from strife.ingest.jsonl import read_jsonl
+from strife.ingest.language import LanguageCheck
 from strife.ingest.limits import MAX_BYTES, MAX_CHARS, too_many_chars
 from strife.ingest.scraped import parse_scraped
 from strife.ingest.text import one_line, path_text
 from strife.ingest.walk import DIRECTORY_SUFFIXES, SUFFIX_KINDS, open_regular, walk
+from strife.ingest.warc import is_warc, read_warc
+from strife.ingest.web import FetchLog, is_url, read_urls
 from strife.records import Article, Rejection
 
 __all__ = ["DEFAULT_OPTIONS", "DIRECTORY_SUFFIXES", "STDIN", "ReadOptions", "read_inputs"]
@@ -60,11 +64,16 @@ class ReadOptions:
         before parsing (see limits.py for why it is below spaCy's 1,000,000).
     columns: our field names (id, text, date, url, title, outlet) to a collection's own
         column names, e.g. {"text": "body", "date": "published"}.
+    fetch: how URLs are fetched (rate, concurrency, timeout, user agent contact, byte limit).
+    english_only: articles detected as written in another language are rejections
+        (language.py); False reads every article as English.
     """
 
     max_bytes: int = MAX_BYTES
     columns: Mapping[str, str] = field(default_factory=dict)
     max_chars: int = MAX_CHARS
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    english_only: bool = True
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_chars"):
@@ -77,32 +86,63 @@ DEFAULT_OPTIONS = ReadOptions()
 
 
 def read_inputs(
-    paths: Iterable[str | Path], options: ReadOptions = DEFAULT_OPTIONS
+    paths: Iterable[str | Path],
+    options: ReadOptions = DEFAULT_OPTIONS,
+    *,
+    fetcher: Fetcher | None = None,
+    log: FetchLog | None = None,
 ) -> Iterator[Article | Rejection]:
     """Articles and Rejections from files, directories (recursively, sorted) and `-` (stdin).
 
     Lazy: a large collection is read one row at a time as the caller iterates. Never
     raises for bad input: each bad file, row, date or folder entry is yielded as a Rejection.
+    http(s) URLs (pages or feeds) are fetched together, where the first of them is named, by
+    `fetcher` (one made from `options.fetch` when not given); `log` is what earlier runs
+    fetched (web.FetchLog, for `strife watch`). Every article passes the language check.
     """
-    for item in paths:
-        if str(item) == STDIN:
-            yield from _guarded(
-                STDIN_ORIGIN,
-                "stdin",
-                _read_stream(
-                    _stdin(), name=STDIN_ORIGIN, stem="stdin", kind=None, size=None, options=options
-                ),
-            )
+    check = LanguageCheck() if options.english_only else None
+    items = list(paths)
+    urls = [str(item) for item in items if is_url(str(item))]
+    for item in items:
+        if is_url(str(item)):
+            if urls:
+                yield from _read_urls(urls, options, check, fetcher, log)
+                urls = []
             continue
-        path = Path(item)
-        if path.is_dir():
-            for entry in walk(path):
-                if isinstance(entry, Rejection):
-                    yield entry
-                else:
-                    yield from _guarded(path_text(entry), path_text(entry.stem), _read_path(entry, options))
-        else:
-            yield from _guarded(path_text(path), path_text(path.stem), _read_path(path, options))
+        for read in _read_item(item, options):
+            yield check(read) if check is not None and isinstance(read, Article) else read
+
+
+def _read_urls(
+    urls: list[str],
+    options: ReadOptions,
+    check: LanguageCheck | None,
+    fetcher: Fetcher | None,
+    log: FetchLog | None,
+) -> Iterator[Article | Rejection]:
+    if fetcher is not None:
+        yield from read_urls(urls, fetcher, log, check=check, max_chars=options.max_chars)
+        return
+    with Fetcher(options.fetch) as own:
+        yield from read_urls(urls, own, log, check=check, max_chars=options.max_chars)
+
+
+def _read_item(item: str | Path, options: ReadOptions) -> Iterator[Article | Rejection]:
+    if str(item) == STDIN:
+        stream = _read_stream(
+            _stdin(), name=STDIN_ORIGIN, stem="stdin", kind=None, size=None, options=options
+        )
+        yield from _guarded(STDIN_ORIGIN, "stdin", stream)
+        return
+    path = Path(item)
+    if path.is_dir():
+        for entry in walk(path):
+            if isinstance(entry, Rejection):
+                yield entry
+            else:
+                yield from _guarded(path_text(entry), path_text(entry.stem), _read_path(entry, options))
+    else:
+        yield from _guarded(path_text(path), path_text(path.stem), _read_path(path, options))
 
 
 def _guarded(
@@ -143,6 +183,9 @@ def _read_path(path: Path, options: ReadOptions) -> Iterator[Article | Rejection
         return
     stream, size = opened
     with stream:
+        if is_warc(path.name):
+            yield from read_warc(stream, name=name, max_bytes=options.max_bytes, max_chars=options.max_chars)
+            return
         kind = SUFFIX_KINDS.get(path.suffix.lower())
         yield from _read_stream(stream, name=name, stem=stem, kind=kind, size=size, options=options)
 

@@ -20,6 +20,13 @@ accepts must never fail in the parser for its length.
 from __future__ import annotations
 
 MAX_BYTES = 10 * 1024 * 1024
+
+# Fetching (fetch.py; the settings table and the README repeat these defaults).
+RATE = 1.0  # requests per second to one host
+CONCURRENCY = 4  # fetches at once, all hosts together
+PER_HOST = 2  # fetches at once to one host
+TIMEOUT = 20.0  # seconds for one whole fetch
+MAX_FETCH_BYTES = 5 * 1024 * 1024
 MAX_CHARS = 900_000
 SPACY_MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length, for the reason below
 

@@ -39,8 +39,11 @@ SUFFIX_KINDS = {
     ".xhtml": "html",
 }
 DIRECTORY_SUFFIXES = frozenset({*SUFFIX_KINDS, ".txt", ".text", ""})
+WARC_ENDINGS = (".warc", ".warc.gz")  # web archives (warc.py), recognised by the name's ending
 _STORE_SUFFIXES = (".duckdb", ".duckdb.wal")
-_READ_LIST = ".txt .text .jsonl .ndjson .csv .tsv .html .htm .xhtml and names without an extension"
+_READ_LIST = (
+    ".txt .text .jsonl .ndjson .csv .tsv .html .htm .xhtml .warc .warc.gz and names without an extension"
+)
 
 _SPECIAL = (
     (stat.S_ISFIFO, "a FIFO (named pipe)"),
@@ -164,7 +167,7 @@ def _entry(entry: os.DirEntry[str]) -> Path | Rejection | Literal["folder"]:
     if problem is not None:
         return Rejection(origin, "read", problem, path_text(path.stem))
     suffix = path.suffix.lower()
-    if suffix not in DIRECTORY_SUFFIXES:
+    if suffix not in DIRECTORY_SUFFIXES and not path.name.lower().endswith(WARC_ENDINGS):
         reason = f"unknown extension {quoted(suffix)}; in a folder strife reads {_READ_LIST}"
         return Rejection(origin, "read", reason, path_text(path.stem))
     return path

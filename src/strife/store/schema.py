@@ -261,6 +261,10 @@ CREATE TABLE article_bands (
 CREATE INDEX article_bands_hash ON article_bands (hash)
 """
 
+# feeds: every URL `strife watch` polls (a feed, or a page named on its own) with the validators
+# of its last answer. fetched: every page fetched from them, and what became of it: outcome
+# 'article' (read; article_id), 'rejected' (reason) or 'retry' (a failure that may pass, tried
+# again on later polls until `attempts` reaches the limit in store/fetched.py).
 _V3_FETCHING = """
 CREATE TABLE feeds (
     url VARCHAR PRIMARY KEY,
@@ -268,7 +272,8 @@ CREATE TABLE feeds (
     last_modified VARCHAR,
     last_polled TIMESTAMP,
     status INTEGER,
-    error VARCHAR
+    error VARCHAR,
+    entries INTEGER
 );
 CREATE TABLE fetched (
     url VARCHAR PRIMARY KEY,
@@ -279,7 +284,9 @@ CREATE TABLE fetched (
     etag VARCHAR,
     last_modified VARCHAR,
     article_id VARCHAR,
-    outcome VARCHAR
+    outcome VARCHAR NOT NULL,
+    reason VARCHAR,
+    attempts INTEGER NOT NULL DEFAULT 1
 )
 """
 
