@@ -113,11 +113,19 @@ def test_padding_to_a_long_neighbour_does_not_matter(encoder: SentenceEncoder) -
     np.testing.assert_allclose(alone, padded, atol=1e-5)
 
 
-def test_batch_size_does_not_change_results(encoder: SentenceEncoder) -> None:
-    sentences = [f"Report number {i} said {i + 2} people fled the area." for i in range(7)]
-    np.testing.assert_allclose(
-        encoder.encode(sentences, batch_size=2), encoder.encode(sentences, batch_size=32), atol=1e-5
-    )
+def test_tokens_per_pass_do_not_change_results() -> None:
+    sentences = [f"Report number {i} said {i + 2} people fled the {'northern ' * i}area." for i in range(7)]
+    one_by_one = SentenceEncoder.load(batch_tokens=1, cache_size=0).encode(sentences)
+    np.testing.assert_allclose(SentenceEncoder.load(cache_size=0).encode(sentences), one_by_one, atol=1e-5)
+
+
+def test_a_repeated_text_is_encoded_once_and_remembered() -> None:
+    encoder = SentenceEncoder.load(cache_size=2)
+    first, again = encoder.encode(["Rebels shelled the port.", "Rebels shelled the port."])
+    assert np.array_equal(first, again)
+    encoder.encode(["Troops left the base.", "Police fired tear gas."])  # pushes the first text out
+    assert list(encoder._cache) == ["Troops left the base.", "Police fired tear gas."]
+    np.testing.assert_allclose(encoder.encode(["Rebels shelled the port."])[0], first, atol=1e-6)
 
 
 def test_input_longer_than_max_tokens_is_truncated(encoder: SentenceEncoder) -> None:

@@ -80,7 +80,7 @@ class Judge:
     ) -> list[Mention]:
         """The mentions kept, sub-types revised; a dropped mention's reason is in its notes."""
         plan = self.plan(mentions, text, article_date)
-        return self.decide(plan, self.encoder.encode(plan.sentences, batch_size=8))
+        return self.decide(plan, self.encoder.encode(plan.sentences))
 
     def plan(self, mentions: Sequence[Mention], text: str, article_date: date | None = None) -> Plan:
         """What to judge in one article, and the sentences to encode for it.

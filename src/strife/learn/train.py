@@ -38,7 +38,7 @@ HEADS_DIR = Path(__file__).resolve().parents[1] / "data" / "heads"
 class Encoder(Protocol):
     """What training needs of a sentence encoder (`strife.learn.encoder.SentenceEncoder`)."""
 
-    def encode(self, sentences: Sequence[str], batch_size: int = 32) -> NDArray[np.float32]: ...
+    def encode(self, sentences: Sequence[str]) -> NDArray[np.float32]: ...
 
 
 @dataclass(frozen=True)

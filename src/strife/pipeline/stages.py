@@ -136,12 +136,6 @@ class Extract:
         return work
 
 
-# Sentences per forward pass of the encoder. Sorted by length, small batches pad little: over a
-# stream's candidate sentences (29 word pieces on average, up to 113) batches of 4-8 took half
-# the time of batches of 32 (bench/encoder.py measures uniform sentences, where 32 is best).
-ENCODE_BATCH = 8
-
-
 class Learn:
     """Needs work.mentions and work.context; drops mentions whose sentence the encoder reads as no
     current event (background, intention, commentary, page furniture...) and revises sub-types
@@ -156,14 +150,14 @@ class Learn:
         return self.pipe([work])[0]
 
     def pipe(self, works: list[Work]) -> list[Work]:
-        """The sentences of a whole batch are encoded in one call: sorted by length across
-        articles, they pad far less than an article's two or three would."""
+        """The sentences of a whole batch are encoded in one call: packed into passes of a few
+        hundred tokens, they keep BLAS at its best speed, which an article's two or three would not."""
         judge = self.resources.judge
         plans = []
         for work in works:
             assert work.context is not None, "learn runs after resolve"
             plans.append(judge.plan(work.mentions, work.context.text, work.article.date))
-        vectors = judge.encoder.encode([s for plan in plans for s in plan.sentences], batch_size=ENCODE_BATCH)
+        vectors = judge.encoder.encode([s for plan in plans for s in plan.sentences])
         start = 0
         for work, plan in zip(works, plans, strict=True):
             kept = judge.decide(plan, vectors[start : start + len(plan.sentences)])
