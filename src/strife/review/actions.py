@@ -192,7 +192,9 @@ class Review:
                 change = reviewed.Change(anchor, "split", who, now, "reports", members, moving, why)
                 reviewed.log(con, [change])
                 overlay.write_regroup(con, plan)
-                overlay.overlay(con, reviewed.all_anchors(con), force=True)
+                touched = [*reviewed.anchors_in(con, kept), *reviewed.anchors_in(con, moving[0])]
+                overlay.overlay(con, touched, force=True, seen=True)
+                overlay.overlay(con, reviewed.all_anchors(con))
             return kept, moving[0]
         finally:
             con.close()
@@ -220,7 +222,8 @@ class Review:
                 anchor = self._anchor(con, first)
                 reviewed.log(con, [reviewed.Change(anchor, "merge", who, now, "with", None, second, why)])
                 overlay.write_regroup(con, plan)
-                overlay.overlay(con, reviewed.all_anchors(con), force=True)
+                overlay.overlay(con, reviewed.anchors_in(con, first), force=True, seen=True)
+                overlay.overlay(con, reviewed.all_anchors(con))
             return first
         finally:
             con.close()

@@ -114,14 +114,15 @@ def _with_agencies(event: Event, agencies: dict[str, str]) -> Event:
     return replace(event, sources=sources)
 
 
-def overlay(con: Connection, anchors: Iterable[str], *, force: bool = False) -> int:
+def overlay(con: Connection, anchors: Iterable[str], *, force: bool = False, seen: bool = False) -> int:
     """Put the reviewer's values back on the occurrences of these anchors that the merger rewrote
-    since (every one when `force`); return how many were written."""
+    since (every one when `force`); return how many were written. `seen`: the reviewer made this
+    change (a split or merge), so its new reports are no reason for another look."""
     occurrences = sorted(set(reviewed.occurrence_of(con, list(anchors)).values()))
-    return sum(overlay_one(con, occurrence, force=force) for occurrence in occurrences)
+    return sum(overlay_one(con, occurrence, force=force, seen=seen) for occurrence in occurrences)
 
 
-def overlay_one(con: Connection, occurrence: str, *, force: bool = False) -> int:
+def overlay_one(con: Connection, occurrence: str, *, force: bool = False, seen: bool = False) -> int:
     anchors = reviewed.anchors_in(con, occurrence)
     decisions = reviewed.decisions(con, anchors)
     if not decisions:
@@ -134,7 +135,7 @@ def overlay_one(con: Connection, occurrence: str, *, force: bool = False) -> int
     fresh = all(d.applied_at != updated for d in decisions.values())
     if not fresh and not force:
         return 0
-    flag = _disagreement(latest, record) if fresh else None
+    flag = _disagreement(latest, record) if fresh and not seen else None
     overrides: dict[str, Any] = {}
     for anchor in anchors:  # oldest first: the latest reviewer's value wins
         overrides.update(reviewed.overrides(con, [anchor]).get(anchor, {}))
@@ -143,6 +144,8 @@ def overlay_one(con: Connection, occurrence: str, *, force: bool = False) -> int
         changes: dict[str, Any] = {}
         if fresh:
             changes["machine"] = {name: record.get(name) for name in WATCHED}
+        if seen:
+            changes["sources"] = sources_of(record)
         if flag is not None:
             changes["flagged"] = flag
         if decision.status == "rejected":

@@ -47,3 +47,20 @@ export async function getJSON(path, params = {}) {
   }
   return response.json();
 }
+
+/** Sends a JSON body (PATCH, POST) with these headers; resolves to the answer's JSON, rejects with ApiError. */
+export async function sendJSON(method, path, body, headers = {}) {
+  const response = await fetch(path, {
+    method,
+    headers: { Accept: "application/json", "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body ?? {}),
+  });
+  let answer = null;
+  try {
+    answer = await response.json();
+  } catch {
+    // not JSON: keep the status text
+  }
+  if (!response.ok) throw new ApiError(response.status, detailText(answer, response.statusText), path);
+  return answer;
+}

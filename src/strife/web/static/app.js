@@ -4,7 +4,10 @@ import { apiUrl, getJSON } from "./api.js";
 import { num } from "./dom.js";
 import { DetailPanel } from "./detail.js";
 import { FilterForm } from "./filters.js";
+import { showFullText } from "./fulltext.js";
 import { EventMap } from "./map.js";
+import { ReviewQueue, shortcuts } from "./queue.js";
+import { ReviewForm, ReviewSession, signIn } from "./review.js";
 import { readState, saveState } from "./state.js";
 import { EventTable } from "./table.js";
 import { Timeline } from "./timeline.js";
@@ -161,7 +164,7 @@ function build() {
       },
       onOpen: openEvent,
     }),
-    detail: new DetailPanel($("detail"), { onClose: closeEvent }),
+    detail: new DetailPanel($("detail"), { onClose: closeEvent, onFullText: fullText, onShown: reviewShown }),
   };
   $("filters-clear").addEventListener("click", () => {
     state = { ...state, filters: {}, page: 1 };
@@ -183,6 +186,73 @@ function build() {
   window.addEventListener("popstate", restore);
 }
 
+function fullText(articleId, record) {
+  return showFullText($("fulltext"), articleId, record);
+}
+
+// --- review (review.js, queue.js): only on a server started with a token, only once signed in ---
+
+async function startReview() {
+  const session = new ReviewSession();
+  try {
+    session.taxonomy = await getJSON("/api/review/taxonomy");
+  } catch (error) {
+    console.warn("review is off:", error);
+    return;
+  }
+  if (!session.taxonomy.writable) return; // a read-only server: no edit control anywhere
+  parts.session = session;
+  parts.reviewForm = new ReviewForm($("review-box"), session, { onChanged: reviewed, onFullText: fullText });
+  parts.queue = new ReviewQueue($("queue-panel"), { onOpen: openEvent });
+  signIn($("review-signin-box"), session, { onStart: reviewOn, onStop: reviewOff });
+  const when = (action) => () => {
+    if (session.active) action();
+  };
+  shortcuts({
+    approve: when(() => state.event && parts.reviewForm.approve()),
+    reject: when(() => state.event && parts.reviewForm.focusReject()),
+    next: when(() => parts.queue.step(1)),
+    previous: when(() => parts.queue.step(-1)),
+  });
+  if (session.active) await reviewOn();
+}
+
+async function reviewOn() {
+  $("queue-panel").hidden = false;
+  try {
+    await parts.queue.load();
+  } catch (error) {
+    showError(error);
+  }
+  if (state.event) showEvent(state.event);
+}
+
+function reviewOff() {
+  $("queue-panel").hidden = true;
+  if (state.event) showEvent(state.event);
+}
+
+function reviewShown(record) {
+  const active = Boolean(parts.session && parts.session.active);
+  $("review-box").hidden = !active;
+  $("detail").classList.toggle("reviewing", active);
+  document.body.classList.toggle("reviewing", active);
+  if (active) parts.reviewForm.show(record);
+}
+
+/** After a review write: lists and counts may have changed; a decision moves on in the queue. */
+async function reviewed(action, answer) {
+  filtersChanged({ fit: false });
+  if ((action === "approve" || action === "reject") && parts.queue.items.length) {
+    await parts.queue.advance();
+    return;
+  }
+  await parts.queue.load().catch(showError);
+  const id = action === "split" ? answer.kept : (answer && answer.event_id) || state.event;
+  if (id && id !== state.event) openEvent(id);
+  else showEvent(state.event);
+}
+
 async function main() {
   let health;
   try {
@@ -201,7 +271,8 @@ async function main() {
   parts.map.drawBasemap().catch((error) => console.warn("basemap not drawn:", error));
   if (state.filters.bbox) parts.map.fitBbox(state.filters.bbox);
   await filtersChanged();
-  if (state.event) showEvent(state.event);
+  await startReview();
+  if (state.event && !(parts.session && parts.session.active)) showEvent(state.event);
   document.body.dataset.ready = "true"; // for the browser tests: first load done
 }
 

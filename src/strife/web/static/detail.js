@@ -88,7 +88,7 @@ function claims(record) {
   );
 }
 
-function sources(record, articles) {
+function sources(record, articles, onFullText) {
   const list = record.sources ?? [];
   if (!list.length) return el("p", { class: "muted" }, "No sources.");
   return el(
@@ -112,14 +112,19 @@ function sources(record, articles) {
           source.chain ? ` · story ${source.chain}` : null,
         ),
         url ? el("div", { class: "url" }, externalLink(url)) : null,
+        articles.has(source.article_id)
+          ? el("button", { type: "button", class: "fulltext", "data-article": source.article_id, onclick: () => onFullText(source.article_id, record) }, "Full text")
+          : null,
       );
     }),
   );
 }
 
 export class DetailPanel {
-  constructor(panel, { onClose }) {
+  constructor(panel, { onClose, onFullText, onShown }) {
     this.panel = panel;
+    this.onFullText = onFullText;
+    this.onShown = onShown;
     this.body = panel.querySelector("#detail-body");
     this.generation = 0;
     panel.querySelector("#detail-close").addEventListener("click", onClose);
@@ -142,6 +147,7 @@ export class DetailPanel {
   close() {
     this.generation++;
     this.panel.hidden = true;
+    this.panel.querySelector("#fulltext").hidden = true;
     document.body.classList.remove("detail-open");
     this.body.replaceChildren();
   }
@@ -164,13 +170,15 @@ export class DetailPanel {
       this.body,
       el("h2", {}, swatch(record.event_type), show(record.event_type), record.sub_event_type ? `: ${record.sub_event_type}` : ""),
       el("p", { class: "muted" }, [record.event_date, record.location, record.country].filter(Boolean).map(String).join(" · ")),
-      el("p", { class: "event-id" }, "Event ", el("code", {}, id), " · ", el("a", { href: `/api/events/${encodeURIComponent(id)}` }, "JSON")),
+      el("p", { class: "event-id" }, "Event ", el("code", {}, id), " · ", el("a", { href: `/api/events/${encodeURIComponent(id)}` }, "JSON"),
+        record.review && record.review.status !== "pending" ? el("span", { class: "review-mark" }, ` · ${record.review.status}${record.review.reviewed_by ? ` by ${record.review.reviewed_by}` : ""}`) : null),
       record.notes ? el("p", { class: "notes" }, String(record.notes)) : null,
       tables,
       el("h3", {}, "Claims"),
       claims(record),
       el("h3", {}, "Sources"),
-      sources(record, articles),
+      sources(record, articles, this.onFullText),
     );
+    if (this.onShown) this.onShown(record);
   }
 }
