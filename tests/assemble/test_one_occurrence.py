@@ -156,9 +156,29 @@ def _placed(lat: float, lon: float, notes: list[str], town: str) -> Mention:
 
 @pytest.mark.parametrize(("lat", "joined"), [(14.6, True), (16.3, False)])
 def test_a_reference_naming_its_own_place_joins_only_nearby(lat: float, joined: bool) -> None:
-    first = _placed(14.4, -2.9, [], "Douentza")
+    first = _placed(14.4, -2.9, [OWN_PLACE], "Douentza")
     first.sentence = 0
     again = _placed(lat, -2.9, [REFERS_BACK, OWN_PLACE], "Boni")  # 22 km, then 211 km north
     again.sentence = 1
     drafts = merge([first, again], date(2024, 3, 9))
     assert (len(drafts) == 1) is joined
+
+
+def test_a_place_outside_the_event_phrase_does_not_split_an_abduction(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen abducted three engineers from a construction site in Bannu district of Khyber "
+        "Pakhtunkhwa, Pakistan, on Tuesday, police said. In a video released on Thursday, one of the "
+        "engineers said they were driving to Lakki Marwat when armed men stopped their car and "
+        "kidnapped them."
+    )
+    events = coded_events(pipeline, text)
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_arrests_in_two_towns_stay_two_events(pipeline: Pipeline) -> None:
+    text = (
+        "Police arrested five suspected militants in Peshawar, Pakistan, on Monday. "
+        "Police also arrested two men in Mardan on Monday."
+    )
+    events = coded_events(pipeline, text)
+    assert [e.location for e in events] == ["Peshawar", "Mardan"]

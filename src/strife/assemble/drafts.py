@@ -33,6 +33,9 @@ _PRIORITY = {"Explosions/Remote violence": 0, "Battles": 1, "Violence against ci
 # A town this close to the place coded is the same occurrence told more precisely (a district town
 # and a village in it are often 20-40 km apart); two towns further apart are two occurrences.
 NEARBY_KM = 50.0
+_ONE_SITE = {"Armed clash", "Attack", "Abduction/forced disappearance", "Sexual violence", "Air/drone strike",
+             "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb",
+             "Grenade", "Chemical weapon"}  # fmt: skip
 _SUB_PRIORITY = {"Abduction/forced disappearance": 0, "Sexual violence": 0, "Attack": 1}
 
 
@@ -82,13 +85,22 @@ def _admin(m: Mention) -> str | None:
     return m.location.admin1 if m.location is not None else None
 
 
+def _one_site(m: Mention) -> bool:
+    """Whether m is of a kind that one article tells as one occurrence at one site, so that a place
+    its sentence names outside the event word's own phrase (where a witness was going, where the
+    wounded were taken) tells it apart from no event: an attack, a bombing, a clash. Arrests, ground
+    taken, protests and flight are often told place by place."""
+    return m.event_type in VIOLENT and (m.typing is None or m.typing.sub_event_type in _ONE_SITE)
+
+
 def _compatible(draft: Draft, m: Mention, article_date: date | None, undated_joins: bool = False) -> bool:
     """Whether m may join the draft: no conflict of place, admin1, date window or actors.
     `undated_joins`: a mention with no time of its own is bound by no window (figure-only
     mentions: "the toll rose to 14" continues the story of the event it follows)."""
-    places = {k for k in (_place_key(x) for x in draft.mentions) if k}
-    key = _place_key(m)
-    if key and places and key not in places:
+    loose = _one_site(m)
+    places = {k for k in (_place_key(x) for x in draft.mentions if not loose or OWN_PLACE in x.notes) if k}
+    key = _place_key(m) if not loose or OWN_PLACE in m.notes else None
+    if key and places and key not in places and not (loose and _nearby(m, draft)):
         return False
     admins = {a for a in (_admin(x) for x in draft.mentions) if a}
     if _admin(m) and admins and _admin(m) not in admins:

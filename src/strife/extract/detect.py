@@ -292,11 +292,10 @@ class Detector:
         mention.location = self.geocoder.locate(
             ctx.text, ctx.places, sent.start_char, sent.end_char, ctx.country, anchor=mention.trigger_start
         )
-        if REFERS_BACK in mention.notes:
-            if is_sequel(head):
-                mention.notes.append(SEQUEL)
-            elif mention.location is not None and names_own_place(head, mention.location.start):
-                mention.notes.append(OWN_PLACE)
+        if REFERS_BACK in mention.notes and is_sequel(head):
+            mention.notes.append(SEQUEL)
+        elif mention.location is not None and names_own_place(head, mention.location.start):
+            mention.notes.append(OWN_PLACE)
         if typing is not None and typing.event_type == "Displacement":
             end = min(len(ctx.text), sent.end_char + 400)
             mention.destination = self.geocoder.destination(

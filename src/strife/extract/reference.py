@@ -59,7 +59,7 @@ def is_sequel(head: Token) -> bool:
 
 def names_own_place(head: Token, start: int | None) -> bool:
     """Whether the place read at character `start` lies inside the event word's own phrase ("the
-    attack in Bor", "the blast at the market")."""
+    attack in Bor", "the blast at the market", "gunmen killed five in Bor")."""
     if start is None:
         return False
     words = list(head.subtree)
