@@ -6,11 +6,14 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 import strife
 
 PERIOD = {"country": "Sudan", "since": date(2024, 2, 1), "until": date(2024, 5, 31)}
 
 
+@pytest.mark.slow  # copies the example store, reviews two events, renders two briefs
 def test_not_reviewed_until_an_analyst_reviews(example_store: Path, tmp_path: Path) -> None:
     path = tmp_path / "reviewed.duckdb"
     shutil.copy(example_store, path)

@@ -29,6 +29,7 @@ TYPE_COLOURS: dict[str, str] = {
 }
 OTHER_COLOUR = "#7f8c8d"
 DPI = 150
+_FATALITIES = "Fatalities (all types)"  # the trend's last panel
 _MIN_SPAN = 3.0  # degrees: the least a map shows around points with no country outline
 
 
@@ -156,36 +157,40 @@ def weeks(start: date, end: date) -> list[date]:
 
 
 def trend_chart(brief: Brief) -> bytes | None:
-    """Events per week, one panel per event type, over the trend window; the brief's period shaded."""
+    """Events per week, one panel per event type, then fatalities per week (all types), over the
+    trend window; the brief's period shaded."""
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    counts: dict[str, dict[date, int]] = defaultdict(dict)
+    series: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for row in brief.trend:
-        counts[row["event_type"]][date.fromisoformat(row["period"])] = int(row["events"])
-    types = order_types(list(counts))
+        week = date.fromisoformat(row["period"])
+        series[row["event_type"]][week] += int(row["events"])
+        series[_FATALITIES][week] += int(row["fatalities"])
+    types = order_types([name for name in series if name != _FATALITIES])
     if not types:
         return None
+    panels_shown = [*types, _FATALITIES]
     mondays = weeks(brief.trend_period.start, brief.trend_period.end)
-    figure = Figure(figsize=(7.0, 0.5 + 0.85 * len(types)))
-    panels = figure.subplots(len(types), 1, sharex=True, squeeze=False)[:, 0]
+    figure = Figure(figsize=(7.0, 0.5 + 0.8 * len(panels_shown)))
+    panels = figure.subplots(len(panels_shown), 1, sharex=True, squeeze=False)[:, 0]
     period = brief.request.period
-    for axes, event_type in zip(panels, types, strict=True):
+    for axes, name in zip(panels, panels_shown, strict=True):
         axes.axvspan(period.start, period.end + timedelta(days=1), color="#fff3c4", zorder=0)
         axes.bar(
             [m + timedelta(days=3.5) for m in mondays],
-            [counts[event_type].get(m, 0) for m in mondays],
+            [series[name].get(m, 0) for m in mondays],
             width=6,
-            color=type_colour(event_type),
+            color="#4d4d4d" if name == _FATALITIES else type_colour(name),
             zorder=2,
         )
-        axes.set_title(event_type, fontsize=8, loc="left", pad=2)
+        axes.set_title(name if name == _FATALITIES else f"{name}: events", fontsize=8, loc="left", pad=2)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=3))
         axes.tick_params(labelsize=7)
         axes.spines[["top", "right"]].set_visible(False)
     panels[-1].set_xlim(mondays[0], mondays[-1] + timedelta(days=7))
     figure.autofmt_xdate(rotation=0, ha="center")
-    figure.supylabel("events per week", fontsize=7)
+    figure.supylabel("per week", fontsize=7)
     figure.tight_layout(h_pad=0.4)
     return _png(figure)
 
