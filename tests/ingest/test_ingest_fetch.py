@@ -60,6 +60,13 @@ def test_robots_txt_is_read_once_per_host(site: Site) -> None:
     assert site.paths() == ["/robots.txt", "/story", "/story", "/story"]
 
 
+def test_robots_txt_is_read_once_when_many_fetches_start_at_once(site: Site) -> None:
+    site.routes["/robots.txt"] = Answer(200, b"User-agent: *\nAllow: /\n", delay=0.1)
+    with Fetcher(fast(concurrency=8, per_host=8)) as fetcher:
+        list(fetcher.fetch_all(Request(site.url("/story")) for _ in range(8)))
+    assert site.paths().count("/robots.txt") == 1 and site.paths().count("/story") == 8
+
+
 def test_a_missing_robots_txt_allows_everything(site: Site) -> None:
     del site.routes["/robots.txt"]
     assert isinstance(fetch(site, "/story"), Page)

@@ -133,6 +133,7 @@ class _Host:
 
     slots: threading.Semaphore
     lock: threading.Lock = field(default_factory=threading.Lock)
+    robots_lock: threading.Lock = field(default_factory=threading.Lock)  # one reader of robots.txt
     next_start: float = 0.0
     interval: float = 0.0
     robots: urllib.robotparser.RobotFileParser | FetchFailure | None = None
@@ -327,15 +328,15 @@ class Fetcher:
     def _robots_problem(self, url: str) -> FetchFailure | None:
         """Why robots.txt forbids `url` (or could not be read), else None."""
         host = self._host(url)
-        with host.lock:
+        with host.robots_lock:  # the first fetch to a host reads its robots.txt; the others wait
             robots = host.robots
-        if robots is None:
-            robots = self._read_robots(url)
-            with host.lock:
-                host.robots = robots
+            if robots is None:
+                robots = self._read_robots(url)
                 delay = robots.crawl_delay(USER_AGENT_TOKEN) if not isinstance(robots, FetchFailure) else None
-                if delay is not None and float(delay) > host.interval:
-                    host.interval = float(delay)
+                with host.lock:
+                    host.robots = robots
+                    if delay is not None and float(delay) > host.interval:
+                        host.interval = float(delay)
         if isinstance(robots, FetchFailure):
             return robots
         if not robots.can_fetch(USER_AGENT_TOKEN, url):
