@@ -359,3 +359,32 @@ def rejected_record(con: Connection, event_id: str) -> dict[str, Any] | None:
         if decision.status == "rejected" and decision.record is not None:
             return {**decision.record, "event_id": occurrence}
     return None
+
+
+def reviewed_records(con: Connection) -> list[tuple[Decision, dict[str, Any]]]:
+    """Every reviewed occurrence not flagged since, with its record as shown (a rejected one: as it
+    was when rejected), by occurrence id: what a gold file of the reviews holds."""
+    found: dict[str, tuple[Decision, dict[str, Any]]] = {}
+    placed = occurrence_of(con, [d.event_id for d in decisions(con).values()])
+    for decision in sorted(decisions(con).values(), key=lambda d: d.at):
+        if decision.flagged is not None:
+            continue
+        occurrence = placed[decision.event_id]
+        stored = stored_record(con, occurrence)
+        record = stored[0] if stored is not None else decision.record
+        if record is not None and (decision.status == "rejected" or stored is not None):
+            found[occurrence] = (decision, record)
+    return [found[key] for key in sorted(found)]
+
+
+def occurrences_citing(con: Connection, article_ids: Iterable[str]) -> dict[str, list[str]]:
+    """{article id: the occurrences its reports were merged into}."""
+    rows = con.execute(
+        "SELECT DISTINCT e.article_id, m.occurrence_id FROM events e "
+        "JOIN event_occurrence m USING (event_id) WHERE e.article_id IN (SELECT unnest(?)) ORDER BY 1, 2",
+        [list(article_ids)],
+    ).fetchall()
+    found: dict[str, list[str]] = {}
+    for article, occurrence in rows:
+        found.setdefault(article, []).append(occurrence)
+    return found
