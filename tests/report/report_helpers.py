@@ -38,3 +38,18 @@ def event(event_id: str, day: date, **changes: Any) -> Event:
 
 def claim(claimant: str | None, figure: int | None, statement: str = "they said so") -> Claim:
     return Claim(claimant=claimant, statement=statement, figure=figure)
+
+
+def expected_summary(path: object, country: str, since: date, until: date, admin1: str | None = None) -> str:
+    """The opening words a brief must have, counted from the events `strife events` lists (so the
+    tests follow whatever the coder makes of examples/)."""
+    import strife
+
+    with strife.open_store(path, read_only=True) as store:  # type: ignore[arg-type]
+        found = list(store.events(country=country, admin1=admin1, since=since, until=until))
+    place = f"{admin1}, {country}" if admin1 else country
+    fatalities = sum(e.fatalities or 0 for e in found)
+    displaced = sum(e.displaced_people or 0 for e in found)
+    events = f"{len(found):,} event{'s' if len(found) != 1 else ''}"
+    tolls = f"{fatalities:,} fatalities, {displaced:,} people displaced"
+    return f"{events} in {place} from {since} to {until}: {tolls}"
