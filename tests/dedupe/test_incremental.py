@@ -118,3 +118,67 @@ def test_a_later_report_keeps_the_members_outside_its_dates(tmp_path: Path) -> N
         assert sorted(s.article_id for s in merged.sources) == ["early", "late", "month"]
         members, _ = store.merge_log(merged.event_id)
         assert sorted(members.values()) == ["early", "late", "month"]
+
+
+STORY = (
+    "Fighters of the Rapid Support Forces attacked army positions on the edge of the city at dawn, "
+    "residents said. The fighting lasted several hours and shells fell on two markets and a school, "
+    "a doctor at the main hospital told reporters. Thousands of families fled towards the villages "
+    "south of the city, carrying what they could. The army said it had repelled the assault and "
+    "inflicted heavy losses on the attackers, a claim that could not be verified independently."
+)
+UNDATED = {"event_date": None, "date_start": None, "date_end": None, "time_precision": None}
+
+
+def _merge(store: Store, *reports: tuple[Article, list[Event]]) -> None:
+    from strife.dedupe.incremental import update_occurrences
+
+    store.add_many(list(reports))
+    update_occurrences(store, clean=lambda text: text)
+
+
+def test_an_undated_copy_borrows_the_date_of_its_chain(tmp_path: Path) -> None:
+    # The copy's record is coded elsewhere (Nyala) and has no date: the chain lends one, and the
+    # record of the copy alone carries it, noted as derived.
+    day = date(2024, 2, 10)
+    wire = (Article("wire", "EL OBEID - " + STORY, date=day), [report("wire", event_date=day)])
+    far = {"location": "Nyala", "admin1": "South Darfur", "latitude": 12.05, "longitude": 24.88}
+    copy = (Article("copy", "Sudan: " + STORY), [report("copy", event_type="Riots", **far, **UNDATED)])
+    with Store.open(tmp_path / "store.duckdb") as store:
+        _merge(store, wire, copy)
+        lone = next(e for e in store.occurrences() if e.event_type == "Riots")
+        assert (lone.date_start, lone.date_end, lone.time_precision) == (date(2024, 2, 4), day, 2)
+        assert lone.notes and "lent by copy wire" in lone.notes
+
+
+def test_undated_reports_of_one_town_stay_apart_without_other_evidence(tmp_path: Path) -> None:
+    dated = (
+        Article("dated", "A clash in the town, residents said.", date=date(2024, 2, 10)),
+        [report("dated")],
+    )
+    undated = (
+        Article("undated", "Another clash in the town, officials said."),
+        [report("undated", **UNDATED)],
+    )
+    again = (Article("again", "A third clash in the town was reported."), [report("again", **UNDATED)])
+    with Store.open(tmp_path / "store.duckdb") as store:
+        _merge(store, dated, undated, again)
+        assert len(list(store.occurrences())) == 3
+
+
+def test_an_uncertain_pair_is_logged_and_left_apart(tmp_path: Path) -> None:
+    from strife.store import occurrences
+
+    province = {"location": "North Kordofan", "geo_precision": 3, "actor1": None, "actor2": None}
+    first = (Article("first", "Four killed, officials said.", date=date(2024, 2, 10)),
+             [report("first", fatalities=4, **province)])  # fmt: skip
+    second = (Article("second", "Twenty-one killed, officials said.", date=date(2024, 2, 10)),
+              [report("second", fatalities=21, **province)])  # fmt: skip
+    with Store.open(tmp_path / "store.duckdb") as store:
+        _merge(store, first, second)
+        assert len(list(store.occurrences())) == 2
+        con = store.cursor()
+        (doubt,) = occurrences.uncertain(con)
+        con.close()
+        assert (doubt.occurrence_id, doubt.event_id) == ("first#1", "second#1")
+        assert doubt.reason.startswith("uncertain, not merged: score")

@@ -1,29 +1,41 @@
 """Grouping event records into occurrences, blocked by type, country and week.
 
-A record is compared only with the records of its block: same event type, same
-country, and an ISO week its date window touches. The cost of placing one record
-grows with the size of its blocks, not with the number of records stored, so
+A dated record is compared only with the records of its blocks: its own event type or one
+the family precedence links to it (`Families.neighbours`), the same country, and an ISO week
+its date window touches; and with the most recent undated records of those types and country.
+An undated record (its article lost its date, and no copy lends one) has no week: it is
+compared with the RECENT most recent records of those types and country. The cost of placing
+one record grows with the size of its blocks, not with the number of records stored, so
 merging stays near-linear in the number of articles.
 
-Records join an occurrence when they match any of its members (`same_event`),
-so the groups do not depend on the order the reports arrive in; a record that
-matches two occurrences joins them. Two records of one article never share an
-occurrence: an article that reports two clashes meant two.
+Each pair is decided by `Decider` (dedupe.decide): a score from named factors, logged with
+the decision. A record joins an occurrence when it merges with any of its members, so the
+groups do not depend on the order the reports arrive in; a record that merges with two
+occurrences joins them. A pair in the uncertain band is left apart and logged for review.
+Two records of one article never share an occurrence: an article that reports two clashes
+meant two.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import timedelta
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
-from strife.dedupe.match import combine, reason, same_event
+from strife.dedupe.decide import Decider, Report, Verdict, lent_window
+from strife.dedupe.families import Families
+from strife.dedupe.match import combine
+from strife.dedupe.similarity import default_similarity
 from strife.records import Event, date_in_range
 from strife.store.occurrences import MergeDecision
 
 # A window wider than this many weeks is indexed under its event date's week only.
 _MAX_WEEKS = 8
+# How many of the latest records of a type and country an undated record is compared with
+# (and how many undated records a dated one is compared with): the widened window of a report
+# without a date, bounded so that a store of years costs what a store of weeks does.
+RECENT = 200
 
 Block = tuple[str, str, tuple[int, int] | None]
 
@@ -49,55 +61,82 @@ def _weeks(event: Event) -> list[tuple[int, int] | None]:
 
 
 def blocks(event: Event) -> list[Block]:
-    """The blocks a record is indexed under and compared within."""
+    """The blocks a record is indexed under."""
     return [(event.event_type, event.country or "", week) for week in _weeks(event)]
+
+
+def evidence_sentences(event: Event) -> list[str]:
+    """A record's evidence sentences, the one its type was read from first."""
+    typed = [e.sentence for e in event.evidence if e.field == "event_type"]
+    return list(dict.fromkeys([*typed, *(e.sentence for e in event.evidence)]))
+
+
+def default_decider() -> Decider:
+    return Decider(Families.load(), default_similarity())
 
 
 @dataclass
 class Grouping:
     """Occurrences under construction: which record belongs to which, and why.
 
-    `chains` maps article ids to their source chain; records from two articles of
-    one chain are copies, compared with `same_event(copies=True)`.
+    `chains` maps article ids to their source chain; records from two articles of one chain
+    are copies. `lent` maps an undated article to (the copy in its chain that lends its
+    date, that date). `sentences` reads the evidence sentences of a record that has none in
+    hand (records read back from the store carry only their fields), and `article_sentences`
+    those of every record of an article.
     """
 
     chains: Mapping[str, str] = field(default_factory=dict)
+    lent: Mapping[str, tuple[str, date]] = field(default_factory=dict)
+    sentences: Callable[[str], Sequence[str]] | None = None
+    article_sentences: Callable[[str], Sequence[str]] | None = None
+    decider: Decider = field(default_factory=default_decider)
     occurrence: dict[str, str] = field(default_factory=dict)  # event id -> occurrence id
     members: dict[str, list[str]] = field(default_factory=dict)  # occurrence id -> event ids
     decisions: list[MergeDecision] = field(default_factory=list)
+    uncertain: list[MergeDecision] = field(default_factory=list)  # pairs left for a person to decide
     touched: set[str] = field(default_factory=set)  # occurrences created or changed
     absorbed: dict[str, str] = field(default_factory=dict)  # occurrence joined into another -> that one
-    _records: dict[str, Event] = field(default_factory=dict)
+    _reports: dict[str, Report] = field(default_factory=dict)
     _index: dict[Block, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _recent: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    _undated: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     _articles: dict[str, set[str]] = field(default_factory=dict)  # occurrence id -> article ids
     _seniority: dict[str, int] = field(default_factory=dict)
+    _told: dict[str, list[str]] = field(default_factory=dict)  # article -> its records' sentences
+    _read: set[str] = field(default_factory=set)  # articles whose stored sentences were read
 
     def add_existing(self, event: Event, occurrence_id: str) -> None:
         """A record already grouped (read back from the store): indexed, not re-decided."""
-        self._enter(event, occurrence_id)
+        self._enter(self._report(event), occurrence_id)
 
     def place(self, event: Event) -> str:
         """Group a new record; returns the id of the occurrence it now belongs to."""
-        matches: dict[str, tuple[int, str]] = {}  # occurrence id -> (strength, the member it matched)
-        for candidate in self._candidates(event):
+        new = self._report(event)
+        best: dict[str, tuple[Verdict, str]] = {}  # occurrence id -> (best verdict, the member it matched)
+        for candidate in self._candidates(new):
             occurrence = self.occurrence[candidate]
-            strength = self._strength(self._records[candidate], event)
-            if strength is not None and strength < matches.get(occurrence, (2, ""))[0]:
-                matches[occurrence] = (strength, candidate)
-        article = _article(event)
-        joined: str | None = None
-        # A copy's record joins the occurrence of the same place before one elsewhere in the country.
-        for occurrence in sorted(matches, key=lambda o: (matches[o][0], self._seniority[o])):
-            if article in self._articles[occurrence]:
+            if new.article in self._articles[occurrence]:
                 continue
-            matched = self._records[matches[occurrence][1]]
-            why = reason(matched, event, copies=self._copies(matched, event))
+            stored = self._reports[candidate]
+            verdict = self.decider.decide(stored, new, copies=self._copies(stored, new))
+            if verdict is not None and _better(verdict, best.get(occurrence)):
+                best[occurrence] = (verdict, candidate)
+        joined: str | None = None
+        merging = [o for o in best if best[o][0].outcome == "merge"]
+        # The strongest match first: a copy's record joins the occurrence of its own place before
+        # one elsewhere in the country; then the older occurrence.
+        for occurrence in sorted(merging, key=lambda o: (-best[o][0].score, self._seniority[o])):
+            verdict, matched = best[occurrence]
             if joined is None:
                 joined = occurrence
-                self.decisions.append(MergeDecision(joined, event.event_id, matched.event_id, why))
+                self.decisions.append(MergeDecision(joined, event.event_id, matched, verdict.reason()))
             elif not self._articles[joined] & self._articles[occurrence]:
-                self._absorb(joined, occurrence, event.event_id, why)
-        self._enter(event, joined or event.event_id)
+                self._absorb(joined, occurrence, event.event_id, verdict.reason())
+        for occurrence, (verdict, matched) in best.items():
+            if verdict.outcome == "uncertain" and self.root(occurrence) != joined:
+                self.uncertain.append(MergeDecision(occurrence, event.event_id, matched, verdict.reason()))
+        self._enter(new, joined or event.event_id)
         self.touched.add(self.occurrence[event.event_id])
         return self.occurrence[event.event_id]
 
@@ -107,36 +146,85 @@ class Grouping:
             occurrence_id = self.absorbed[occurrence_id]
         return occurrence_id
 
-    def _copies(self, a: Event, b: Event) -> bool:
-        first, second = _article(a), _article(b)
-        chain = self.chains.get(first)
-        return first != second and chain is not None and chain == self.chains.get(second)
+    def _report(self, event: Event) -> Report:
+        article = _article(event)
+        lent_from: str | None = None
+        unlent: Event | None = None
+        if event.date_start is None and event.date_end is None and event.event_date is None:
+            lender = self.lent.get(article)
+            if lender is not None:
+                lent_from, day = lender
+                unlent = event
+                start, end = lent_window(day)
+                event = replace(event, event_date=end, date_start=start, date_end=end, time_precision=2)
+        own = evidence_sentences(event)
+        if own:
+            self._told.setdefault(article, []).extend(own)
+        return Report(
+            event, article, lent_from, self._sentences_of(event), self._article_sentences_of(article), unlent
+        )
 
-    def _strength(self, stored: Event, new: Event) -> int | None:
-        """0: the same event by the codebook's test; 1: only as copies of one story; None: not."""
-        if same_event(stored, new):
-            return 0
-        return 1 if self._copies(stored, new) and same_event(stored, new, copies=True) else None
+    def _sentences_of(self, event: Event) -> Callable[[], Sequence[str]]:
+        found: list[Sequence[str]] = []
 
-    def _candidates(self, event: Event) -> Iterator[str]:
+        def read() -> Sequence[str]:
+            if not found:
+                own = evidence_sentences(event)
+                found.append(own if own or self.sentences is None else self.sentences(event.event_id))
+            return found[0]
+
+        return read
+
+    def _article_sentences_of(self, article: str) -> Callable[[], Sequence[str]]:
+        def read() -> Sequence[str]:
+            if article not in self._read and self.article_sentences is not None:
+                self._read.add(article)
+                self._told.setdefault(article, []).extend(self.article_sentences(article))
+            return self._told.get(article, ())
+
+        return read
+
+    def _copies(self, a: Report, b: Report) -> bool:
+        chain = self.chains.get(a.article)
+        return a.article != b.article and chain is not None and chain == self.chains.get(b.article)
+
+    def _candidates(self, report: Report) -> Iterator[str]:
+        event = report.event
+        kinds = [(kind, event.country or "") for kind in self.decider.families.neighbours(event.event_type)]
         seen: set[str] = set()
-        for block in blocks(event):
-            for event_id in self._index.get(block, ()):
-                if event_id not in seen:
-                    seen.add(event_id)
-                    yield event_id
+        if report.dated:
+            found: Iterable[str] = (
+                event_id
+                for kind, country in kinds
+                for week in _weeks(event)
+                for event_id in self._index.get((kind, country, week), ())
+            )
+            recent = (i for k in kinds for i in self._undated.get(k, ())[-RECENT:])
+            found = (*found, *recent)
+        else:
+            found = (i for k in kinds for i in self._recent.get(k, ())[-RECENT:])
+        for event_id in found:
+            if event_id not in seen:
+                seen.add(event_id)
+                yield event_id
 
-    def _enter(self, event: Event, occurrence_id: str) -> None:
-        self._records[event.event_id] = event
+    def _enter(self, report: Report, occurrence_id: str) -> None:
+        event = report.event
+        self._reports[event.event_id] = report
         self.occurrence[event.event_id] = occurrence_id
         if occurrence_id not in self.members:
             self.members[occurrence_id] = []
             self._articles[occurrence_id] = set()
             self._seniority[occurrence_id] = len(self._seniority)
         self.members[occurrence_id].append(event.event_id)
-        self._articles[occurrence_id].add(_article(event))
-        for block in blocks(event):
-            self._index[block].append(event.event_id)
+        self._articles[occurrence_id].add(report.article)
+        kind = (event.event_type, event.country or "")
+        self._recent[kind].append(event.event_id)
+        if report.dated:
+            for block in blocks(event):
+                self._index[block].append(event.event_id)
+        else:
+            self._undated[kind].append(event.event_id)
 
     def _absorb(self, keep: str, gone: str, via: str, why: str) -> None:
         for event_id in self.members.pop(gone):
@@ -149,9 +237,20 @@ class Grouping:
         self.decisions.append(MergeDecision(keep, gone, via, f"joined through {via}: {why}"))
 
 
-def merge(events: Iterable[Event], chains: Mapping[str, str] | None = None) -> list[Event]:
+def _better(verdict: Verdict, than: tuple[Verdict, str] | None) -> bool:
+    if than is None:
+        return True
+    rank = {"merge": 1, "uncertain": 0}
+    return (rank[verdict.outcome], verdict.score) > (rank[than[0].outcome], than[0].score)
+
+
+def merge(
+    events: Iterable[Event],
+    chains: Mapping[str, str] | None = None,
+    lent: Mapping[str, tuple[str, date]] | None = None,
+) -> list[Event]:
     """The records of each occurrence combined into one, in the order the occurrences began."""
-    grouping = Grouping(chains=chains or {})
+    grouping = Grouping(chains=chains or {}, lent=lent or {})
     records: dict[str, Event] = {}
     for event in events:
         records[event.event_id] = event

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from strife.dedupe.chain_index import ChainIndex
+from strife.dedupe.decide import Decider, lent_window
 from strife.dedupe.fingerprint import Vocabulary, fingerprint
-from strife.dedupe.grouping import Grouping
+from strife.dedupe.grouping import RECENT, Grouping, default_decider
 from strife.dedupe.match import combine
 from strife.records import Event, date_in_range
 from strife.store import EventFilter, Store
@@ -84,6 +85,7 @@ def _group_events(store: Store, con: Connection) -> MergeResult:
     pending = stored.unassigned(con)
     order = {event_id: i for i, event_id in enumerate(pending)}
     result = MergeResult()
+    decider = default_decider() if pending else None
     for start in range(0, len(pending), _BATCH):
         new = list(store.events(EventFilter(event_ids=tuple(pending[start : start + _BATCH]))))
         new.sort(key=lambda e: order[e.event_id])
@@ -94,7 +96,8 @@ def _group_events(store: Store, con: Connection) -> MergeResult:
                 placeable.append(event)
             else:
                 result.skipped.append((event.event_id, reason))
-        result.changed += _group_batch(store, con, placeable)
+        assert decider is not None
+        result.changed += _group_batch(store, con, placeable, decider)
     return result
 
 
@@ -109,17 +112,18 @@ def _unplaceable(event: Event) -> str | None:
     return None
 
 
-def _group_batch(store: Store, con: Connection, new: Sequence[Event]) -> int:
+def _group_batch(store: Store, con: Connection, new: Sequence[Event], decider: Decider) -> int:
     articles = {s.article_id for e in new for s in e.sources}
-    grouping = Grouping()
-    days = [d for e in new for d in (e.date_start or e.event_date, e.date_end or e.event_date) if d]
-    kinds = sorted({(e.event_type, e.country or "") for e in new})
-    if kinds:
-        first, last = (min(days), max(days)) if days else (date.min, date.max)
-        for event, occurrence_id in stored.members_near(con, kinds, first, last):
-            grouping.add_existing(event, occurrence_id)
-            articles.add(event.sources[0].article_id)
+    grouping = Grouping(
+        decider=decider,
+        sentences=_sentence_reader(con),
+        article_sentences=lambda article: stored.article_sentences(con, article),
+    )
+    for event, occurrence_id in _neighbours(con, new, decider):
+        grouping.add_existing(event, occurrence_id)
+        articles.add(event.sources[0].article_id)
     grouping.chains = stored_chains.chain_of(con, sorted(articles))
+    grouping.lent = stored_chains.dated_copies(con, sorted(articles))
     for event in new:
         grouping.place(event)
     members = _members(con, grouping)
@@ -129,8 +133,9 @@ def _group_batch(store: Store, con: Connection, new: Sequence[Event]) -> int:
     }
     sources = sorted({s.article_id for e in records.values() for s in e.sources})
     chains, agencies = stored_chains.chain_of(con, sources), stored_chains.agency_of(con, sources)
+    lent = stored_chains.dated_copies(con, sources)
     merged = [
-        _with_agencies(combine([records[i] for i in ids], occurrence, chains), agencies)
+        _with_agencies(combine([_lend(records[i], lent) for i in ids], occurrence, chains), agencies)
         for occurrence, ids in members.items()
     ]
 
@@ -138,8 +143,60 @@ def _group_batch(store: Store, con: Connection, new: Sequence[Event]) -> int:
         stored.remove(con, grouping.absorbed)
         stored.write(con, merged)
         stored.assign(con, {i: o for o, ids in members.items() for i in ids})
-        stored.log(con, grouping.decisions)
+        stored.log(con, [*grouping.decisions, *grouping.uncertain])
     return len(merged)
+
+
+def _neighbours(con: Connection, new: Sequence[Event], decider: Decider) -> list[tuple[Event, str]]:
+    """The stored records the new ones may merge with, in the order they were stored: the dated
+    ones of their types (and the types linked to them) and countries whose windows touch the
+    batch's dates, the latest undated ones of those, and for undated new records the latest
+    records of their types and countries (`grouping.RECENT` of each)."""
+    kinds = sorted(
+        {(kind, e.country or "") for e in new for kind in decider.families.neighbours(e.event_type)}
+    )
+    if not kinds:
+        return []
+    days = [d for e in new for d in (e.date_start or e.event_date, e.date_end or e.event_date) if d]
+    found: list[stored.Member] = []
+    if days:
+        found += stored.members_recent(con, kinds, RECENT, undated_only=True)
+        found += stored.members_near(con, kinds, min(days), max(days))
+    undated = sorted(
+        {
+            (kind, e.country or "")
+            for e in new
+            if (e.date_start or e.event_date) is None
+            for kind in decider.families.neighbours(e.event_type)
+        }
+    )
+    if undated:  # an undated record looks at the latest records of any date
+        found += stored.members_recent(con, undated, RECENT)
+    unique = {member.event.event_id: member for member in found}
+    return [(m.event, m.occurrence_id) for m in sorted(unique.values(), key=lambda m: m.stored)]
+
+
+def _sentence_reader(con: Connection) -> Callable[[str], Sequence[str]]:
+    cache: dict[str, list[str]] = {}
+
+    def read(event_id: str) -> Sequence[str]:
+        if event_id not in cache:
+            cache[event_id] = stored.evidence_sentences(con, [event_id]).get(event_id, [])
+        return cache[event_id]
+
+    return read
+
+
+def _lend(event: Event, lent: dict[str, tuple[str, date]]) -> Event:
+    """An undated report's record with the date its dated copy lends it, noted as derived."""
+    article = event.sources[0].article_id if event.sources else ""
+    if event.event_date or event.date_start or event.date_end or article not in lent:
+        return event
+    copy, day = lent[article]
+    start, end = lent_window(day)
+    note = f"dates lent by copy {copy} (dated {day.isoformat()}): article {article} has no date"
+    notes = f"{event.notes}; {note}" if event.notes else note
+    return replace(event, event_date=end, date_start=start, date_end=end, time_precision=2, notes=notes)
 
 
 def _members(con: Connection, grouping: Grouping) -> dict[str, list[str]]:

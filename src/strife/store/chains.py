@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import numpy as np
 
@@ -56,3 +57,17 @@ def agency_of(con: Connection, article_ids: Sequence[str]) -> dict[str, str]:
         [list(article_ids)],
     ).fetchall()
     return dict(rows)
+
+
+def dated_copies(con: Connection, article_ids: Sequence[str]) -> dict[str, tuple[str, date]]:
+    """For each of these articles that has no date: the earliest dated copy in its chain and that
+    date, which merging lends to the undated copy's records (CODEBOOK section 9)."""
+    rows = con.execute(
+        "SELECT u.id, d.id, d.date FROM articles u JOIN chains cu ON cu.article_id = u.id "
+        "JOIN chains cd ON cd.chain_id = cu.chain_id AND cd.article_id <> u.id "
+        "JOIN articles d ON d.id = cd.article_id "
+        "WHERE u.date IS NULL AND d.date IS NOT NULL AND u.id IN (SELECT unnest(?)) "
+        "QUALIFY row_number() OVER (PARTITION BY u.id ORDER BY d.date, d.id) = 1",
+        [list(article_ids)],
+    ).fetchall()
+    return {article: (copy, day) for article, copy, day in rows}

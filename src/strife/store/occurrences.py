@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, NamedTuple
 
 from strife.records import Event, Source
 from strife.store import _rows
@@ -90,31 +91,103 @@ def unassigned(con: Connection) -> list[str]:
     return [event_id for (event_id,) in rows]
 
 
-def members_near(
-    con: Connection, kinds: Sequence[tuple[str, str]], first: date, last: date
-) -> list[tuple[Event, str]]:
-    """Grouped events of these (event type, country) kinds whose window touches first..last, in the
-    order they were stored (so an older occurrence outranks a newer one when a report joins both).
+def members_near(con: Connection, kinds: Sequence[tuple[str, str]], first: date, last: date) -> list[Member]:
+    """Grouped dated events of these (event type, country) kinds whose window touches first..last,
+    in the order they were stored (so an older occurrence outranks a newer one when a report
+    joins both).
 
-    Only the scalars needed to compare records are filled, with the article as the
-    one source; events without any date come too (they match any window).
+    Only the scalars needed to compare records are filled, with the article as the one source.
     """
+    return _members(
+        con,
+        "AND coalesce(e.date_end, e.event_date) >= ? AND coalesce(e.date_start, e.event_date) <= ?",
+        kinds,
+        [first, last],
+    )
+
+
+def members_recent(
+    con: Connection, kinds: Sequence[tuple[str, str]], limit: int, *, undated_only: bool = False
+) -> list[Member]:
+    """The `limit` latest stored grouped events of each (event type, country) kind (only the
+    undated ones with `undated_only`), in the order they were stored: what an undated report is
+    compared with, and the undated reports a dated one is compared with."""
+    undated = "AND coalesce(e.date_start, e.event_date, e.date_end) IS NULL " if undated_only else ""
+    return _members(
+        con,
+        f"{undated}QUALIFY row_number() OVER (PARTITION BY e.event_type, e.country "
+        "ORDER BY a.ingested_at DESC, a.id DESC, e.event_id DESC) <= ?",
+        kinds,
+        [limit],
+    )
+
+
+class Member(NamedTuple):
+    """A stored, grouped record (only the fields merging compares), its occurrence, and when it was stored."""
+
+    event: Event
+    occurrence_id: str
+    stored: tuple[datetime, str, str]  # (ingested at, article id, event id): the order of arrival
+
+
+def _members(
+    con: Connection, where: str, kinds: Sequence[tuple[str, str]], params: list[Any]
+) -> list[Member]:
     names = ("event_id", "article_id", *_MATCH_COLUMNS)
     rows = con.execute(
-        f"SELECT {', '.join('e.' + n for n in names)}, o.occurrence_id FROM events e "
+        f"SELECT {', '.join('e.' + n for n in names)}, o.occurrence_id, a.ingested_at FROM events e "
         "JOIN event_occurrence o USING (event_id) JOIN articles a ON a.id = e.article_id "
-        "WHERE e.event_type || chr(31) || coalesce(e.country, '') IN (SELECT unnest(?)) "
-        "AND ((coalesce(e.date_end, e.event_date) >= ? AND coalesce(e.date_start, e.event_date) <= ?) "
-        "OR coalesce(e.date_start, e.event_date) IS NULL) "
+        f"WHERE e.event_type || chr(31) || coalesce(e.country, '') IN (SELECT unnest(?)) {where} "
         "ORDER BY a.ingested_at, a.id, e.event_id",
-        [[f"{kind}\x1f{country}" for kind, country in kinds], first, last],
+        [[f"{kind}\x1f{country}" for kind, country in kinds], *params],
     ).fetchall()
     found = []
     for row in rows:
-        values = dict(zip(names, row[:-1], strict=True))
+        values = dict(zip(names, row[:-2], strict=True))
         article = values.pop("article_id")
-        found.append((Event(**values, sources=(Source(article),)), row[-1]))
+        event = Event(**values, sources=(Source(article),))
+        found.append(Member(event, row[-2], (row[-1], article, event.event_id)))
     return found
+
+
+def evidence_sentences(con: Connection, event_ids: Sequence[str]) -> dict[str, list[str]]:
+    """Each event's evidence sentences, the one its type was read from first (for merge decisions
+    that weigh how alike two reports' sentences are)."""
+    rows = con.execute(
+        "SELECT event_id, sentence FROM evidence WHERE event_id IN (SELECT unnest(?)) "
+        "ORDER BY event_id, field <> 'event_type', ordinal",
+        [list(event_ids)],
+    ).fetchall()
+    found: dict[str, list[str]] = {}
+    for event_id, sentence in rows:
+        sentences = found.setdefault(event_id, [])
+        if sentence not in sentences:
+            sentences.append(sentence)
+    return found
+
+
+def article_sentences(con: Connection, article_id: str) -> list[str]:
+    """The evidence sentences of every stored event of one article, in the article's order."""
+    rows = con.execute(
+        "SELECT sentence, min(start) AS first_at FROM evidence WHERE article_id = ? GROUP BY sentence "
+        "ORDER BY first_at",
+        [article_id],
+    ).fetchall()
+    return [sentence for sentence, _ in rows]
+
+
+UNCERTAIN = "uncertain"
+
+
+def uncertain(con: Connection) -> list[MergeDecision]:
+    """Pairs merging left apart as uncertain (logged with a reason starting 'uncertain'), for a
+    person to decide: `occurrence_id` is the occurrence the event was not merged into."""
+    rows = con.execute(
+        'SELECT occurrence_id, event_id, matched, reason, "at" FROM merge_log WHERE reason LIKE ? '
+        'ORDER BY "at", occurrence_id, event_id',
+        [f"{UNCERTAIN}%"],
+    ).fetchall()
+    return [MergeDecision(*row) for row in rows]
 
 
 def members_of(con: Connection, occurrence_ids: Iterable[str]) -> dict[str, list[str]]:
