@@ -6,11 +6,15 @@ replaced), so the tests pay for the model once.
 
 from __future__ import annotations
 
+import os
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner
 from ingest.localsite import Answer, Site, page, rss, serving
@@ -164,3 +168,67 @@ def test_the_progress_bar_shows_a_total_when_known_and_never_1_articles(
         pass
     err = capsys.readouterr().err
     assert shown in err and "article/s" in err and "articles:" in err and "1 articles" not in err
+
+
+def test_server_needs_a_token(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("STRIFE_TOKEN", raising=False)
+    result = runner.invoke(main, ["ingest", str(tmp_path), "--server", "http://127.0.0.1:9"])
+    assert result.exit_code == 2 and "--server needs the server's token" in result.stderr
+
+
+def test_a_server_that_does_not_answer_is_one_line(runner: CliRunner, site: Site, tmp_path: Path) -> None:
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    args = ["ingest", site.url("/a"), "--server", f"http://127.0.0.1:{port}", "--token", "t"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "no strife server answers" in line
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """A real `strife serve --token t` on a store of its own, the learned stage off to load faster."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    db = tmp_path / "served.duckdb"
+    strife.open_store(db).close()
+    env = {**os.environ, "STRIFE_ENCODER": "off"}
+    command = [sys.executable, "-c", "from strife.cli import main; main()", "serve", "--db", str(db)]
+    command += ["--port", str(port), "--token", "t"]
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if child.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"strife serve did not start: {child.stderr.read() if child.stderr else ''}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        child.terminate()
+        child.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_ingest_and_watch_hand_articles_to_a_running_server(
+    runner: CliRunner, site: Site, server: str, tmp_path: Path
+) -> None:
+    posted = runner.invoke(main, ["ingest", site.url("/a"), "--server", server, "--token", "t"])
+    assert posted.exit_code == 0, posted.output
+    assert "stored 1," in posted.stdout and f"(server: {server})" in posted.stdout
+    feed_of(site, ["/a", "/b"], '"v1"')
+    args = ["watch", "--once", site.url("/feed.xml"), "--server", server, "--token", "t"]
+    watched = runner.invoke(main, [*args, "--db", str(tmp_path / "state.duckdb")])
+    assert watched.exit_code == 0, watched.output
+    assert "pages fetched 2" in watched.stdout and "stored 1, duplicates skipped 1" in watched.stdout
+    assert httpx.get(f"{server}/api/health").json()["articles"] == 2
+    refused = runner.invoke(main, ["ingest", site.url("/b"), "--server", server, "--token", "wrong"])
+    assert refused.exit_code == 1 and "refused the articles" in refused.stderr

@@ -13,12 +13,13 @@ The command line and the web server call this module and nothing under it.
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from strife.export import FORMATS, format_table
 from strife.export import export as write_events
@@ -123,6 +124,92 @@ class PollSummary:
     retry: int = 0  # of them, failed in a way a later poll may get past
 
 
+@dataclass(frozen=True)
+class Server:
+    """A running `strife serve --token` that codes and stores articles handed to it (POST
+    /api/articles), for writing into a store the server holds (DuckDB lets one process write)."""
+
+    url: str
+    token: str
+    timeout: float = 300.0  # the server codes the article before it answers
+
+    def post(
+        self,
+        items: Iterable[Article | Rejection],
+        progress: Callable[[Iterator[Article | Rejection]], Iterable[Article | Rejection]] = lambda x: x,
+    ) -> IngestSummary:
+        """Post each Article, one at a time; Rejections (and the server's) are counted, not stored.
+
+        Raises StoreError, in one line, when no server answers or it refuses the token.
+        """
+        import httpx
+
+        summary = IngestSummary()
+        endpoint = self.url.rstrip("/") + "/api/articles"
+        headers = {"Authorization": f"Bearer {self.token}"}
+        with httpx.Client(timeout=self.timeout, headers=headers) as client:
+            for item in progress(iter(items)):
+                if isinstance(item, Rejection):
+                    summary.rejections.append(item)
+                    continue
+                body = {k: v for k, v in item.to_dict().items() if k in _POSTED and v is not None}
+                self._count(summary, item, self._send(client, endpoint, body))
+        return summary
+
+    def _send(self, client: Any, endpoint: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        import httpx
+
+        for attempt in range(4):
+            try:
+                response = client.post(endpoint, json=body)
+            except httpx.HTTPError as error:
+                raise StoreError(
+                    f"no strife server answers at {self.url} ({type(error).__name__}); start "
+                    "`strife serve --token TOKEN` there, or write to a store with --db instead of --server"
+                ) from error
+            if response.status_code not in (429, 503) or attempt == 3:
+                break
+            wait = response.headers.get("retry-after", "1")
+            time.sleep(min(30.0, float(wait) if wait.isdigit() else 1.0))
+        try:
+            answer: dict[str, Any] = response.json()
+        except ValueError:
+            answer = {}
+        if response.status_code in (401, 403):
+            detail = answer.get("detail", response.status_code)
+            raise StoreError(
+                f"the server at {self.url} refused the articles ({detail}); "
+                "start it with --token and give the same token (--token or STRIFE_TOKEN)"
+            )
+        return response.status_code, answer
+
+    @staticmethod
+    def _count(summary: IngestSummary, item: Article, answered: tuple[int, dict[str, Any]]) -> None:
+        status, answer = answered
+        origin = item.origin or item.id
+        if status != 201:
+            detail = answer.get("detail", f"HTTP {status}")
+            summary.rejections.append(
+                Rejection(origin, "server", f"the server refused it: {detail}", item.id)
+            )
+            return
+        for reason in answer.get("rejected", []):
+            summary.rejections.append(Rejection(origin, "server", str(reason), item.id))
+        if answer.get("rejected"):
+            return
+        summary.read += 1
+        summary.stored += int(answer.get("stored", 0))
+        summary.events += int(answer.get("events", 0))
+        if answer.get("duplicates"):
+            summary.duplicates += 1
+            summary.duplicate_origins.append(origin)
+        if answer.get("stored"):
+            summary.stored_ids.append(str(answer.get("article_id", item.id)))
+
+
+_POSTED = ("id", "text", "date", "url", "title", "outlet")
+
+
 class Coder:
     """The loaded pipeline (relevance -> clean -> parse -> resolve -> extract -> assemble), reusable.
 
@@ -205,14 +292,16 @@ class Dataset:
         fetch: FetchSettings | None = None,
         workers: int = 1,
         progress: Callable[[Iterator[Outcome]], Iterable[Outcome]] = lambda outcomes: outcomes,
+        server: Server | None = None,
     ) -> PollSummary:
         """One poll for `strife watch`: fetch what is new at the URLs (feeds, pages, files listing
         them), code and store it, and note what was fetched so the next poll skips it.
 
         Feeds are asked conditionally with their last validators; a page already fetched is not
-        fetched again (a transient failure is retried on a few later polls).
+        fetched again (a transient failure is retried on a few later polls). With `server`, the
+        articles are handed to that running server to code and store, and this store keeps only
+        what was fetched.
         """
-        coder = coder or Coder()
         urls, bad = url_sources(sources)
         cursor = self.store.cursor()
         try:
@@ -221,7 +310,11 @@ class Dataset:
             cursor.close()
         with Fetcher(fetch or fetch_settings()) as fetcher:
             items = itertools.chain(bad, read_inputs(urls, ReadOptions(), fetcher=fetcher, log=log))
-            summary = ingest(self.store, items, coder.resources, workers=workers, progress=progress)
+            if server is not None:
+                summary = server.post(items)
+            else:
+                resources = (coder or Coder()).resources
+                summary = ingest(self.store, items, resources, workers=workers, progress=progress)
         with self.store.transaction() as con:
             fetched.record(con, log.feeds, log.pages, datetime.now(UTC).replace(tzinfo=None))
         retry = sum(1 for page in log.pages if page.outcome == "retry")
@@ -381,6 +474,7 @@ __all__ = [
     "Dataset",
     "FetchSettings",
     "PollSummary",
+    "Server",
     "StoreError",
     "StoreNeedsMigration",
     "article",

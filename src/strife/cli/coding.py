@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 import time
@@ -30,6 +31,26 @@ from strife.cli._base import (
     workers_option,
 )
 
+
+def server_options(func: Any) -> Any:
+    """--server URL and --token: hand the articles to a running `strife serve --token` instead."""
+    func = click.option(
+        "--token", envvar="STRIFE_TOKEN", default=None, help="the server's write token (with --server)"
+    )(func)
+    return click.option(
+        "--server", metavar="URL", default=None,
+        help="hand the articles to a running `strife serve --token` at URL (POST /api/articles)",
+    )(func)  # fmt: skip
+
+
+def server_of(url: str | None, token: str | None) -> strife.api.Server | None:
+    if url is None:
+        return None
+    if not token:
+        fail("--server needs the server's token: --token TOKEN or STRIFE_TOKEN", 2)
+    return strife.api.Server(url, token or "")
+
+
 url_lists_option = click.option(
     "--urls", "--feeds", "url_lists", multiple=True, type=click.Path(exists=True, dir_okay=False),
     help="a file of URLs of pages or feeds (one a line, or a CSV column named url); repeatable",
@@ -53,9 +74,7 @@ def loaded_coder(show: bool | None = None) -> strife.Coder:
     return coder
 
 
-def progress_bar(
-    total: int | None, show: bool | None = None
-) -> Callable[[Iterator[strife.Outcome]], Iterable[strife.Outcome]]:
+def progress_bar(total: int | None, show: bool | None = None) -> Callable[[Iterator[Any]], Iterable[Any]]:
     """A progress bar over outcomes: the share done, rate and time left when the total is known,
     else the count and rate (never "1 articles": the count stands before "of N" or "coded")."""
     from tqdm import tqdm
@@ -64,7 +83,7 @@ def progress_bar(
     bar = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt} of {total_fmt} [{elapsed}<{remaining}, {rate_fmt}]"
     count = "{desc}: {n_fmt} coded [{elapsed}, {rate_fmt}]"
 
-    def wrap(outcomes: Iterator[strife.Outcome]) -> Iterable[strife.Outcome]:
+    def wrap(outcomes: Iterator[Any]) -> Iterable[Any]:
         return tqdm(
             outcomes, total=total, desc="articles", unit=" article", disable=not show, file=sys.stderr,
             mininterval=0.5, bar_format=bar if total else count, dynamic_ncols=True,
@@ -73,15 +92,17 @@ def progress_bar(
     return wrap
 
 
-def summary_line(summary: Any, db: str) -> str:
-    """The one-line account of an ingest; rejections counted by their stage (fetch, language, ...)."""
+def summary_line(summary: Any, db: str = "", *, server: str | None = None) -> str:
+    """The one-line account of an ingest; rejections counted by their stage (fetch, language, ...).
+
+    Handed to a server (`server`), merging is the server's: no occurrence count, and its URL."""
     stages = Counter(r.stage for r in summary.rejections)
     by_stage = f" ({', '.join(f'{stage} {n}' for stage, n in stages.most_common())})" if stages else ""
+    where = f"(server: {server})" if server else f"occurrences updated {summary.occurrences} (store: {db})"
     return (
         f"articles read {summary.read}, stored {summary.stored}, "
         f"duplicates skipped {summary.duplicates}, "
-        f"rejected {len(summary.rejections)}{by_stage}, events {summary.events}, "
-        f"occurrences updated {summary.occurrences} (store: {db})"
+        f"rejected {len(summary.rejections)}{by_stage}, events {summary.events}, {where}"
     )
 
 
@@ -130,21 +151,41 @@ def extract(inputs: tuple[str, ...], explain: bool, workers: int, max_bytes: int
 @workers_option
 @max_bytes_option
 @click.option("--show", is_flag=True, help="print the stored events as a table afterwards")
+@server_options
 def ingest(
-    inputs: tuple[str, ...], url_lists: tuple[str, ...], db: str, workers: int, max_bytes: int, show: bool
+    inputs: tuple[str, ...],
+    url_lists: tuple[str, ...],
+    db: str,
+    workers: int,
+    max_bytes: int,
+    show: bool,
+    server: str | None,
+    token: str | None,
 ) -> None:
     """Extract events from INPUTS and store articles, events and rejections in the DuckDB store.
 
     INPUTS are files, folders (read recursively), '-' for standard input, web archives
     (.warc, .warc.gz) or http(s) URLs of pages and feeds (RSS, Atom, RDF: each entry's page
     is fetched). Re-running on the same inputs adds nothing: articles are keyed by a hash of
-    their text.
+    their text. With --server, the articles are handed to that running server (its store,
+    not --db) and rejections are listed but not stored.
     """
     if not inputs and not url_lists:
         fail("give INPUTS to read or --urls FILE; see 'strife ingest --help'", 2)
     check_inputs(inputs)
     urls, unlisted = strife.api.url_sources(url_lists)
     total = None if url_lists else strife.api.count_articles(inputs)
+    running = server_of(server, token)
+    if running is not None:
+        read = itertools.chain(unlisted, strife.read([*inputs, *urls], max_bytes=max_bytes))
+        try:
+            posted = running.post(read, progress=progress_bar(total))
+        except strife.api.StoreError as error:
+            fail(str(error))
+            return
+        report(posted)
+        click.echo(summary_line(posted, server=running.url))
+        sys.exit(EXIT_FAILED if posted.read == 0 and posted.rejections else 0)
     with open_dataset(db, write=True) as store:
         coder = loaded_coder()
         items: list[Any] = [*unlisted, *inputs, *urls]

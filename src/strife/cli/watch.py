@@ -18,7 +18,7 @@ import click
 
 import strife
 from strife.cli._base import EXIT_FAILED, EXIT_USAGE, db_option, fail, main, workers_option
-from strife.cli.coding import loaded_coder, progress_bar, report, summary_line
+from strife.cli.coding import loaded_coder, progress_bar, report, server_of, server_options, summary_line
 
 _EVERY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*", re.I)
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -32,12 +32,20 @@ def parse_every(value: str) -> float:
     return float(match.group(1)) * _SECONDS[(match.group(2) or "m").lower()]
 
 
-def poll_once(db: str, sources: tuple[str, ...], coder: strife.Coder, workers: int) -> bool:
+def poll_once(
+    db: str,
+    sources: tuple[str, ...],
+    coder: strife.Coder | None,
+    workers: int,
+    server: strife.api.Server | None,
+) -> bool:
     """One poll; False (after one line on stderr) when it could not run."""
     started = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
     try:
         with strife.open_store(db) as store:
-            result = store.poll(sources, coder=coder, workers=workers, progress=progress_bar(None))
+            result = store.poll(
+                sources, coder=coder, workers=workers, progress=progress_bar(None), server=server
+            )
     except strife.api.StoreError as error:
         click.echo(f"strife: poll at {started} skipped: {error}", err=True)
         return False
@@ -45,9 +53,10 @@ def poll_once(db: str, sources: tuple[str, ...], coder: strife.Coder, workers: i
         click.echo(f"strife: poll at {started} failed ({type(error).__name__}: {error})", err=True)
         return False
     report(result.ingest)
+    ingested = summary_line(result.ingest, db, server=server.url if server else None)
     click.echo(
         f"poll {started}: sources {result.sources} (not modified {result.not_modified}), "
-        f"pages fetched {result.pages} (to retry {result.retry}); {summary_line(result.ingest, db)}"
+        f"pages fetched {result.pages} (to retry {result.retry}); {ingested}"
     )
     return True
 
@@ -58,12 +67,23 @@ def poll_once(db: str, sources: tuple[str, ...], coder: strife.Coder, workers: i
 @click.option("--once", is_flag=True, help="poll once and exit (for cron)")
 @db_option
 @workers_option
-def watch(sources: tuple[str, ...], every: str, once: bool, db: str, workers: int) -> None:
+@server_options
+def watch(
+    sources: tuple[str, ...],
+    every: str,
+    once: bool,
+    db: str,
+    workers: int,
+    server: str | None,
+    token: str | None,
+) -> None:
     """Poll SOURCES on a schedule and ingest what is new into the store.
 
     SOURCES are http(s) URLs of feeds (RSS, Atom, RDF) or pages, and files listing such URLs
     (one a line, or a CSV column named url), read again at every poll. Feeds are asked with
-    conditional requests; a page already fetched is not fetched again. Ctrl-C stops.
+    conditional requests; a page already fetched is not fetched again. Ctrl-C stops. With
+    --server, the articles are handed to that running server and --db keeps only what was
+    fetched (give it a store of its own).
     """
     try:
         period = parse_every(every)
@@ -73,11 +93,12 @@ def watch(sources: tuple[str, ...], every: str, once: bool, db: str, workers: in
     missing = [s for s in sources if not s.startswith(("http://", "https://")) and not Path(s).is_file()]
     if missing:
         fail(f"source '{missing[0]}' is neither an http(s) URL nor a file of URLs; check it", EXIT_USAGE)
-    coder = loaded_coder()
+    running = server_of(server, token)
+    coder = loaded_coder() if running is None else None
     try:
         while True:
             began = time.monotonic()
-            done = poll_once(db, sources, coder, workers)
+            done = poll_once(db, sources, coder, workers, running)
             if once:
                 if not done:
                     sys.exit(EXIT_FAILED)
