@@ -123,17 +123,20 @@ def first_seen(con: Connection, filters: EventFilter, key: str, limit: int) -> l
         raise ValueError("first_seen needs a period: set date_from and date_to")
     scope, params = replace(filters, date_from=None, date_to=None).where()
     column = _ACTORS if key == "actor" else f'"{key}"'
+    # Keys, dates and ids only until the few first events are known: records are read for those.
     keyed = (
-        f"SELECT DISTINCT {column} AS key, event_date, event_id, record FROM occurrences "
+        f"SELECT DISTINCT {column} AS key, event_date, event_id FROM occurrences "
         f"{and_where(scope, 'event_date <= ?')}"
     )
     rows = _rows(
         con,
         f"WITH keyed AS ({keyed}), fresh AS (SELECT key FROM keyed WHERE key IS NOT NULL GROUP BY key "
-        "HAVING min(event_date) >= ?), ranked AS (SELECT key, record, count(*) OVER (PARTITION BY key) "
+        "HAVING min(event_date) >= ?), ranked AS (SELECT key, event_id, count(*) OVER (PARTITION BY key) "
         "AS n, row_number() OVER (PARTITION BY key ORDER BY event_date, event_id) AS place "
-        "FROM keyed WHERE key IN (SELECT key FROM fresh)) "
-        "SELECT key, n, record FROM ranked WHERE place = 1 ORDER BY n DESC, key LIMIT ?",
+        "FROM keyed WHERE key IN (SELECT key FROM fresh)), chosen AS (SELECT key, n, event_id FROM ranked "
+        "WHERE place = 1 ORDER BY n DESC, key LIMIT ?) "
+        "SELECT c.key, c.n, o.record FROM chosen c JOIN occurrences o USING (event_id) "
+        "ORDER BY c.n DESC, c.key",
         [*params, filters.date_to, filters.date_from, limit],
     )
     return [{"key": k, "events": n, "first": Event.from_dict(json.loads(record))} for k, n, record in rows]
