@@ -427,3 +427,42 @@ def test_wire_dateline_inside_page_furniture(geocoder: Geocoder) -> None:
         "Chad had closed its frontier."
     )
     assert geocoder.article_country(text) == "Sudan"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Protesters gathered at 7th and Broadway in Oakland on Tuesday.", "Oakland"),
+        ("Marchers walked down Pennsylvania Avenue from Freedom Plaza in Seattle.", "Seattle"),
+        ("Police cleared the camp in front of City Hall in Oakland.", "Oakland"),
+        ("The Oakland Police Department said officers fired tear gas at marchers in Oakland.", "Oakland"),
+    ],
+)
+def test_streets_squares_and_institutions_are_not_towns(geocoder: Geocoder, text: str, town: str) -> None:
+    """A street, a square, a building or a city's police department names no town of its own
+    (Broadway, Virginia; Pennsylvania; Hall County): the event is in the town around it."""
+    resolved = {m.place.name for m in geocoder.mentions(text, "United States") if m.place is not None}
+    assert resolved == {town}
+    found = locate(geocoder, text, "United States")
+    assert found is not None and found.admin1 in {"California", "Washington"} and found.geo_precision == 1
+    oakland_or_seattle = {"Oakland": (37.8, -122.3), "Seattle": (47.6, -122.3)}[town]
+    assert found.latitude is not None and abs(found.latitude - oakland_or_seattle[0]) < 0.2
+
+
+def test_college_is_a_word_not_a_town(geocoder: Geocoder) -> None:
+    text = "College groups joined the march in Cleveland on Saturday."
+    assert [m.surface for m in geocoder.mentions(text, "United States")] == ["Cleveland"]
+
+
+def test_an_unknown_village_is_in_the_country_named_beside_it(geocoder: Geocoder) -> None:
+    """ "Aitaroun in south Lebanon" is in Lebanon, though Israel is the article's country."""
+    text = "An Israeli drone strike killed three people in the village of Aitaroun in south Lebanon."
+    found = locate(geocoder, text, "Israel")
+    assert found is not None and found.country == "Lebanon" and found.location == "Aitaroun"
+
+
+def test_a_demonym_alone_does_not_bring_a_small_town_abroad(geocoder: Geocoder) -> None:
+    """A small Irish town of the name is not meant because an Irish priest speaks in a Mexican story."""
+    text = "Gunmen killed four people in Ballina on Sunday, an Irish priest told reporters."
+    resolved = [m.place.country for m in geocoder.mentions(text, "Mexico") if m.place is not None]
+    assert "Ireland" not in resolved

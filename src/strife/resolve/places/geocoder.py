@@ -21,7 +21,7 @@ from strife.resolve.places.toponyms import KEYWORDS, Detector, Tables, plural
 # How specific each kind of mention is; lower wins. Unknown names rank just after
 # the resolved places of the same kind, so a known town beats an unknown one.
 HINT_WEIGHT = 0.5  # an actor's country, per actor mention (see article_country)
-_RANK = {"city": 1.0, "feature": 1.0, "admin2": 2.0, "admin1": 3.0, "country": 4.0}
+_RANK = {"city": 1.0, "feature": 1.0, "street": 1.0, "admin2": 2.0, "admin1": 3.0, "country": 4.0}
 _DATELINE = re.compile(
     r"^\s*([A-Z][\w'\u2019.\- ]{1,40}?|[A-Z][A-Z'\u2019.\- ]{2,40}),\s+([A-Z][\w ]{2,40}?)\s*[\u2013\u2014-]",
     re.MULTILINE,
@@ -310,6 +310,23 @@ class Geocoder:
             *span,
         )
 
+    @staticmethod
+    def _town_of_street(
+        chosen: PlaceMention, inside: Sequence[PlaceMention], country: str | None, context: Place | None
+    ) -> Place | None:
+        """The town a street or a square lies in: the town the sentence names nearest it, else
+        the town named nearest before it in the article (ACLED codes the town)."""
+        towns = [
+            m.place
+            for m in sorted(inside, key=lambda m: abs(m.start - chosen.start))
+            if m.place is not None
+            and m.place.kind == "city"
+            and (country is None or m.place.country == country)
+        ]
+        if towns:
+            return towns[0]
+        return context if context is not None and context.kind == "city" else None
+
     def _unresolved(
         self,
         chosen: PlaceMention,
@@ -318,7 +335,21 @@ class Geocoder:
         context: Place | None = None,
     ) -> Location:
         """An unknown name: keep it, with the area around it that the span does name; else with
-        the province of the place named nearest it in the article (`context`), no coordinates."""
+        the province of the place named nearest it in the article (`context`), no coordinates.
+        A country named right around it ("the village of Aitaroun in south Lebanon") is its
+        country, whatever the article's country is."""
+        here = _country_around(chosen, inside)
+        if here is not None and here != country:
+            country = here
+            context = context if context is not None and context.country == here else None
+        if chosen.kind == "street":
+            town = self._town_of_street(chosen, inside, country, context)
+            if town is not None:
+                note = f"'{chosen.surface}' is a street or a site in {town.name}: coordinates of {town.name}"
+                return Location(
+                    town.country, town.admin1, town.admin2, chosen.surface, town.latitude, town.longitude, 1,
+                    chosen.start, chosen.end, note=note,
+                )  # fmt: skip
         # Named areas first; a town elsewhere in the sentence is only the nearest known place.
         areas = [m for m in inside if m.place is not None and m.place.kind in ("admin1", "admin2")]
         areas = areas or [m for m in inside if m.place is not None and m.place.kind == "city"]
@@ -366,3 +397,18 @@ class Geocoder:
 
 def _overlapping(mentions: Sequence[PlaceMention], start: int, end: int) -> list[PlaceMention]:
     return [m for m in mentions if m.start < end and start < m.end]
+
+
+def _country_around(chosen: PlaceMention, inside: Sequence[PlaceMention]) -> str | None:
+    """The country named by its name (not a demonym) nearest an unknown name, within the words
+    around it: "Aitaroun in south Lebanon", "Lebanon's Aitaroun"."""
+    named = [
+        m
+        for m in inside
+        if m.kind == "country"
+        and m.place is not None
+        and m.place.country is not None
+        and chosen.start - 150 <= m.start <= chosen.end + 60
+    ]
+    nearest = min(named, key=lambda m: abs(m.start - chosen.start), default=None)
+    return nearest.place.country if nearest is not None and nearest.place is not None else None

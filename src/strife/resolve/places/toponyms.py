@@ -13,19 +13,21 @@ The steps, in order:
 4. Drop what is probably not a place: common words and names used lower-case
    elsewhere in the text, small places that are part of a longer name (a person's
    surname), small places abroad when the article's country is known.
-5. Choose among same-named places: the article's country first, then the kind the
-   pattern names, then a country the text names, then admin1 areas named in the
-   text, then prominence.
+5. Choose among same-named places: a country named right around the name first ("Khiam
+   in south Lebanon"), then the article's country, then the kind the pattern names, then
+   a country the text names, then admin1 areas named in the text, then prominence. A small
+   town abroad counts only where the text spells its country's name, not a demonym alone.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from strife.mentions import Place, PlaceMention
+from strife.resolve.places.choosing import abroad as _abroad
+from strife.resolve.places.choosing import choose
 from strife.resolve.places.gazetteer import Gazetteer
 from strife.resolve.places.names import fold, place_table, read_json
 from strife.resolve.places.not_places import NotPlaces
@@ -61,6 +63,8 @@ _APPOSITION = re.compile(
     r"|where|which|that|with|bordering|outside)\b)"
 )
 SITE_KINDS = ("feature", "city")
+# "7th and Broadway", "5th Street and Main": a street named at an intersection with a numbered one.
+_ORDINAL_AND = re.compile(r"\b\d+(?:st|nd|rd|th)(?:\s+(?:street|avenue|st|ave)\.?)?\s+(?:and|&)\s+$", re.I)
 # A country's capital named by the country: "the Somali capital", "Mali's capital", "the capital of Chad".
 _CAPITAL_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+capital\b"
@@ -152,6 +156,8 @@ class Detector:
         self._sites = frozenset(tables.cues["site"])
         areas = "|".join(re.escape(c) for c in tables.cues["near_after"])
         self._near_after = re.compile(rf"\s+(?:{areas})\b")
+        self._streets = frozenset(tables.cues["street"])
+        self._organisations = frozenset(tables.cues["organisation"])
         self._last: tuple[str, list[_Hit]] | None = None
 
     def _hint(self, text: str, run: list[_Token]) -> tuple[tuple[str, ...], str]:
@@ -242,6 +248,15 @@ class Detector:
             for *_, places, _, _ in raw
             if len(places) == 1 and places[0].kind == "country"
         }
+        # Countries named by name, where: a demonym ("an Irish priest") says less about places.
+        by_name = [
+            (start, places[0].country_code)
+            for start, _, surface, places, _, _ in raw
+            if len(places) == 1
+            and places[0].kind == "country"
+            and surface.split()[0] not in self.tables.demonyms
+        ]
+        spelled = {code for _, code in by_name}
         found: list[PlaceMention] = []
         for index, (start, end, surface, places, hint, partial) in enumerate(raw):
             # "near X", and "the X area" (an area around X, CODEBOOK section 6: precision 2)
@@ -267,7 +282,10 @@ class Detector:
                 # "Mozambique's Cabo Delgado province": a possessive names the country, never a town
                 found.append(PlaceMention(start, end, surface, "country", countries[0], False))
                 continue
-            place = choose(places, hint, country_code, context, named)
+            # "Khiam in south Lebanon": a country named in the same stretch of text says which of
+            # same-named places is meant, even against the article's country.
+            nearby = {code for at, code in by_name if start - 150 <= at <= end + 60}
+            place = choose(places, hint, country_code, context, named, nearby)
             enclosing = _enclosing(text, raw, index)
             if place is not None and place.kind in ("city", "admin2") and enclosing is not None:
                 inside = [p for p in places if (p.country_code, p.admin1) == enclosing]
@@ -287,7 +305,9 @@ class Detector:
                 # nor is "Bin village" Vienna, whatever a foreign spelling of Vienna may be.
                 found.append(PlaceMention(start, end, surface, _unknown_kind(hint), None, near))
                 continue
-            if place is None or not self._trusted(place, surface, hint, country_code, partial, named):
+            if place is None or not self._trusted(
+                place, surface, hint, country_code, partial, named, spelled
+            ):
                 continue
             found.append(PlaceMention(start, end, surface, place.kind, place, near))
         return found
@@ -313,12 +333,21 @@ class Detector:
         country_code: str | None,
         partial: bool,
         named: Collection[str | None] = (),
+        spelled: Collection[str | None] = (),
     ) -> bool:
         if place.kind == "country" or hint:
             return True
         if _abroad(place, country_code) and place.country_code not in named:
             # The article's country wins: a same-named town or province elsewhere ("Aden" in a
             # Somali name, "Paul" the Cape Verdean island) is meant only when the text names its country.
+            return False
+        if (
+            _abroad(place, country_code)
+            and place.country_code not in spelled
+            and place.population < LOCAL_POPULATION
+        ):
+            # Nor is a small town abroad meant because a demonym names its country ("an Irish priest"
+            # in a story from Mexico): only the country's name, or a city, makes it likely.
             return False
         if place.kind == "admin1":
             return True
@@ -335,9 +364,16 @@ class Detector:
     def _match_run(
         self, text: str, run: list[_Token], hint: tuple[str, ...], lowered: set[str]
     ) -> Iterator[_Hit]:
+        if self._street(text, run):
+            # a street or a square is a site in the town around it, never a town of that name
+            yield (run[0].start, run[-1].end, text[run[0].start : run[-1].end], (), ("street",), False)
+            return
         while len(run) > 1 and run[0].text in self.tables.common and not self._names_place(text, run):
             run = run[1:]  # "The Panjshir Valley", "In Kabul"; but "North Darfur" is a name
         keyword = plural(run[-1].text.lower()) if len(run) > 1 else ""
+        if keyword in KEYWORDS and any(t.text.lower() in self._organisations for t in run[1:-1]):
+            # "Oakland Police Department": an institution; the town in it only qualifies it
+            hint, keyword, run = (), "", run[:-1]
         if keyword in KEYWORDS:
             hint = KEYWORDS[keyword]
         name_end = run[-2].end if keyword in KEYWORDS else run[-1].end
@@ -365,6 +401,14 @@ class Detector:
             yield (run[0].start, run[-1].end, text[run[0].start : run[-1].end], (), hint or ("city",), False)
             return
         yield from hits
+
+    def _street(self, text: str, run: list[_Token]) -> bool:
+        """Whether the run names a street, a square or a building ("Pennsylvania Avenue", "City
+        Hall", "Frank Ogawa Plaza"), or a street at an intersection ("7th and Broadway"): a town of
+        the same name elsewhere is not meant, and the event's place is the town around it."""
+        if len(run) > 1 and run[-1].text.lower().rstrip(".") in self._streets:
+            return True
+        return _ORDINAL_AND.search(text, max(0, run[0].start - 40), run[0].start) is not None
 
     def _names_place(self, text: str, run: list[_Token]) -> bool:
         """Whether the run's first words, common word included, spell a place ("North Kivu")."""
@@ -428,38 +472,3 @@ def _enclosing(text: str, raw: Sequence[_Hit], index: int) -> tuple[str | None, 
 def _unknown_kind(hint: Sequence[str]) -> str:
     """The kind of a name the gazetteer lacks: the first the pattern names that is not a country."""
     return next((kind for kind in hint if kind != "country"), "city")
-
-
-def _abroad(place: Place, country_code: str | None) -> bool:
-    return country_code is not None and place.kind != "country" and place.country_code != country_code
-
-
-def choose(
-    places: Sequence[Place],
-    hint: Sequence[str],
-    country_code: str | None,
-    context: set[str | None],
-    named: Collection[str | None] = (),
-) -> Place | None:
-    """The most likely of same-named places (see the module docstring, step 5)."""
-    admin1_names = {(p.country_code, p.name) for p in places if p.kind == "admin1"}
-
-    def score(place: Place) -> tuple[int, int, int, float]:
-        in_country = int(country_code is not None and place.country_code == country_code)
-        hinted = -list(hint).index(place.kind) if place.kind in hint else (-9 if hint else 0)
-        # A country's own name names it: "western Niger" is the country unless a pattern word
-        # ("Niger State") or the article's country says the province.
-        in_named = int(place.country_code in named or place.kind == "country")
-        base = {"country": 20.0, "admin1": 7.5, "admin2": 5.0, "feature": 3.0}.get(place.kind)
-        prominence = base if base is not None else math.log10(place.population + 1)
-        if (
-            place.kind == "city"
-            and (place.country_code, place.admin1) in admin1_names
-            and place.population >= 20_000
-        ):
-            prominence += 4  # Kabul the city, not Kabul the province
-        if place.kind == "city" and place.admin1 in context:
-            prominence += 1.5
-        return in_country, hinted, in_named, prominence
-
-    return max(places, key=score) if places else None
