@@ -138,3 +138,15 @@ def test_the_queue_puts_low_confidence_first_and_leaves_reviewed_out(store: Stor
     assert queue[0]["event_id"] == "m1-1" and "low confidence" in queue[0]["reasons"]
     Review(store).approve("m1-1", reviewer="amina")
     assert "m1-1" not in [item["event_id"] for item in reviewed.queue(store.cursor())]
+
+
+def test_a_reapply_looks_only_at_what_the_merger_rewrote(store: Store, ingest: Callable[..., None]) -> None:
+    from strife.review import reapply
+
+    assert reapply(store) == 0  # nothing reviewed
+    review = Review(store)
+    review.correct("k1-1", {"fatalities": 14}, reviewer="amina")
+    review.reject("m1-1", "duplicate", reviewer="amina")
+    assert reapply(store) == 0  # reviewed, but nothing rewritten since
+    ingest(store, ["k9"])  # the merger rewrites the Kaya event
+    assert shown(store)["k1-1"]["fatalities"] == 14 and "m1-1" not in shown(store)

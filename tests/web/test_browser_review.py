@@ -126,7 +126,11 @@ def test_a_reviewer_corrects_rejects_merges_and_approves(page: Any, tmp_path: Pa
         page.wait_for_selector("#review-form")
         page.select_option("#f-event_type", "Violence against civilians")
         page.select_option("#f-sub_event_type", "Attack")
-        page.fill("#f-location", "Kaya")
+        page.click("#place-map")  # a map pick fills the coordinates...
+        page.locator("#map").click(position={"x": 80, "y": 300})
+        picked = (page.input_value("#f-latitude"), page.input_value("#f-longitude"))
+        assert picked != ("13.09", "-1.08") and all(float(value) for value in picked)
+        page.fill("#f-location", "Kaya")  # ...and the gazetteer names the place
         page.click("#place-find")
         page.locator("ul.place-options button", has_text="Burkina Faso").first.click()
         assert page.input_value("#f-admin1") == "Centre-Nord"

@@ -194,7 +194,7 @@ class Review:
                 overlay.write_regroup(con, plan)
                 touched = [*reviewed.anchors_in(con, kept), *reviewed.anchors_in(con, moving[0])]
                 overlay.overlay(con, touched, force=True, seen=True)
-                overlay.overlay(con, reviewed.all_anchors(con))
+                overlay.overlay(con, reviewed.stale_anchors(con))
             return kept, moving[0]
         finally:
             con.close()
@@ -223,7 +223,7 @@ class Review:
                 reviewed.log(con, [reviewed.Change(anchor, "merge", who, now, "with", None, second, why)])
                 overlay.write_regroup(con, plan)
                 overlay.overlay(con, reviewed.anchors_in(con, first), force=True, seen=True)
-                overlay.overlay(con, reviewed.all_anchors(con))
+                overlay.overlay(con, reviewed.stale_anchors(con))
             return first
         finally:
             con.close()

@@ -47,7 +47,7 @@ def reapply(store: Store) -> int:
         plan = plan_regroup(store, con)
         with store.transaction(con):
             changed = write_regroup(con, plan)
-            changed += overlay(con, reviewed.all_anchors(con))
+            changed += overlay(con, reviewed.stale_anchors(con))
         return changed
     finally:
         con.close()

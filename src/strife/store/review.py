@@ -169,6 +169,17 @@ def all_anchors(con: Connection) -> list[str]:
     return [r[0] for r in rows]
 
 
+def stale_anchors(con: Connection) -> list[str]:
+    """Anchors whose occurrence was rewritten (by the merger) since the review was last applied to
+    it, or brought back after a rejection: the only ones a reapply needs to look at."""
+    rows = con.execute(
+        "SELECT s.event_id FROM review_status s LEFT JOIN event_occurrence m USING (event_id) "
+        "JOIN occurrences o ON o.event_id = coalesce(m.occurrence_id, s.event_id) "
+        "WHERE o.updated_at IS DISTINCT FROM s.applied_at OR s.status = 'rejected' ORDER BY 1"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def occurrence_of(con: Connection, event_ids: Iterable[str]) -> dict[str, str]:
     """{event id: the occurrence holding it now}; an occurrence's own id leads to itself."""
     ids = list(event_ids)

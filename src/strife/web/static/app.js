@@ -202,7 +202,11 @@ async function startReview() {
   }
   if (!session.taxonomy.writable) return; // a read-only server: no edit control anywhere
   parts.session = session;
-  parts.reviewForm = new ReviewForm($("review-box"), session, { onChanged: reviewed, onFullText: fullText });
+  parts.reviewForm = new ReviewForm($("review-box"), session, {
+    onChanged: reviewed,
+    onFullText: fullText,
+    onPickOnMap: (use) => parts.map.pickOnce(use),
+  });
   parts.queue = new ReviewQueue($("queue-panel"), { onOpen: openEvent });
   signIn($("review-signin-box"), session, { onStart: reviewOn, onStop: reviewOff });
   const when = (action) => () => {

@@ -67,6 +67,16 @@ export class EventMap {
   }
 
   /** The view as an API bbox: minlon,minlat,maxlon,maxlat. */
+  /** The next click on the map calls `use({lat, lng})` (the review form's place pick), once. */
+  pickOnce(use) {
+    const box = this.map.getContainer();
+    box.classList.add("picking");
+    this.map.once("click", (event) => {
+      box.classList.remove("picking");
+      use(event.latlng.wrap());
+    });
+  }
+
   bbox() {
     const b = this.map.getBounds();
     const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v)).toFixed(4);

@@ -77,8 +77,9 @@ function same(a, b) {
 
 /** The review form for one record, in `box`; `done(record | null)` after a write. */
 export class ReviewForm {
-  constructor(box, session, { onChanged, onFullText }) {
+  constructor(box, session, { onChanged, onFullText, onPickOnMap }) {
     this.box = box;
+    this.onPickOnMap = onPickOnMap;
     this.session = session;
     this.onChanged = onChanged;
     this.onFullText = onFullText;
@@ -109,6 +110,7 @@ export class ReviewForm {
       groups,
       el("div", { class: "place-pick" },
         el("button", { type: "button", id: "place-find", onclick: () => this.findPlace(form, places) }, "Find the place in the gazetteer"),
+        el("button", { type: "button", id: "place-map", onclick: () => this.pickOnMap(form) }, "Pick on the map"),
         places),
       el("label", { class: "wide" }, el("span", {}, "reason"), el("input", { type: "text", name: "reason", id: "f-reason", placeholder: "why (kept in the history)" })),
       el("div", { class: "actions" },
@@ -221,6 +223,15 @@ export class ReviewForm {
     const other = form.querySelector("#merge-other").value.trim();
     if (!other) return this.message("Give the id of the other event.", true);
     return this.act("merge", { with: other });
+  }
+
+  pickOnMap(form) {
+    this.message("Click the place on the map.");
+    this.onPickOnMap(({ lat, lng }) => {
+      form.querySelector("#f-latitude").value = lat.toFixed(5);
+      form.querySelector("#f-longitude").value = lng.toFixed(5);
+      this.message(`Picked ${lat.toFixed(4)}, ${lng.toFixed(4)}; name the place and save.`);
+    });
   }
 
   async findPlace(form, list) {
