@@ -172,3 +172,8 @@ def test_a_story_remembering_an_occurrence_long_ago_does_not_code_it(pipeline: P
         "Gunmen killed 14 villagers in the village of Kauru in Kaduna state, Nigeria, on 12 June 2023."
     )
     assert coded_events(pipeline, text) == []
+
+
+def test_force_used_to_disperse_a_crowd_is_coded(pipeline: Pipeline) -> None:
+    text = "Police in Lagos, Nigeria, fired tear gas on Friday to disperse hundreds of protesters."
+    assert [e.event_type for e in coded_events(pipeline, text)] == ["Protests"]

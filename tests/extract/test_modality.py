@@ -40,6 +40,10 @@ def _reason(judge, nlp, sentence: str) -> str | None:
         ("The rebels had been attacking convoys on the northern road.", "ongoing"),
         ("Rebel groups fighting the army met in the capital to choose a new leader.", "describes"),
         ("Militants have attacked a checkpoint near the border, police said.", None),
+        ("Four men went on trial in Lagos over the bombing of a bus station.", "court case"),
+        ("The commander was convicted of ordering the massacre of villagers.", "court case"),
+        ("Police launched an operation to rescue the hostages and arrest the kidnappers.", "purpose"),
+        ("Troops were sent to protect farmers who had fled the fighting.", None),
     ],
 )
 def test_modality_reason(judge, nlp, sentence: str, expected: str | None) -> None:

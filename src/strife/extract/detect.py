@@ -27,7 +27,7 @@ from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE
 from strife.extract.displacement import DisplacementCues, choose, near
 from strife.extract.figures import Figures, doc_text, token_at
 from strife.extract.lexicon import TriggerHit, TriggerLexicon
-from strife.extract.modality import FLOW_REASONS, Modality
+from strife.extract.modality import FLOW_REASONS, PURPOSE, Modality
 from strife.extract.quantities import Quantity, VagueTable, find_quantities
 from strife.extract.reference import (
     OTHER_OCCURRENCE,
@@ -166,6 +166,8 @@ class Detector:
             reason = self.modality.reason(head, sent, whole)
             if reason in FLOW_REASONS and hit.kind in DISPLACEMENT_KINDS:
                 reason = None  # "150,000 have been evacuated since Friday": a flow, as IDMC counts it
+            if reason == PURPOSE and hit.kind in CROWD_KINDS:
+                reason = None  # "fired tear gas to disperse the protesters": the crowd was there
             nearest = _nearest_any(times, head.idx)
             if reason is None:
                 # the time closest to the trigger dates it: "launched an offensive last week,

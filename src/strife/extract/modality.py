@@ -51,8 +51,34 @@ TALLY_SINCE = "trend or tally ('has/have ... since')"
 ONGOING = "an ongoing activity ('has/have been ...ing')"
 # "Residents fleeing the fighting", "groups fighting the army": a participle qualifying a noun
 DESCRIBES = "describes what a group does (a participle qualifying a noun)"
+# "used to ensure the arrest of the captors": what someone means to bring about. Not said of a crowd:
+# "fired tear gas to disperse the protesters" tells the protest and the force used on it.
+PURPOSE = "a purpose, not an occurrence (an infinitive with 'to')"
 # Reasons that do not hold for displacement, which is reported as a flow or as the people in it
 FLOW_REASONS = frozenset({TALLY_SINCE, ONGOING, DESCRIBES})
+
+
+def _in_purpose(chain: list[Token]) -> bool:
+    """Whether a verb above the trigger is an infinitive of purpose, below any relative clause (a
+    relative clause asserts a fact of its own: "deployed to protect villagers who had returned")."""
+    for token in chain[1:]:
+        if token.dep_ == "relcl" or any(t.dep_ == "relcl" for t in chain[: chain.index(token)]):
+            return False
+        if _purpose(token):
+            return True
+    return False
+
+
+def _purpose(verb: Token) -> bool:
+    """ "resources were used to ensure the arrest of the captors", "an operation to free the
+    hostages": an infinitive of purpose (an adverbial or noun-qualifying clause with "to") says what
+    someone means to bring about. A complement infinitive ("managed to capture") is left alone: it
+    may well have happened."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in {"advcl", "acl"}
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    )
 
 
 def _perfect_progressive(verb: Token) -> bool:
@@ -99,11 +125,16 @@ class Modality:
                 return f"denial ('{token.text}')"
             if token is not head and token.lemma_.lower() in self.cues.of("intent_verb"):
                 return f"intention or threat ('{token.text}')"
+            judicial = self._judicial(token) if token is not head else None
+            if judicial is not None:
+                return f"a court case about it ('{judicial}')"
             for child in token.children:
                 if child.dep_ == "aux" and child.lower_ in self.cues.of("modal"):
                     return f"not yet happened (modal '{child.text}')"
                 if child.dep_ == "mark" and child.lower_ in self.cues.of("condition"):
                     return f"hypothetical ('{child.text}')"
+        if _in_purpose(chain):
+            return PURPOSE
         if head.pos_ in {"NOUN", "PROPN"} and any(
             child.lower_ in {"no", "without"} and child.dep_ == "det" for child in head.children
         ):
@@ -130,6 +161,13 @@ class Modality:
         if habit is not None:
             return f"a habit or condition ('{habit}')"
         return (self.sentence_reason(sent) if whole is None else whole) or None
+
+    def _judicial(self, verb: Token) -> str | None:
+        """The court word of a governing verb: the verb itself ("convicted of the bombing") or what
+        it takes ("faced trial over", "went on trial over")."""
+        words = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        words += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return next((w.text for w in words if w.lemma_.lower() in self.cues.of("judicial")), None)
 
     def _habit(self, head: Token) -> str | None:
         """'Raids and abductions were rampant', 'where air strikes were rare': an event noun as the
