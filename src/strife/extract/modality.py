@@ -55,7 +55,8 @@ DESCRIBES = "describes what a group does (a participle qualifying a noun)"
 # "fired tear gas to disperse the protesters" tells the protest and the force used on it.
 PURPOSE = "a purpose, not an occurrence (an infinitive with 'to')"
 # Reasons that do not hold for displacement, which is reported as a flow or as the people in it
-FLOW_REASONS = frozenset({TALLY_SINCE, ONGOING, DESCRIBES})
+# ("brought in staff to assist the 300 people displaced by the storm": they were displaced)
+FLOW_REASONS = frozenset({TALLY_SINCE, ONGOING, DESCRIBES, PURPOSE})
 
 
 def _in_purpose(chain: list[Token]) -> bool:
