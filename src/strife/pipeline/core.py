@@ -37,6 +37,9 @@ class Work:
     events: list[Event] = field(default_factory=list)  # set by assemble
     explanations: list[Explanation] = field(default_factory=list)
     skip: str | None = None  # set by a stage that decides the rest need not run (e.g. not relevant)
+    # set by relevance for a short report it would skip but lets through for the learned stage
+    # alone: why the rules do not code it
+    screened: str | None = None
 
 
 class Stage(Protocol):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from strife.extract.detect import Detector
     from strife.extract.lexicon import TriggerLexicon
     from strife.extract.relevance import Relevance
+    from strife.learn.found import Founder
     from strife.learn.judge import Judge
     from strife.resolve.actors import ActorDictionary
     from strife.resolve.places import Gazetteer, Geocoder
@@ -105,14 +106,22 @@ class Resources:
 
         return Judge.load(SentenceEncoder.load(), self.precedence)
 
+    @cached_property
+    def founder(self) -> Founder:
+        """Founds events the rules miss in short reports, with the judge's heads (learned stage only)."""
+        from strife.learn.found import Founder
+
+        judge = self.judge
+        return Founder(self.detector, judge.eventhood, judge.subtype, judge.families)
+
     def warm(self) -> None:
         """Load every resource now (before forking workers, or to time loading apart)."""
         names = ["nlp", "cleaner", "relevance", "actors", "geocoder", "detector", "precedence"]
-        for name in [*names, "judge"] if self.learned else names:
+        for name in [*names, "judge", "founder"] if self.learned else names:
             getattr(self, name)
 
     def after_fork(self) -> None:
         """Drop what holds an open SQLite connection (the gazetteer and what uses it): a connection
         must not cross a fork. The model stays; the gazetteer reopens in milliseconds."""
-        for name in ("gazetteer", "geocoder", "detector"):
+        for name in ("gazetteer", "geocoder", "detector", "founder"):
             self.__dict__.pop(name, None)

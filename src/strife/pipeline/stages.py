@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from strife.assemble import Builder, load_anaphora, merge, salient_actors
+from strife.assemble.drafts import Draft
 from strife.extract.time import reference_date
+from strife.learn.found import LEARNED, is_short_report
 from strife.mentions import ActorRef, ArticleContext, Mention
 from strife.pipeline.core import Pipeline, Stage, Work
 from strife.pipeline.resources import Resources
@@ -22,7 +24,9 @@ class Relevant:
     """Needs article.text; sets work.skip when the article cannot be about an event.
 
     First, because parsing (and cleaning) is most of the cost and most general news
-    has no event word at all.
+    has no event word at all. With the learned stage on, a short report it would skip
+    passes as `screened`: the rules code nothing in it, but the learned heads may find
+    the event that the trigger lexicon and the conflict cues have no word for.
     """
 
     name = "relevance"
@@ -32,7 +36,11 @@ class Relevant:
 
     def __call__(self, work: Work) -> Work:
         text = work.clean.text if work.clean is not None else work.article.text
-        work.skip = self.resources.relevance.reason(text)
+        reason = self.resources.relevance.reason(text)
+        if reason is not None and self.resources.learned and is_short_report(text):
+            work.screened = reason  # the rules skip it; the learned heads read it (learn/found.py)
+        else:
+            work.skip = reason
         return work
 
 
@@ -92,7 +100,7 @@ class Resolve:
     def __call__(self, work: Work) -> Work:
         assert work.clean is not None and work.doc is not None, "resolve runs after parse"
         res, text, article = self.resources, work.clean.text, work.article
-        if not res.detector.has_triggers(work.doc):
+        if not res.detector.has_triggers(work.doc) and not (res.learned and is_short_report(text)):
             for sent in work.doc.sents:
                 if sent.text.strip():
                     start, end = work.clean.to_original(sent.start_char, sent.end_char)
@@ -132,14 +140,22 @@ class Extract:
 
     def __call__(self, work: Work) -> Work:
         assert work.doc is not None and work.context is not None, "extract runs after resolve"
+        if work.screened is not None:  # a short report left to the learned stage
+            work.explanations = [
+                Explanation(sent.text, sent.start_char, sent.end_char, "skipped", [work.screened])
+                for sent in work.doc.sents
+                if sent.text.strip()
+            ]
+            return work
         work.mentions, work.explanations = self.resources.detector(work.doc, work.context)
         return work
 
 
 class Learn:
-    """Needs work.mentions and work.context; drops mentions whose sentence the encoder reads as no
-    current event (background, intention, commentary, page furniture...) and revises sub-types
-    within the rules' family (strife.learn.judge). Off with STRIFE_ENCODER=off."""
+    """Needs work.mentions, work.doc and work.context; drops mentions whose sentence the encoder reads
+    as no current event (background, intention, commentary, page furniture...) and revises sub-types
+    within the rules' family (strife.learn.judge); in a short report where the rules coded nothing,
+    may found one event (strife.learn.found). Off with STRIFE_ENCODER=off."""
 
     name = "learn"
 
@@ -152,12 +168,14 @@ class Learn:
     def pipe(self, works: list[Work]) -> list[Work]:
         """The sentences of a whole batch are encoded in one call: packed into passes of a few
         hundred tokens, they keep BLAS at its best speed, which an article's two or three would not."""
-        judge = self.resources.judge
-        plans = []
+        judge, founder = self.resources.judge, self.resources.founder
+        plans, candidates = [], []
         for work in works:
             assert work.context is not None, "learn runs after resolve"
             plans.append(judge.plan(work.mentions, work.context.text, work.article.date))
-        vectors = judge.encoder.encode([s for plan in plans for s in plan.sentences])
+            candidates.append(founder.candidates(work.doc, work.context.text, work.mentions))
+        texts = [s for plan in plans for s in plan.sentences] + [s for c in candidates for s in c.texts]
+        vectors = judge.encoder.encode(texts)
         start = 0
         for work, plan in zip(works, plans, strict=True):
             kept = judge.decide(plan, vectors[start : start + len(plan.sentences)])
@@ -167,6 +185,13 @@ class Learn:
                 if id(mention) not in kept_ids:
                     _explain_drop(work.explanations, mention, kept)
             work.mentions = kept
+        for work, chosen in zip(works, candidates, strict=True):
+            assert work.context is not None
+            founded = founder.found(chosen, vectors[start : start + len(chosen.sentences)], work.context)
+            start += len(chosen.sentences)
+            for mention in founded:
+                _explain_found(work.explanations, mention)
+            work.mentions = [*work.mentions, *founded]
         return works
 
 
@@ -177,6 +202,13 @@ def _explain_drop(explanations: list[Explanation], dropped: Mention, kept: list[
             explanation.reasons.append(dropped.notes[-1] if dropped.notes else "dropped by the encoder")
             if not any((m.sent_start, m.sent_end) == span and m.typing is not None for m in kept):
                 explanation.verdict = "skipped"
+
+
+def _explain_found(explanations: list[Explanation], founded: Mention) -> None:
+    for explanation in explanations:
+        if (explanation.start, explanation.end) == (founded.sent_start, founded.sent_end):
+            explanation.verdict = "coded"
+            explanation.reasons.append(founded.notes[-1])
 
 
 class Assemble:
@@ -205,13 +237,23 @@ class Assemble:
             ctx.focus,
             [(sent.start_char, sent.end_char) for sent in work.doc.sents],
         )
+        drafts = merge(work.mentions, article.date, self.precedence)
         work.events = [
-            _dated_in_range(event)
-            for event in builder.build(merge(work.mentions, article.date, self.precedence))
+            _dated_in_range(_founded(event, draft))
+            for event, draft in zip(builder.build(drafts), drafts, strict=True)
         ]
         for explanation in work.explanations:
             explanation.start, explanation.end = work.clean.to_original(explanation.start, explanation.end)
         return work
+
+
+def _founded(event: Event, draft: Draft) -> Event:
+    """An event the learned heads founded says so in its notes, with their confidence."""
+    note = next((m.notes[-1] for m in draft.all() if m.kind == LEARNED and m.notes), None)
+    if note is None:
+        return event
+    text = f"{event.notes} {note[0].upper()}{note[1:]}." if event.notes else f"{note[0].upper()}{note[1:]}."
+    return replace(event, notes=text)
 
 
 def _dated_in_range(event: Event) -> Event:
@@ -224,6 +266,11 @@ def _dated_in_range(event: Event) -> Event:
     return replace(event, event_date=None, date_start=None, date_end=None, time_precision=None, notes=notes)
 
 
+def _whole_short_reports(focus: Callable[[str], str]) -> Callable[[str], str]:
+    """A short report is parsed whole: the learned stage reads every sentence of it."""
+    return lambda text: text if is_short_report(text) else focus(text)
+
+
 def default_pipeline(
     resources: Resources | None = None, relevance: bool = True, focus: bool = True
 ) -> Pipeline:
@@ -234,7 +281,10 @@ def default_pipeline(
     sentence, not only those with an event word (for --explain).
     """
     resources = resources or Resources()
-    parse = Parse(resources, resources.relevance.focus if relevance and focus else None)
+    focusing: Callable[[str], str] | None = resources.relevance.focus if relevance and focus else None
+    if focusing is not None and resources.learned:
+        focusing = _whole_short_reports(focusing)
+    parse = Parse(resources, focusing)
     stages: list[Stage] = [Relevant(resources)] if relevance else []
     stages += [Clean(resources), parse, Resolve(resources), Extract(resources)]
     if resources.learned:
