@@ -26,7 +26,6 @@ and a sleep, so nothing here needs the network to be tested.
 
 from __future__ import annotations
 
-import email.utils
 import threading
 import time
 import urllib.robotparser
@@ -38,6 +37,15 @@ from datetime import UTC, datetime
 
 import httpx
 
+from strife.ingest.answers import (
+    host_key,
+    parse_content_type,
+    reason_phrase,
+    retry_after,
+    robots_rules,
+    robots_url,
+    scheme_problem,
+)
 from strife.ingest.limits import CONCURRENCY, MAX_FETCH_BYTES, PER_HOST, RATE, TIMEOUT
 from strife.ingest.text import one_line
 
@@ -58,7 +66,6 @@ FEED_TYPES = frozenset(
 PAGE_OR_FEED = HTML_TYPES | FEED_TYPES
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-_ROBOTS_BYTES = 512 * 1024  # Google reads the first 500 KiB of a robots.txt
 
 
 @dataclass(frozen=True)
@@ -208,7 +215,7 @@ class Fetcher:
         if request.last_modified:
             headers["If-Modified-Since"] = request.last_modified
         for _hop in range(self.settings.max_redirects + 1):
-            scheme = _scheme_problem(url)
+            scheme = scheme_problem(url)
             if scheme is not None:
                 return FetchFailure(request.url, scheme)
             robots = self._robots_problem(url)
@@ -232,9 +239,9 @@ class Fetcher:
         if status == 304:
             return Page(request.url, url, 304, etag=etag or request.etag, last_modified=modified)
         if status != 200:
-            phrase = _phrase(status)
+            phrase = reason_phrase(status)
             return FetchFailure(request.url, f"HTTP {status} {phrase}".rstrip(), status, status >= 500)
-        content_type, charset = _content_type(headers.get("content-type", ""))
+        content_type, charset = parse_content_type(headers.get("content-type", ""))
         if content_type and content_type not in request.accept:
             wanted = "HTML" if request.accept == HTML_TYPES else "HTML or a feed"
             return FetchFailure(request.url, f"not {wanted} (content type {content_type})", status)
@@ -256,9 +263,9 @@ class Fetcher:
                 status, response_headers, _body = answer
                 if status not in _RETRY_STATUSES:
                     return answer
-                phrase = f"HTTP {status} {_phrase(status)}".rstrip()
+                phrase = f"HTTP {status} {reason_phrase(status)}".rstrip()
                 failure = FetchFailure(url, phrase, status, transient=True)
-                asked = _retry_after(response_headers.get("retry-after"), self._now())
+                asked = retry_after(response_headers.get("retry-after"), self._now())
                 wait = asked if asked is not None else settings.backoff * 2**attempt
                 if wait > settings.max_wait:
                     reason = f"{phrase}; the server asks to wait {wait:.0f} s, over {settings.max_wait:.0f} s"
@@ -304,7 +311,7 @@ class Fetcher:
     # -- hosts ----------------------------------------------------------------------------------
 
     def _host(self, url: str) -> _Host:
-        key = _host_key(url)
+        key = host_key(url)
         with self._hosts_lock:
             if key not in self._hosts:
                 self._hosts[key] = _Host(
@@ -341,76 +348,22 @@ class Fetcher:
             return robots
         if not robots.can_fetch(USER_AGENT_TOKEN, url):
             return FetchFailure(
-                url, f"robots.txt of {_host_key(url)} disallows this URL for {USER_AGENT_TOKEN}"
+                url, f"robots.txt of {host_key(url)} disallows this URL for {USER_AGENT_TOKEN}"
             )
         return None
 
     def _read_robots(self, url: str) -> urllib.robotparser.RobotFileParser | FetchFailure:
-        """The host's robots.txt rules (RFC 9309): a 4xx allows everything, a 5xx or no answer nothing."""
-        robots_url = str(httpx.URL(url).copy_with(path="/robots.txt", query=None, fragment=None))
-        parser = urllib.robotparser.RobotFileParser(robots_url)
-        answer = self._get(robots_url, {})
+        """The host's robots.txt rules, or why none can be had (a transient failure)."""
+        answer = self._get(robots_url(url), {})
         if isinstance(answer, FetchFailure):
             reason = f"robots.txt unreadable ({answer.reason}); try again later"
             return FetchFailure(url, reason, transient=True)
         status, _headers, body = answer
-        if status >= 500:
-            reason = f"robots.txt answered HTTP {status}, which means 'do not crawl'; try again later"
-            return FetchFailure(url, reason, transient=True)
-        lines = body[:_ROBOTS_BYTES].decode("utf-8", "replace").splitlines() if status == 200 else []
-        parser.parse(lines)  # a 3xx/4xx robots.txt: no rules, everything allowed
-        return parser
+        rules = robots_rules(url, status, body)
+        return FetchFailure(url, rules, transient=True) if isinstance(rules, str) else rules
 
     def _now(self) -> datetime:
         return datetime.now(UTC)
-
-
-def _host_key(url: str) -> str:
-    parsed = httpx.URL(url)
-    return f"{parsed.scheme}://{parsed.host}:{parsed.port or ''}"
-
-
-def _scheme_problem(url: str) -> str | None:
-    try:
-        parsed = httpx.URL(url)
-    except httpx.InvalidURL as exc:
-        return f"not a valid URL ({one_line(str(exc))})"
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        return "not an http(s) URL; strife fetches http:// and https:// only"
-    return None
-
-
-def _content_type(value: str) -> tuple[str, str | None]:
-    kind, _, params = value.partition(";")
-    charset = None
-    for param in params.split(";"):
-        name, _, found = param.partition("=")
-        if name.strip().lower() == "charset" and found.strip():
-            charset = found.strip().strip("\"'")
-    return kind.strip().lower(), charset
-
-
-def _retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - now).total_seconds())
-
-
-def _phrase(status: int) -> str:
-    try:
-        return httpx.codes.get_reason_phrase(status)
-    except ValueError:
-        return ""
 
 
 def _too_large(size: int | None, limit: int) -> str:
