@@ -34,6 +34,7 @@ ORDER: dict[str, float] = {
     "review": 11.5,
     "pipeline": 12,
     "report": 12.5,
+    "distributed": 12.5,
     "api": 13,
     "cli": 14,
     "web": 13.5,

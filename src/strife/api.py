@@ -38,6 +38,8 @@ from strife.review import Review, reapply
 from strife.store import EventFilter, MergeDecision, Store, StoreError, StoreNeedsMigration, fetched
 
 if TYPE_CHECKING:
+    from strife.distributed import RayRun
+    from strife.distributed.job import Progress
     from strife.evaluate import Report
     from strife.report import Brief
 
@@ -319,6 +321,33 @@ class Dataset:
             fetched.record(con, log.feeds, log.pages, datetime.now(UTC).replace(tzinfo=None))
         retry = sum(1 for page in log.pages if page.outcome == "retry")
         return PollSummary(summary, len(log.feeds), log.not_modified, len(log.pages), retry)
+
+    def ingest_on_ray(
+        self,
+        inputs: Sequence[str | Path],
+        *,
+        address: str | None = None,
+        workers: int | None = None,
+        shards: str | Path | None = None,
+        max_bytes: int | None = None,
+        progress: Progress = lambda rows, total: rows,
+    ) -> RayRun:
+        """`ingest` with the coding done on a Ray cluster (`address`: None starts a local one).
+
+        Each input file's outcomes are written as a Parquet shard under `shards` (default: a
+        folder beside the store, `<store>.shards`), then folded into the store with the same
+        storing and merging as `ingest`. A rerun skips the finished shards. Needs the `ray` extra.
+        """
+        from strife.distributed import ingest_on_ray
+
+        if shards is None:
+            if self.path == ":memory:":
+                raise ValueError("an in-memory store needs a shards folder: pass shards=PATH")
+            shards = self.path + ".shards"
+        return ingest_on_ray(
+            self.store, inputs, Coder().resources, shards=Path(shards), address=address,
+            workers=workers, max_bytes=max_bytes, progress=progress,
+        )  # fmt: skip
 
     def events(
         self,

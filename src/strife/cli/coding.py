@@ -30,6 +30,7 @@ from strife.cli._base import (
     report_rejections,
     workers_option,
 )
+from strife.cli._distributed import address_option, engine_option, ingest_on_ray, shards_option
 
 
 def server_options(func: Any) -> Any:
@@ -152,6 +153,9 @@ def extract(inputs: tuple[str, ...], explain: bool, workers: int, max_bytes: int
 @max_bytes_option
 @click.option("--show", is_flag=True, help="print the stored events as a table afterwards")
 @server_options
+@engine_option
+@address_option
+@shards_option
 def ingest(
     inputs: tuple[str, ...],
     url_lists: tuple[str, ...],
@@ -161,6 +165,9 @@ def ingest(
     show: bool,
     server: str | None,
     token: str | None,
+    engine: str,
+    address: str | None,
+    shards: str | None,
 ) -> None:
     """Extract events from INPUTS and store articles, events and rejections in the DuckDB store.
 
@@ -174,7 +181,7 @@ def ingest(
         fail("give INPUTS to read or --urls FILE; see 'strife ingest --help'", 2)
     check_inputs(inputs)
     urls, unlisted = strife.api.url_sources(url_lists)
-    total = None if url_lists else strife.api.count_articles(inputs)
+    total = None if url_lists or engine == "ray" else strife.api.count_articles(inputs)
     running = server_of(server, token)
     if running is not None:
         read = itertools.chain(unlisted, strife.read([*inputs, *urls], max_bytes=max_bytes))
@@ -187,11 +194,18 @@ def ingest(
         click.echo(summary_line(posted, server=running.url))
         sys.exit(EXIT_FAILED if posted.read == 0 and posted.rejections else 0)
     with open_dataset(db, write=True) as store:
-        coder = loaded_coder()
-        items: list[Any] = [*unlisted, *inputs, *urls]
-        summary = store.ingest(
-            items, coder=coder, workers=workers, max_bytes=max_bytes, progress=progress_bar(total)
-        )
+        if engine == "ray":
+            if unlisted or urls:
+                fail("--engine ray reads files and folders; fetch URLs with the local engine", 2)
+            summary = ingest_on_ray(
+                store, list(inputs), workers=workers, max_bytes=max_bytes, address=address, shards=shards
+            )
+        else:
+            coder = loaded_coder()
+            items: list[Any] = [*unlisted, *inputs, *urls]
+            summary = store.ingest(
+                items, coder=coder, workers=workers, max_bytes=max_bytes, progress=progress_bar(total)
+            )
     report(summary)
     click.echo(summary_line(summary, db))
     if show:

@@ -67,6 +67,15 @@ def ingest(
     batches and at the end, so a run killed half way leaves its stored events merged
     (all but the last few batches; the next ingest places those).
     """
+    return store_outcomes(store, progress(run(items, resources, workers=workers)), resources)
+
+
+def store_outcomes(store: Store, outcomes: Iterable[Outcome], resources: Resources) -> IngestSummary:
+    """Store coded outcomes in batches and merge them into occurrences (what `ingest` does after coding).
+
+    The Ray runner codes elsewhere and hands its outcomes here, so both runners store and
+    merge the same way.
+    """
     summary = IngestSummary()
 
     def merge() -> None:
@@ -75,7 +84,6 @@ def ingest(
         summary.occurrences += result.changed
         summary.not_merged = result.skipped  # the whole list of what is still left out
 
-    outcomes = progress(run(items, resources, workers=workers))
     for number, batch in enumerate(_batched(outcomes, BATCH), start=1):
         _store_batch(store, summary, batch)
         if number % MERGE_EVERY == 0:
