@@ -85,3 +85,26 @@ def test_a_truncated_archive_keeps_what_came_before_and_says_where_it_stopped(tm
     found = list(read_inputs([path]))
     assert isinstance(found[0], Article)
     assert isinstance(found[-1], Rejection) and found[-1].origin == str(path)
+
+
+def test_a_gzip_encoded_chunked_payload_is_decoded(tmp_path: Path) -> None:
+    """As crawlers store answers: the HTTP body as sent, gzip-encoded and chunked."""
+    import gzip
+
+    packed = gzip.compress(UNDATED)
+    chunked = f"{len(packed):x}\r\n".encode() + packed + b"\r\n0\r\n\r\n"
+    path = tmp_path / "cc-news.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        fields = [
+            ("Content-Type", "text/html"),
+            ("Content-Encoding", "gzip"),
+            ("Transfer-Encoding", "chunked"),
+        ]
+        headers = StatusAndHeaders("200 OK", fields, protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            "http://127.0.0.1/a", "response", payload=BytesIO(chunked), http_headers=headers
+        )
+        writer.write_record(record)
+    [article] = read_inputs([path])
+    assert isinstance(article, Article) and "Gunmen killed five villagers" in article.text
