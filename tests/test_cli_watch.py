@@ -232,3 +232,14 @@ def test_ingest_and_watch_hand_articles_to_a_running_server(
     assert httpx.get(f"{server}/api/health").json()["articles"] == 2
     refused = runner.invoke(main, ["ingest", site.url("/b"), "--server", server, "--token", "wrong"])
     assert refused.exit_code == 1 and "refused the articles" in refused.stderr
+
+
+def test_loading_the_model_is_a_step_on_the_terminal(
+    coder: strife.Coder, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(strife, "Coder", lambda: coder)
+    assert coding.loaded_coder(show=True) is coder
+    err = capsys.readouterr().err
+    assert err.startswith("loading the model (") and " ready in " in err
+    coding.loaded_coder(show=False)
+    assert capsys.readouterr().err == ""
