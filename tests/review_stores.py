@@ -40,7 +40,10 @@ def report(article_id: str, **changes: Any) -> Event:
         geo_precision=1,
         fatalities=12,
         sources=(Source(article_id=article_id, outlet="Example"),),
-        evidence=(Evidence("event_type", article_id, text, 0, len(text)),),
+        evidence=(
+            Evidence("event_type", article_id, text, 0, len(text)),
+            Evidence("actor1", article_id, text, 0, text.index(" ")),  # the first word names the actor
+        ),
         confidence=0.9,
     )
     values.update(changes)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from strife.review import Review, ReviewError, UnknownEvent
-from strife.store import Store
+from strife.store import Store, review_queue
 from strife.store import review as reviewed
 
 
@@ -51,7 +51,7 @@ def test_a_new_report_that_moves_the_machine_values_flags_the_review(
     decision = reviewed.decisions(store.cursor())["k1-1"]
     assert decision.flagged is not None and "k4" in decision.flagged and "fatalities" in decision.flagged
     assert record["fatalities"] == 2  # approved, not corrected: the machine's value shows
-    assert reviewed.queue(store.cursor())[0]["event_id"] == "k1-1"
+    assert review_queue.queue(store.cursor())[0]["event_id"] == "k1-1"
 
 
 def test_a_rejected_event_leaves_the_events_and_stays_out_after_a_new_report(
@@ -128,16 +128,16 @@ def test_a_change_of_type_and_sub_type_together_passes(store: Store) -> None:
 def test_counts_per_country(store: Store) -> None:
     Review(store).approve("g1-1", reviewer="amina")
     Review(store).reject("m1-1", "duplicate", reviewer="amina")
-    counts = {c["country"]: c for c in reviewed.counts_by_country(store.cursor())}
+    counts = {c["country"]: c for c in review_queue.counts_by_country(store.cursor())}
     assert (counts["Mali"]["reviewed"], counts["Mali"]["pending"], counts["Mali"]["rejected"]) == (1, 0, 1)
     assert (counts["Burkina Faso"]["reviewed"], counts["Burkina Faso"]["pending"]) == (0, 1)
 
 
 def test_the_queue_puts_low_confidence_first_and_leaves_reviewed_out(store: Store) -> None:
-    queue = reviewed.queue(store.cursor())
+    queue = review_queue.queue(store.cursor())
     assert queue[0]["event_id"] == "m1-1" and "low confidence" in queue[0]["reasons"]
     Review(store).approve("m1-1", reviewer="amina")
-    assert "m1-1" not in [item["event_id"] for item in reviewed.queue(store.cursor())]
+    assert "m1-1" not in [item["event_id"] for item in review_queue.queue(store.cursor())]
 
 
 def test_a_reapply_looks_only_at_what_the_merger_rewrote(store: Store, ingest: Callable[..., None]) -> None:

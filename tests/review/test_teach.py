@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -87,3 +88,18 @@ def test_strife_eval_scores_the_coder_against_the_gold_of_the_reviews(
     result = CliRunner().invoke(cli, ["eval", str(path), "--json"])
     assert result.exit_code == 0, result.output
     assert "precision" in result.output
+
+
+def test_corrected_actors_become_data_file_suggestions(store: Store) -> None:
+    from strife.review.teach import suggestions, write_suggestions
+
+    Review(store).correct(
+        "g1-1", {"actor1": "Military Forces of Mali"}, reviewer="amina", reason="Malian drone"
+    )
+    [row] = suggestions(store)
+    assert (row["file"], row["field"], row["words"], row["machine"], row["reviewer"]) == (
+        "actors.tsv", "actor1", "A", "Military Forces of Burkina Faso", "Military Forces of Mali",
+    )  # fmt: skip
+    out = io.StringIO()
+    assert write_suggestions(store, out) == 1
+    assert out.getvalue().splitlines()[0].startswith("file\tfield\twords")

@@ -11,7 +11,7 @@ import click
 
 from strife.cli._base import EXIT_USAGE, db_option, fail, main, open_dataset
 from strife.review import UnknownEvent
-from strife.review.teach import write_gold, write_training
+from strife.review.teach import write_gold, write_suggestions, write_training
 
 
 @main.group()
@@ -64,9 +64,11 @@ def history_command(db: str, event_id: str) -> None:
 @review.command("export")
 @db_option
 @click.option(
-    "--format", "fmt", required=True, type=click.Choice(["gold", "training"]),
+    "--format", "fmt", required=True, type=click.Choice(["gold", "training", "suggestions"]),
     help="gold: a gold JSONL file for `strife eval` (articles with their reviewed events and "
-    "rejections); training: a TSV of labelled sentences for `strife train --extra FILE`",
+    "rejections); training: a TSV of labelled sentences for `strife train --extra FILE`; "
+    "suggestions: a TSV of corrected actors and places (the article's words, the machine's and the "
+    "reviewer's value) to add to the actor dictionary or the place aliases",
 )  # fmt: skip
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="output file (required for training)")
 def export_command(db: str, fmt: str, output: str | None) -> None:
@@ -77,11 +79,14 @@ def export_command(db: str, fmt: str, output: str | None) -> None:
         if fmt == "training":
             count = write_training(dataset.store, Path(str(output)))
             click.echo(f"{count} training examples written to {output}", err=True)
-        elif output:
-            with open(output, "w", encoding="utf-8") as out:
-                count = write_gold(dataset.store, out)
-            click.echo(f"{count} gold articles written to {output}", err=True)
         else:
-            count = write_gold(dataset.store, sys.stdout)
+            write = write_gold if fmt == "gold" else write_suggestions
+            what = "gold articles" if fmt == "gold" else "suggestions"
+            if output:
+                with open(output, "w", encoding="utf-8") as out:
+                    count = write(dataset.store, out)
+                click.echo(f"{count} {what} written to {output}", err=True)
+            else:
+                count = write(dataset.store, sys.stdout)
     if count == 0:
         click.echo("nothing reviewed yet: review events in `strife serve --token` first", err=True)

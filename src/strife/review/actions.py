@@ -21,7 +21,7 @@ from strife.records import Event
 from strife.review import overlay
 from strife.review.fields import ReviewError, UnknownEvent, check_changes, check_reject
 from strife.review.overlay import sources_of, utcnow
-from strife.store import Store
+from strife.store import Store, review_queue
 from strife.store import occurrences as stored
 from strife.store import review as reviewed
 from strife.store.schema import Connection
@@ -82,15 +82,15 @@ class Review:
         self, *, limit: int = 50, country: str | None = None, since: datetime | None = None
     ) -> list[dict[str, Any]]:
         """Occurrences waiting for review, most in need of eyes first, each with its reasons."""
-        return self._read(lambda con: reviewed.queue(con, limit=limit, country=country, since=since))
+        return self._read(lambda con: review_queue.queue(con, limit=limit, country=country, since=since))
 
     def counts(self) -> list[dict[str, Any]]:
         """Per country: occurrences reviewed, pending, rejected."""
-        return self._read(reviewed.counts_by_country)
+        return self._read(review_queue.counts_by_country)
 
     def statuses(self, occurrence_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         """{occurrence id: (approved|corrected|rejected|flagged, reviewer)} of the reviewed ones."""
-        return self._read(lambda con: reviewed.statuses(con, occurrence_ids))
+        return self._read(lambda con: review_queue.statuses(con, occurrence_ids))
 
     def _read(self, query: Callable[[Connection], T]) -> T:
         con = self.store.cursor()

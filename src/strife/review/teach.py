@@ -152,3 +152,69 @@ def write_training(store: Store, path: Path) -> int:
         "label: the reviewed sub-type, or the event-hood label of a rejection; split by article.",
     )
     return len(examples)
+
+
+# Fields whose corrections point at a data file: the actor dictionary or the place aliases.
+SUGGESTED = {
+    **dict.fromkeys(("actor1", "actor2", "assoc_actor1", "assoc_actor2"), "actors.tsv"),
+    **dict.fromkeys(("location", "admin1", "admin2"), "places/aliases.tsv"),
+}
+SUGGESTION_COLUMNS = (
+    "file",
+    "field",
+    "words",
+    "machine",
+    "reviewer",
+    "country",
+    "event_id",
+    "article_id",
+    "reason",
+)
+
+
+def suggestions(store: Store) -> list[dict[str, Any]]:
+    """Data-file suggestions from corrected actors and places: the words of the article the machine
+    read the field from, what it made of them, and what the reviewer says they are. One row per
+    corrected field and evidence span; a person decides what goes into the data file."""
+    con = store.cursor()
+    try:
+        reviews = reviewed.reviewed_records(con)
+        lines = reviewed.history(con, [d.event_id for d, _ in reviews])
+        texts = articles_by_id(
+            con, sorted({e["article_id"] for _, r in reviews for e in r.get("evidence") or []})
+        )
+    finally:
+        con.close()
+    by_anchor = {d.event_id: record for d, record in reviews}
+    latest: dict[tuple[str, str], reviewed.Change] = {}
+    first: dict[tuple[str, str], Any] = {}
+    for line in lines:
+        if line.action == "edit" and line.field in SUGGESTED:
+            first.setdefault((line.event_id, line.field), line.before)
+            latest[(line.event_id, line.field)] = line
+    rows = []
+    for (anchor, field), line in sorted(latest.items()):
+        record = by_anchor.get(anchor)
+        if record is None or line.after == first[(anchor, field)]:
+            continue
+        for evidence in record.get("evidence") or []:
+            article = texts.get(evidence["article_id"])
+            if evidence["field"] != field or article is None:
+                continue
+            words = " ".join(article["text"][evidence["start"] : evidence["end"]].split())
+            rows.append({
+                "file": SUGGESTED[field], "field": field, "words": words, "machine": first[(anchor, field)],
+                "reviewer": line.after, "country": record.get("country"), "event_id": record["event_id"],
+                "article_id": evidence["article_id"], "reason": line.reason,
+            })  # fmt: skip
+    return rows
+
+
+def write_suggestions(store: Store, out: TextIO) -> int:
+    """The suggestions as TSV (tabs and newlines in values become spaces); return how many rows."""
+    rows = suggestions(store)
+    out.write("\t".join(SUGGESTION_COLUMNS) + "\n")
+    for row in rows:
+        cells = ("" if row[c] is None else " ".join(str(row[c]).split()) for c in SUGGESTION_COLUMNS)
+        out.write("\t".join(cells) + "\n")
+    return len(rows)
