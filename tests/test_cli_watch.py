@@ -52,6 +52,7 @@ def runner(coder: strife.Coder, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.setattr(coding, "loaded_coder", lambda show=None: coder)
     monkeypatch.setattr(watch, "loaded_coder", lambda show=None: coder)
     monkeypatch.setenv("STRIFE_FETCH_RATE", "1000")
+    monkeypatch.setenv("STRIFE_CONTACT", "tests@example.org")
     return CliRunner()
 
 
@@ -243,3 +244,34 @@ def test_loading_the_model_is_a_step_on_the_terminal(
     assert err.startswith("loading the model (") and " ready in " in err
     coding.loaded_coder(show=False)
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("STRIFE_FETCH_RATE", "fast", "STRIFE_FETCH_RATE is 'fast', not a number"),
+        ("STRIFE_FETCH_RATE", "0", "> 0"),
+    ],
+)
+def test_a_bad_fetch_setting_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, said: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    for args in (
+        ["ingest", "http://127.0.0.1:9/feed.xml"],
+        ["watch", "--once", "http://127.0.0.1:9/feed.xml"],
+    ):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and said in result.stderr and "Traceback" not in result.output
+
+
+def test_fetching_without_a_contact_says_to_set_one(
+    runner: CliRunner, site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("STRIFE_CONTACT", raising=False)
+    result = runner.invoke(main, ["ingest", site.url("/a"), "--db", str(tmp_path / "i.duckdb")])
+    assert "set STRIFE_CONTACT" in result.stderr
+    monkeypatch.setenv("STRIFE_CONTACT", "desk@example.org")
+    result = runner.invoke(main, ["ingest", site.url("/a"), "--db", str(tmp_path / "i.duckdb")])
+    assert "STRIFE_CONTACT" not in result.stderr
+    assert "desk@example.org" in site.hits[-1].headers["user-agent"]

@@ -86,18 +86,31 @@ def read(
 
 
 def fetch_settings() -> FetchSettings:
-    """How strife fetches URLs, from the settings (STRIFE_CONTACT, STRIFE_FETCH_*)."""
+    """How strife fetches URLs, from the settings (STRIFE_CONTACT, STRIFE_FETCH_*).
+
+    Raises ValueError, in one line naming the setting, for a value that is no number or out of range.
+    """
     from strife import __version__
 
-    return FetchSettings(
-        contact=setting("STRIFE_CONTACT"),
-        rate=float(setting("STRIFE_FETCH_RATE")),
-        concurrency=int(setting("STRIFE_FETCH_CONCURRENCY")),
-        per_host=int(setting("STRIFE_FETCH_PER_HOST")),
-        timeout=float(setting("STRIFE_FETCH_TIMEOUT")),
-        max_bytes=int(setting("STRIFE_FETCH_MAX_BYTES")),
-        version=__version__,
-    )
+    def number(name: str, kind: type[int] | type[float]) -> Any:
+        value = setting(name)
+        try:
+            return kind(value)
+        except ValueError:
+            raise ValueError(f"{name} is {value!r}, not a number; set a number or unset it") from None
+
+    try:
+        return FetchSettings(
+            contact=setting("STRIFE_CONTACT"),
+            rate=number("STRIFE_FETCH_RATE", float),
+            concurrency=number("STRIFE_FETCH_CONCURRENCY", int),
+            per_host=number("STRIFE_FETCH_PER_HOST", int),
+            timeout=number("STRIFE_FETCH_TIMEOUT", float),
+            max_bytes=number("STRIFE_FETCH_MAX_BYTES", int),
+            version=__version__,
+        )
+    except ValueError as error:
+        raise ValueError(f"fetch settings: {error}") from None
 
 
 def url_sources(names: Iterable[str]) -> tuple[list[str], list[Rejection]]:

@@ -33,6 +33,21 @@ from strife.cli._base import (
 from strife.cli._distributed import address_option, engine_option, ingest_on_ray, shards_option
 
 
+def check_fetching() -> None:
+    """Fetch settings that parse (else a one-line usage error), and a word when no contact is set."""
+    try:
+        settings = strife.api.fetch_settings()
+    except ValueError as error:
+        fail(str(error), 2)
+        return
+    if not settings.contact:
+        click.echo(
+            "strife: set STRIFE_CONTACT (an e-mail address or URL) so that sites can reach you; "
+            "it is sent in the User-Agent",
+            err=True,
+        )
+
+
 def server_options(func: Any) -> Any:
     """--server URL and --token: hand the articles to a running `strife serve --token` instead."""
     func = click.option(
@@ -180,6 +195,8 @@ def ingest(
     if not inputs and not url_lists:
         fail("give INPUTS to read or --urls FILE; see 'strife ingest --help'", 2)
     check_inputs(inputs)
+    if url_lists or any(name.startswith(("http://", "https://")) for name in inputs):
+        check_fetching()
     urls, unlisted = strife.api.url_sources(url_lists)
     total = None if url_lists or engine == "ray" else strife.api.count_articles(inputs)
     running = server_of(server, token)

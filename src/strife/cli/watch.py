@@ -18,7 +18,15 @@ import click
 
 import strife
 from strife.cli._base import EXIT_FAILED, EXIT_USAGE, db_option, fail, main, workers_option
-from strife.cli.coding import loaded_coder, progress_bar, report, server_of, server_options, summary_line
+from strife.cli.coding import (
+    check_fetching,
+    loaded_coder,
+    progress_bar,
+    report,
+    server_of,
+    server_options,
+    summary_line,
+)
 
 _EVERY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*", re.I)
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -93,6 +101,7 @@ def watch(
     missing = [s for s in sources if not s.startswith(("http://", "https://")) and not Path(s).is_file()]
     if missing:
         fail(f"source '{missing[0]}' is neither an http(s) URL nor a file of URLs; check it", EXIT_USAGE)
+    check_fetching()
     running = server_of(server, token)
     coder = loaded_coder() if running is None else None
     try:
