@@ -160,7 +160,7 @@ def test_dashboard_shows_filters_and_explains_an_event(
     battles = view.table_types()
     assert 0 < len(battles) < len(everything)
     link = page.locator("#download-csv").get_attribute("href")
-    assert link == "/api/download.csv?event_type=Battles"
+    assert link == "/api/export?format=csv&event_type=Battles"
     rows = list(csv.reader(io.StringIO(page.request.get(examples_server.url + link).text())))
     assert len(rows) == len(battles) + 1  # a header and the battles
 

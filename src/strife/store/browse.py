@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from strife.records import Event
 from strife.store.schema import Connection
 from strife.store.store import EventFilter
 
@@ -252,6 +253,16 @@ def all_summaries(
     )
     while rows := con.fetchmany(batch):
         yield _summaries(rows)
+
+
+def all_records(con: Connection, filters: OccurrenceFilter, batch: int = 500) -> Iterator[Event]:
+    """Every matching merged event whole (claims, sources, evidence), by date then id: the
+    dashboard's exports write what `strife export` writes, under the page's own filters."""
+    where, params = filters.where()
+    con.execute(f"SELECT record FROM occurrences {where} ORDER BY event_date NULLS LAST, event_id", params)
+    while rows := con.fetchmany(batch):
+        for (record,) in rows:
+            yield Event.from_dict(json.loads(record))
 
 
 def totals(con: Connection) -> tuple[int, int]:

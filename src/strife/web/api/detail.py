@@ -32,6 +32,27 @@ def highlight(sentence: str, start: int, end: int, text: str | None) -> tuple[in
     return found, found + len(span)
 
 
+def one_paragraph(sentence: str, start: int | None, end: int | None) -> tuple[str, int | None, int | None]:
+    """The sentence cut to the paragraph that holds the highlight (the first one when nothing is
+    highlighted), with the highlight moved to match. A sentence splitter that missed a paragraph
+    break hands over "...were killed.\nIn other news..."; the next paragraph is no evidence."""
+    if "\n" not in sentence:
+        return sentence, start, end
+    lines = sentence.split("\n")
+    at = 0
+    for line in lines:
+        line_end = at + len(line)
+        inside = start is not None and end is not None and at <= start and end <= line_end
+        if inside or (start is None and line.strip()):
+            lead = len(line) - len(line.lstrip())
+            cut = line.strip()
+            if start is None or end is None:
+                return cut, None, None
+            return cut, start - at - lead, end - at - lead
+        at = line_end + 1
+    return sentence, start, end  # the highlight spans a break: keep it whole
+
+
 def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
@@ -50,8 +71,11 @@ def event_detail(con: Connection, event_id: str) -> dict[str, Any] | None:
     stored = reading.articles_by_id(con, _unique([*source_ids, *(e["article_id"] for e in evidence)]))
     for entry in evidence:
         article = stored.get(entry["article_id"])
-        entry["highlight_start"], entry["highlight_end"] = highlight(
+        start, end = highlight(
             entry["sentence"], entry["start"], entry["end"], article["text"] if article else None
+        )
+        entry["sentence"], entry["highlight_start"], entry["highlight_end"] = one_paragraph(
+            entry["sentence"], start, end
         )
     first_source = {s["article_id"]: s for s in reversed(sources)}
     record["articles"] = [

@@ -18,6 +18,7 @@ const $ = (id) => document.getElementById(id);
 let state = readState(window.location.search);
 const generations = { map: 0, timeline: 0, table: 0 };
 let parts = null;
+let stored = null; // /api/health: what the whole store holds
 
 function showError(error) {
   console.error(error);
@@ -68,6 +69,7 @@ function loadTable() {
     "table",
     () => getJSON("/api/events", { ...state.filters, sort: state.sort, page: state.page, page_size: state.pageSize }),
     (answer) => {
+      showSummary(answer.total);
       const pages = parts.table.show(answer, state.sort);
       if (state.page > pages) {
         // A shared link to a page that no longer exists: go to the last one.
@@ -84,8 +86,25 @@ function updateFilterControls() {
   parts.filters.show(state.filters);
   $("bbox-use").hidden = Boolean(state.filters.bbox);
   $("bbox-clear").hidden = !state.filters.bbox;
-  $("download-geojson").href = apiUrl("/api/download.geojson", state.filters);
-  $("download-csv").href = apiUrl("/api/download.csv", state.filters);
+  for (const link of document.querySelectorAll(".downloads a[data-format]")) {
+    link.href = apiUrl("/api/export", { format: link.dataset.format, ...state.filters });
+  }
+}
+
+/** The header: what the store holds, and how much of it the filters keep. */
+function showSummary(matching) {
+  const whole = `${num(stored.events)} events from ${num(stored.articles)} articles`;
+  const filtered = Object.keys(state.filters).length > 0;
+  $("store-summary").textContent = filtered ? `${num(matching)} of ${whole} match the filters` : whole;
+}
+
+/** Values in the address that could not be used: said once, the page shown without them. */
+function showIgnored(ignored) {
+  if (!ignored.length) return;
+  const notice = $("notice");
+  notice.textContent = `Ignored in the address (not valid): ${ignored.join(", ")}. Showing the page without ${ignored.length === 1 ? "it" : "them"}.`;
+  notice.hidden = false;
+  saveState(state, { push: false });
 }
 
 /** Everything that depends on the filters. */
@@ -149,8 +168,8 @@ function restore() {
 function build() {
   parts = {
     filters: new FilterForm($("filters"), { onChange: (changes) => setFilters(changes) }),
-    map: new EventMap($("map"), { onOpen: openEvent }),
-    timeline: new Timeline($("chart-events"), $("chart-fatalities"), $("timeline-note")),
+    map: new EventMap($("map"), { onOpen: openEvent, legend: $("map-legend") }),
+    timeline: new Timeline($("chart-events"), $("chart-fatalities"), $("timeline-note"), $("timeline-cap")),
     table: new EventTable($("events"), {
       onSort: (sort) => {
         state = { ...state, sort, page: 1 };
@@ -265,12 +284,14 @@ async function main() {
     showError(error);
     return;
   }
+  stored = health;
   $("store-summary").textContent = `${num(health.events)} events from ${num(health.articles)} articles`;
   if (!health.events) {
     $("empty").hidden = false;
     return;
   }
   $("dashboard").hidden = false;
+  showIgnored(state.ignored);
   build();
   parts.map.drawBasemap().catch((error) => console.warn("basemap not drawn:", error));
   if (state.filters.bbox) parts.map.fitBbox(state.filters.bbox);

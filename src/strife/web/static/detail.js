@@ -3,6 +3,7 @@
 // as text: a hostile article shows as what it is, characters.
 import { el, externalLink, highlighted, replace, show } from "./dom.js";
 import { swatch } from "./colours.js";
+import { derivedNote, uniqueClaims } from "./derived.js";
 
 // The record's fields (CODEBOOK section 11), grouped as an analyst reads them.
 const GROUPS = [
@@ -62,7 +63,7 @@ function fieldRows(fields, record, evidence, articles) {
         { "data-field": field },
         el("th", { scope: "row" }, field),
         el("td", { class: "value" }, field === "event_type" ? swatch(value) : null, show(value)),
-        el("td", {}, items.length ? evidenceList(items, articles) : el("span", { class: "muted" }, "no evidence span recorded")),
+        el("td", { class: "evidence-cell" }, items.length ? evidenceList(items, articles) : el("span", { class: "muted" }, derivedNote(field) ?? "no evidence span recorded")),
       ),
     );
   }
@@ -70,7 +71,7 @@ function fieldRows(fields, record, evidence, articles) {
 }
 
 function claims(record) {
-  const list = record.claims ?? [];
+  const list = uniqueClaims(record.claims);
   if (!list.length) return el("p", { class: "muted" }, "No attributed claims.");
   return el(
     "ul",
@@ -83,6 +84,7 @@ function claims(record) {
         ": ",
         el("q", {}, show(claim.statement)),
         claim.figure === null || claim.figure === undefined ? null : el("span", { class: "figure" }, ` (figure: ${show(claim.figure)})`),
+        claim.copies > 1 ? el("span", { class: "from" }, ` (in ${claim.copies} copies of the story)`) : null,
       ),
     ),
   );

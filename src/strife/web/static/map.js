@@ -3,6 +3,7 @@
 // as counted circles when the selection is too large to send point by point.
 import { el, num } from "./dom.js";
 import { orderTypes, swatch, typeColour } from "./colours.js";
+import { PlaceLayer } from "./places.js";
 
 const L = window.L;
 const ATLAS = "/static/vendor/world-atlas/countries-110m.json";
@@ -15,6 +16,27 @@ function radius(fatalities) {
 
 function pointTooltip(point) {
   return el("div", { class: "map-tip" }, el("strong", {}, point.event_type ?? "event"), el("br"), `${num(point.fatalities)} fatalities`);
+}
+
+/** The most common event type among a client-side cluster's markers: the cluster's colour. */
+export function dominantType(types) {
+  const counts = new Map();
+  for (const type of types) counts.set(type, (counts.get(type) ?? 0) + 1);
+  let best = null;
+  for (const type of orderTypes([...counts.keys()])) if (best === null || counts.get(type) > counts.get(best)) best = type;
+  return best;
+}
+
+// A cluster of points takes the colour of its most common type, so the legend's colours are
+// the clusters' colours too (leaflet.markercluster's own green/yellow/orange meant nothing here).
+function typedClusterIcon(cluster) {
+  const markers = cluster.getAllChildMarkers();
+  const type = dominantType(markers.map((m) => m.options.eventType));
+  const count = cluster.getChildCount();
+  const size = Math.round(26 + Math.min(24, Math.log2(count + 1) * 4));
+  const disc = el("div", { "data-type": type ?? "" }, el("span", {}, num(count)));
+  disc.style.backgroundColor = typeColour(type); // through the CSSOM, which the page's CSP allows
+  return L.divIcon({ html: disc, className: "typed-cluster", iconSize: [size, size] });
 }
 
 function clusterIcon(cluster) {
@@ -41,14 +63,14 @@ function unwrapAntimeridian(feature) {
 }
 
 export class EventMap {
-  constructor(container, { onOpen }) {
+  constructor(container, { onOpen, legend }) {
     this.onOpen = onOpen;
     this.map = L.map(container, { worldCopyJump: true, minZoom: 1, maxZoom: 12 }).fitBounds(WORLD);
-    this.map.attributionControl.addAttribution("Basemap: Natural Earth");
+    this.map.attributionControl.addAttribution("Basemap, admin-1 areas and places: Natural Earth");
     this.layer = L.layerGroup().addTo(this.map);
-    this.legend = L.control({ position: "bottomright" });
-    this.legend.onAdd = () => el("div", { class: "legend" });
-    this.legend.addTo(this.map);
+    // The legend sits under the map, not on it: over the map it hid the markers beneath it.
+    this.legendBox = legend;
+    this.places = new PlaceLayer(this.map);
     // The container changes size when the detail panel opens or the window is resized.
     new ResizeObserver(() => this.map.invalidateSize()).observe(container);
   }
@@ -94,7 +116,8 @@ export class EventMap {
     this.layer.clearLayers();
     const layer = answer.mode === "clusters" ? this.clusters(answer.clusters ?? []) : this.points(answer.points ?? []);
     this.layer.addLayer(layer);
-    this.showLegend(answer.mode === "clusters" ? [] : (answer.points ?? []).map((p) => p.event_type));
+    const clustered = answer.mode === "clusters";
+    this.showLegend(clustered ? [] : (answer.points ?? []).map((p) => p.event_type), { clustered });
     if (fit) {
       const bounds = layer.getBounds ? layer.getBounds() : null;
       if (bounds && bounds.isValid()) this.map.fitBounds(bounds.pad(0.3), { maxZoom: 5 }); // the 1:110m basemap has no detail beyond
@@ -102,7 +125,7 @@ export class EventMap {
   }
 
   points(points) {
-    const group = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+    const group = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, iconCreateFunction: typedClusterIcon });
     for (const point of points) {
       if (!Number.isFinite(point.lat) || !Number.isFinite(point.lon)) continue;
       const colour = typeColour(point.event_type);
@@ -113,6 +136,7 @@ export class EventMap {
         fillColor: colour,
         fillOpacity: 0.85,
         className: "event-marker",
+        eventType: point.event_type,
       });
       marker.bindTooltip(pointTooltip(point));
       marker.on("click", () => this.onOpen(String(point.event_id)));
@@ -134,9 +158,13 @@ export class EventMap {
     return group;
   }
 
-  showLegend(types) {
-    const box = this.legend.getContainer();
-    box.replaceChildren(...orderTypes(types).map((t) => el("div", {}, swatch(t), t)));
-    box.hidden = types.length === 0;
+  showLegend(types, { clustered = false } = {}) {
+    const box = this.legendBox;
+    if (!box) return;
+    const entries = orderTypes(types).map((t) => el("span", { class: "legend-item", "data-type": t }, swatch(t), t));
+    const notes = clustered
+      ? [el("span", { class: "legend-note" }, el("span", { class: "swatch server" }), "groups of events (too many to draw one by one: zoom in)")]
+      : [el("span", { class: "legend-note" }, "A group takes the colour of its most common type; a circle grows with fatalities.")];
+    box.replaceChildren(...entries, ...notes);
   }
 }
