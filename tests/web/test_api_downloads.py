@@ -11,7 +11,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from strife.store.browse import SUMMARY_FIELDS
+from strife.store.browse import SUMMARY_FIELDS as BROWSE_FIELDS
+from strife.store.review_queue import REVIEW_FIELDS
+
+SUMMARY_FIELDS = (*BROWSE_FIELDS, *REVIEW_FIELDS)  # every summary says where its review stands
 
 
 def test_csv_has_a_header_and_one_row_per_filtered_event(client: TestClient) -> None:

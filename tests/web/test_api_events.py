@@ -12,8 +12,11 @@ from fastapi.testclient import TestClient
 
 from strife.records import Evidence, Source
 from strife.store import Store, occurrences
-from strife.store.browse import SUMMARY_FIELDS
+from strife.store.browse import SUMMARY_FIELDS as BROWSE_FIELDS
+from strife.store.review_queue import REVIEW_FIELDS
 from strife.web.api.detail import highlight
+
+SUMMARY_FIELDS = (*BROWSE_FIELDS, *REVIEW_FIELDS)  # every summary says where its review stands
 
 
 def _ids(client: TestClient, query: str) -> list[str]:

@@ -172,3 +172,13 @@ def test_the_queue_and_taxonomy_are_readable_without_a_token(
     assert queue["events"][0]["event_id"] == "m1-1" and "low confidence" in queue["events"][0]["reasons"]
     taxonomy = reader.get("/api/review/taxonomy").json()
     assert "Armed clash" in taxonomy["event_types"]["Battles"] and taxonomy["writable"] is False
+
+
+def test_lists_and_downloads_say_where_the_review_stands(writer: TestClient) -> None:
+    writer.post("/api/events/g1-1/approve", json={}, headers=AUTH)
+    rows = {row["event_id"]: row for row in writer.get("/api/events").json()["events"]}
+    assert (rows["g1-1"]["reviewed"], rows["g1-1"]["reviewed_by"]) == ("approved", "amina")
+    assert (rows["k1-1"]["reviewed"], rows["k1-1"]["reviewed_by"]) == ("pending", None)
+    lines = writer.get("/api/download.csv").text.splitlines()
+    assert lines[0].endswith(",reviewed,reviewed_by")
+    assert any(line.startswith("g1-1,") and line.endswith(",approved,amina") for line in lines)

@@ -92,3 +92,15 @@ def statuses(con: Connection, occurrence_ids: Iterable[str]) -> dict[str, tuple[
         [list(occurrence_ids)],
     ).fetchall()
     return {r[0]: (r[1], r[2]) for r in rows}
+
+
+REVIEW_FIELDS = ("reviewed", "reviewed_by")
+
+
+def with_review(con: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Summary rows (each with an `event_id`) with `reviewed` (pending, approved, corrected or flagged)
+    and `reviewed_by` added: one query per batch of rows."""
+    marks = statuses(con, [row["event_id"] for row in rows])
+    for row in rows:
+        row["reviewed"], row["reviewed_by"] = marks.get(row["event_id"], ("pending", None))
+    return rows

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
-from strife.store import browse
+from strife.store import browse, review_queue
 from strife.store.browse import DEFAULT_SORT, SORT_FIELDS, Cursor, OccurrenceFilter, Sort
 from strife.web.api.detail import event_detail
 from strife.web.api.params import Page, bad, filters, order_by, paging
@@ -46,6 +46,7 @@ def page_of_events(
             rows = browse.summaries(con, where, order, page.size, page.offset)
         else:
             rows = []
+        review_queue.with_review(con, rows)
     more = rows and len(rows) == page.size and (number - 1) * page.size + len(rows) < total
     cursor = browse.next_cursor(order, rows, number).token() if more else None
     return {"total": total, "page": number, "page_size": page.size, "events": rows, "next": cursor}

@@ -40,6 +40,8 @@ class EventSummary(BaseModel):
     source_count: int | None
     confidence: float | None
     disputed: bool | None
+    reviewed: str = Field(default="pending", description="pending, approved, corrected or flagged")
+    reviewed_by: str | None = None
 
 
 class EventPage(BaseModel):

@@ -16,8 +16,10 @@ const COLUMNS = [
   ["Displaced", "displaced_people", (e) => num(e.displaced_people)],
   ["Sources", "corroboration", (e) => `${num(e.corroboration ?? null)} / ${num(e.source_count ?? null)}`],
   ["Confidence", "confidence", (e) => (e.confidence === null || e.confidence === undefined ? "–" : Number(e.confidence).toFixed(2))],
+  ["Review", null, (e) => (!e.reviewed || e.reviewed === "pending" ? "–" : el("span", { class: `review review-${e.reviewed}`, title: e.reviewed_by ? `by ${e.reviewed_by}` : null }, e.reviewed))],
 ];
 const TITLES = {
+  Review: "pending, or approved / corrected by a reviewer; flagged: a new report changed a reviewed event",
   Sources: "independent source chains / reports merged into this event",
   Confidence: "0.4 plus 0.15 for each of: strong trigger, known actor, named place, date read from the text",
 };
