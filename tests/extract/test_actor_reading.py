@@ -92,3 +92,9 @@ def test_a_countrys_name_before_attack_places_it(pipeline: Pipeline) -> None:
         pipeline, "Russian shelling killed three civilians in Kharkiv, Ukraine, on Friday."
     )
     assert [e.actor1 for e in shelled] == ["Military Forces of Russia"]
+
+
+def test_a_government_building_is_a_target_not_an_actor(pipeline: Pipeline) -> None:
+    text = "Suspected militants torched a government school for girls in Bannu, Pakistan, on Thursday night."
+    events = coded_events(pipeline, text)
+    assert events and all(not (e.actor2 or "").startswith("Government of") for e in events)

@@ -154,6 +154,7 @@ def test_generic_soldiers_take_the_dated_regime_name(
         ("U.S. troops", "Syria", "Military Forces of the United States", 8),
         ("Burkina Faso soldiers", "Burkina Faso", "Military Forces of Burkina Faso", 1),
         ("South Sudanese civilians", "Sudan", "Civilians (South Sudan)", 7),
+        ("the S. Sudan government", "South Sudan", "Government of South Sudan", 1),
         ("the Chilean government", "Chile", "Government of Chile", 1),
     ],
 )

@@ -22,6 +22,7 @@ from strife.tables import read_table
 
 NON_STATE_GROUPS = frozenset({REBEL, MILITIA_POL, MILITIA_ID})
 UNNAMED_GROUP = "Unidentified Armed Group"
+GOVERNMENT = "Government of"
 _TYPOGRAPHIC_APOSTROPHE = "\u2019"
 # "suspected militants", "alleged rebels": no group is named for the act (ACLED: unidentified).
 _HEDGED = ("suspected ", "alleged ", "unidentified ", "unknown ")
@@ -91,6 +92,16 @@ def _place_of_event(span: Span, country: str | None) -> bool:
     )
 
 
+def _owner_of_target(actor: ActorRef, span: Span) -> bool:
+    """Whether a generic "government" only says whose the target is: "a government school", "the
+    government offices" were torched; the government did not act, nor was it attacked as an actor.
+    The phrase's head noun lies after the actor's words and is no actor noun itself."""
+    if actor.named or not actor.name.startswith(GOVERNMENT):
+        return False
+    root = span.root
+    return root.idx >= actor.end and root.pos_ in {"NOUN", "PROPN"}
+
+
 class ActorReader:
     """Reads actors for detection; `actors` is the actor dictionary (strife.resolve.actors)."""
 
@@ -103,6 +114,7 @@ class ActorReader:
         it read the whole article, a named one before a generic noun ("Taliban commanders"); a
         generic noun that points back to the article's group is that group."""
         inside = [a for a in ctx.actors if a.start < span.end_char and span.start_char < a.end]
+        inside = [a for a in inside if not _owner_of_target(a, span)]
         if inside:
             best = next((a for a in inside if a.named), inside[0])
             best = self.group_behind(best, ctx) or best
