@@ -4,6 +4,7 @@ events.py     GET /api/events, /api/events/{id}
 aggregate.py  GET /api/map, /api/timeline, /api/counts
 downloads.py  GET /api/download.csv, /api/download.geojson
 exports.py    GET /api/export?format=csv|acled-csv|geojson|parquet|xlsx (the CLI's files, an Excel workbook)
+profiles.py   GET /api/compare, /api/profile/actor, /api/profile/place, /api/admin1
 articles.py   GET /api/articles, /api/articles/{id}
 ingest.py     POST /api/articles (only with a token)
 review.py     PATCH /api/events/{id}, POST .../approve|reject|reopen|split|merge (only with a token),
@@ -18,7 +19,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from strife.store import browse
-from strife.web.api import aggregate, articles, downloads, events, exports, ingest, reports, review
+from strife.web.api import aggregate, articles, downloads, events, exports, ingest, profiles, reports, review
 from strife.web.api.schemas import Health
 from strife.web.api.state import ServerState, server_state
 
@@ -41,7 +42,7 @@ def health(state: Annotated[ServerState, Depends(server_state)]) -> dict[str, An
 
 # ingest before articles: POST /api/articles must not be taken for an article id; review before
 # events: GET /api/events/{id}/history must not be taken for an event id.
-for module in (review, events, aggregate, downloads, exports, ingest, articles, reports):
+for module in (review, events, aggregate, downloads, exports, profiles, ingest, articles, reports):
     router.include_router(module.router)
 
 __all__ = ["ServerState", "router"]

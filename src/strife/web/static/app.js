@@ -6,6 +6,7 @@ import { DetailPanel } from "./detail.js";
 import { FilterForm } from "./filters.js";
 import { showFullText } from "./fulltext.js";
 import { EventMap } from "./map.js";
+import { Admin1Layer, ComparisonBar, ProfilePanel, addProfileLinks } from "./profiles.js";
 import { ReviewQueue, shortcuts } from "./queue.js";
 import { ReviewForm, ReviewSession, signIn } from "./review.js";
 import { readState, saveState } from "./state.js";
@@ -112,7 +113,8 @@ function filtersChanged({ fit = true } = {}) {
   clearError();
   updateFilterControls();
   parts.filters.loadOptions(state.filters).catch(showError);
-  return Promise.all([loadMap({ fit }), loadTimeline(), loadTable()]);
+  parts.admin1.load(state.filters);
+  return Promise.all([loadMap({ fit }), loadTimeline(), loadTable(), parts.compare.load(state.filters)]);
 }
 
 function setFilters(changes, options) {
@@ -152,6 +154,18 @@ function closeEvent() {
   markSelected();
 }
 
+function openProfile(key) {
+  state = { ...state, profile: key };
+  saveState(state);
+  parts.profile.open(key);
+}
+
+function closeProfile() {
+  state = { ...state, profile: null };
+  saveState(state);
+  parts.profile.close();
+}
+
 /** Back and forward: load what the restored URL differs in. */
 function restore() {
   const before = state;
@@ -163,6 +177,8 @@ function restore() {
   }
   if (state.event && state.event !== before.event) showEvent(state.event);
   if (!state.event && before.event) parts.detail.close();
+  if (state.profile && state.profile !== before.profile) parts.profile.open(state.profile);
+  if (!state.profile && before.profile) parts.profile.close();
 }
 
 function build() {
@@ -183,8 +199,26 @@ function build() {
       },
       onOpen: openEvent,
     }),
-    detail: new DetailPanel($("detail"), { onClose: closeEvent, onFullText: fullText, onShown: reviewShown }),
+    detail: new DetailPanel($("detail"), {
+      onClose: closeEvent,
+      onFullText: fullText,
+      onShown: (record) => {
+        reviewShown(record);
+        addProfileLinks($("detail-body"), record, openProfile);
+      },
+    }),
+    compare: new ComparisonBar($("compare")),
+    profile: new ProfilePanel($("profile"), {
+      onOpen: openProfile,
+      onClose: closeProfile,
+      onFilter: (changes) => {
+        closeProfile();
+        setFilters(changes);
+      },
+    }),
   };
+  parts.admin1 = new Admin1Layer(parts.map.map, { onOpen: openProfile });
+  $("admin1-layer").addEventListener("change", (e) => parts.admin1.toggle(e.target.checked));
   $("filters-clear").addEventListener("click", () => {
     state = { ...state, filters: {}, page: 1 };
     saveState(state);
@@ -298,6 +332,7 @@ async function main() {
   await filtersChanged();
   await startReview();
   if (state.event && !(parts.session && parts.session.active)) showEvent(state.event);
+  if (state.profile) parts.profile.open(state.profile);
   document.body.dataset.ready = "true"; // for the browser tests: first load done
 }
 

@@ -65,6 +65,7 @@ export function readState(search) {
     pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 50,
     interval: INTERVALS.includes(params.get("interval")) ? params.get("interval") : "month",
     event: params.get("event") || null,
+    profile: params.get("profile") || null,
   };
 }
 
@@ -77,6 +78,7 @@ export function stateQuery(state) {
   if (state.pageSize !== 50) params.set("page_size", String(state.pageSize));
   if (state.interval !== "month") params.set("interval", state.interval);
   if (state.event) params.set("event", state.event);
+  if (state.profile) params.set("profile", state.profile);
   return params.toString();
 }
 
