@@ -8,7 +8,10 @@ from story import coded_events
 from strife.learn.found import is_short_report
 from strife.pipeline import Pipeline, Resources, default_pipeline
 
-MARCH = "Nurses rallied outside the health ministry in Accra on Monday to demand better pay."
+MARCH = (
+    "Thousands of nurses gathered outside the health ministry in Accra on Monday, chanting slogans and "
+    "carrying placards."
+)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +52,7 @@ def test_the_rules_alone_code_nothing_there() -> None:
         "The central bank left interest rates unchanged on Thursday. Markets barely moved.",
         "The home side won the derby 2-1 after a late goal on Saturday, keeping their title hopes alive.",
         # dated in the background
-        "Nurses rallied outside the health ministry in Accra in March 2019 to demand better pay.",
+        "Thousands of nurses gathered outside the health ministry in Accra in March 2019, chanting slogans.",
     ],
 )
 def test_no_event_is_founded_in_a_brief_that_reports_none(learned: Pipeline, text: str) -> None:

@@ -1,7 +1,7 @@
 """Events the rules miss in short reports, founded by the learned heads.
 
 A short report (a brief of one to three sentences, as agencies and monitors file them) is
-its event: "Several hundred teachers marched through Lusaka to demand unpaid salaries"
+its event: "Thousands of nurses gathered outside the health ministry, chanting slogans"
 has no word of the trigger lexicon, but nothing else in the text could be what it reports.
 When the rules code nothing in such a report, the learned stage may found one event:
 
@@ -149,7 +149,9 @@ class Founder:
         mention = Mention(
             typing=typing,
             kind=LEARNED,
-            strong=False,
+            # The heads' thresholds stand in for a strong trigger: sure enough to found an event
+            # alone (assembly lets a weak trigger found one only with an actor or a count).
+            strong=True,
             sentence=_index(sent),
             sent_start=sent.start_char,
             sent_end=sent.end_char,
