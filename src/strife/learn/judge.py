@@ -33,6 +33,11 @@ from strife.learn.train import HEADS_DIR, load_heads
 from strife.mentions import Mention
 
 EVENT = "event"
+# Kinds of non-event the judge does not drop for: a trigger word used in another sense ("shares
+# rallied") is the rules' call (the relevance filter's cues and modality.py's sport and business
+# check); the head learned it to keep the founder (learn/found.py) out of sport and business
+# briefs, and as a reason to drop it misread arrests of a playwright's circle as culture news.
+NOT_DROPPED = frozenset({"metaphor"})
 
 
 @dataclass(frozen=True)
@@ -102,14 +107,17 @@ class Judge:
             return plan.mentions
         row = {span: i for i, span in enumerate(plan.spans)}
         eventhood = self.eventhood.predict_proba(vectors)
-        events = eventhood[:, list(self.eventhood.labels).index(EVENT)]
+        kinds = [
+            i for i, label in enumerate(self.eventhood.labels) if label != EVENT and label not in NOT_DROPPED
+        ]
+        not_events = eventhood[:, kinds].sum(axis=1)
         subtypes = self.subtype.predict_proba(vectors)
         dropped: set[int] = set()
         for group in plan.groups:
             i = row[(group.first.sent_start, group.first.sent_end)]
-            if 1.0 - events[i] >= self.drop_at:
-                kind = self.eventhood.labels[int(np.argmax(eventhood[i]))]
-                reason = f"dropped by the encoder: {kind} ({1.0 - events[i]:.2f} not an event)"
+            if not_events[i] >= self.drop_at:
+                kind = self.eventhood.labels[max(kinds, key=lambda k: float(eventhood[i, k]))]
+                reason = f"dropped by the encoder: {kind} ({not_events[i]:.2f} not an event)"
                 for mention in group.all():
                     mention.notes.append(reason)
                     dropped.add(id(mention))
