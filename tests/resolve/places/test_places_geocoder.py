@@ -481,3 +481,19 @@ def test_a_city_of_its_own_abroad_is_kept(geocoder: Geocoder, text: str, locatio
     subdistrict is called Gaza: data/places/excluded.tsv)."""
     found = locate(geocoder, text, "Israel")
     assert found is not None and (found.country, found.location) == ("Palestine", location)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Gunmen attacked a Christian village in Plateau state on Sunday.", "Nigeria"),
+        ("Militants stormed an African Union camp near Mogadishu on Monday.", "Somalia"),
+    ],
+)
+def test_a_belief_or_an_institution_before_a_place_word_is_no_place(
+    geocoder: Geocoder, text: str, country: str
+) -> None:
+    """ "a Christian village" is no village called Christian, "an African Union camp" no camp
+    called Union, though the gazetteer has places of both names abroad."""
+    surfaces = {m.surface for m in geocoder.mentions(text, country)}
+    assert not surfaces & {"Christian", "Union", "African Union", "African"}

@@ -307,7 +307,10 @@ class Detector:
                 )
             ):
                 # "the Dara and Rekha districts": a pattern says it is a place here, not Syria's Dar'a;
-                # nor is "Bin village" Vienna, whatever a foreign spelling of Vienna may be.
+                # nor is "Bin village" Vienna, whatever a foreign spelling of Vienna may be. But "a
+                # Christian village" is no village called Christian: a word of not_places.tsv is dropped.
+                if surface in self.tables.not_places or surface.split()[-1].lower() in self._organisations:
+                    continue  # nor is "the African Union camp" a camp called Union
                 found.append(PlaceMention(start, end, surface, _unknown_kind(hint), None, near))
                 continue
             if place is not None and not self._trusted(
@@ -410,7 +413,8 @@ class Detector:
         if text[run[0].start : name_end] in self.tables.not_places:
             yield from hits  # "the Anglophone region", "Iranian-backed Hezbollah": not names of places
             return
-        if (hint or cued) and run[0].text not in self.tables.common:
+        institution = run[-1].text.lower() in self._organisations  # "the African Union camp"
+        if (hint or cued) and run[0].text not in self.tables.common and not institution:
             # A place the gazetteer lacks, known to be one by its pattern word ("Gouz Al-Naqa
             # village") or a cue ("north of Banibangou"): keep the whole name, unresolved.
             yield (run[0].start, run[-1].end, text[run[0].start : run[-1].end], (), hint or ("city",), False)
