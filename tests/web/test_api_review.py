@@ -182,3 +182,9 @@ def test_lists_and_downloads_say_where_the_review_stands(writer: TestClient) -> 
     lines = writer.get("/api/download.csv").text.splitlines()
     assert lines[0].endswith(",reviewed,reviewed_by")
     assert any(line.startswith("g1-1,") and line.endswith(",approved,amina") for line in lines)
+
+
+def test_a_reviewer_name_in_any_script_arrives_percent_encoded(writer: TestClient) -> None:
+    headers = {**AUTH, "X-Strife-Reviewer": "%D0%90%D0%BB%D1%91%D0%BD%D0%B0"}  # "Алёна"
+    answer = writer.post("/api/events/g1-1/approve", json={}, headers=headers)
+    assert answer.json()["review"]["reviewed_by"] == "Алёна"

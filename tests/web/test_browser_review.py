@@ -132,7 +132,8 @@ def test_a_reviewer_corrects_rejects_merges_and_approves(page: Any, tmp_path: Pa
         assert picked != ("13.09", "-1.08") and all(float(value) for value in picked)
         page.fill("#f-location", "Kaya")  # ...and the gazetteer names the place
         page.click("#place-find")
-        page.locator("ul.place-options button", has_text="Burkina Faso").first.click()
+        # The first look-up opens the gazetteer, compiling it when missing (half a minute, once).
+        page.locator("ul.place-options button", has_text="Burkina Faso").first.click(timeout=90_000)
         assert page.input_value("#f-admin1") == "Centre-Nord"
         page.fill("#f-location", "Kaya market")
         page.fill("#f-reason", "the army fired on unarmed traders")

@@ -1,7 +1,8 @@
 """Review routes: an analyst corrects, approves, rejects, splits and merges events (strife.review).
 
 Writes need the server's token, as POST /api/articles does (403 when writes are off, 401 for a
-missing or wrong token), and a reviewer name in `X-Strife-Reviewer` (400 without one): the
+missing or wrong token), and a reviewer name in `X-Strife-Reviewer` (percent-encoded UTF-8, so any
+name fits in a header; 400 without one): the
 audit trail says who. A bad value is a 422 and an unknown id a 404, each with one line; a
 refused request writes nothing. Reads (history, queue, counts, taxonomy, places) need no token.
 
@@ -24,6 +25,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
+from urllib.parse import unquote
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -38,7 +40,7 @@ from strife.web.api.state import ServerState, server_state
 router = APIRouter(tags=["review"])
 
 _MAX_BODY = 64 * 1024
-_REVIEWER_HELP = "who reviews: a name for the audit trail (required on writes)"
+_REVIEWER_HELP = "who reviews: a name for the audit trail (required on writes), percent-encoded UTF-8"
 
 
 class Reason(BaseModel):
@@ -90,9 +92,11 @@ async def _write(
     if not (reviewer or "").strip():
         raise HTTPException(400, detail="no reviewer name; send the header 'X-Strife-Reviewer: <name>'")
 
+    name = unquote(reviewer or "")  # percent-encoded UTF-8, so that any name fits a header
+
     def run() -> Any:
         with state.write_lock:
-            return act(Dataset(state.store).review, reviewer or "")
+            return act(Dataset(state.store).review, name)
 
     try:
         return await run_in_threadpool(run)

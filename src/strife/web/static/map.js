@@ -93,8 +93,10 @@ export class EventMap {
   pickOnce(use) {
     const box = this.map.getContainer();
     box.classList.add("picking");
+    this.picking = true; // a click on a marker picks its place instead of opening its event
     this.map.once("click", (event) => {
       box.classList.remove("picking");
+      this.picking = false;
       use(event.latlng.wrap());
     });
   }
@@ -139,7 +141,7 @@ export class EventMap {
         eventType: point.event_type,
       });
       marker.bindTooltip(pointTooltip(point));
-      marker.on("click", () => this.onOpen(String(point.event_id)));
+      marker.on("click", () => this.picking || this.onOpen(String(point.event_id)));
       group.addLayer(marker);
     }
     return group;

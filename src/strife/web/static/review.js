@@ -43,7 +43,8 @@ export class ReviewSession {
   }
 
   send(method, path, body) {
-    return sendJSON(method, path, body, { Authorization: `Bearer ${this.token}`, "X-Strife-Reviewer": this.name });
+    // Header values are Latin-1: the name goes percent-encoded (UTF-8), the server decodes it.
+    return sendJSON(method, path, body, { Authorization: `Bearer ${this.token}`, "X-Strife-Reviewer": encodeURIComponent(this.name) });
   }
 
   eventPath(eventId, action = "") {
