@@ -50,6 +50,10 @@ def cleaner() -> Cleaner:
         ("Tags: security, elections, north", "page metadata"),
         ("View more on Channel Seven", "link text"),
         (">", "link text"),
+        ("Last updated: 10 Mar 2024 15:36", "page metadata (the page's date, not an event's)"),
+        ("Published in The Herald, March 9th, 2024", "page metadata (the page's date, not an event's)"),
+        ("2024-03-09 14:21:15", "page metadata (a date line: the page's date, not an event's)"),
+        ("Sat, March 9, 2024 10:45 AM", "page metadata (a date line: the page's date, not an event's)"),
     ],
 )
 def test_boilerplate_line_is_dropped(cleaner: Cleaner, noise: str, reason: str) -> None:
@@ -194,3 +198,8 @@ def test_menu_offsets_map_back_to_the_original(cleaner: Cleaner) -> None:
     start = cleaned.text.index("Gunmen")
     original_start, original_end = cleaned.to_original(start, start + 6)
     assert text[original_start:original_end] == "Gunmen"
+
+
+def test_a_sentence_that_opens_with_a_date_is_kept(cleaner: Cleaner) -> None:
+    text = f"{BODY}\n\nOn March 3, 2024 gunmen burned the market.\n\n{AFTER}"
+    assert cleaner(text).text == text

@@ -177,3 +177,18 @@ def test_a_story_remembering_an_occurrence_long_ago_does_not_code_it(pipeline: P
 def test_force_used_to_disperse_a_crowd_is_coded(pipeline: Pipeline) -> None:
     text = "Police in Lagos, Nigeria, fired tear gas on Friday to disperse hundreds of protesters."
     assert [e.event_type for e in coded_events(pipeline, text)] == ["Protests"]
+
+
+def test_a_wire_dateline_dates_the_report_not_the_event(pipeline: Pipeline) -> None:
+    text = (
+        "KABUL, March 9 (Xinhua) -- Afghan security forces seized a weapons cache in Farah province "
+        "on Thursday, officials said."
+    )
+    (event,) = coded_events(pipeline, text)
+    assert event.event_date == date(2024, 3, 7)
+
+
+def test_the_day_of_a_statement_dates_the_report(pipeline: Pipeline) -> None:
+    text = "Troops seized a weapons cache in Farah province, Afghanistan, said a statement on Thursday."
+    (event,) = coded_events(pipeline, text)
+    assert event.event_date != date(2024, 3, 7)

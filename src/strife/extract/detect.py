@@ -55,6 +55,12 @@ TRANSFER = "Non-violent transfer of territory"
 LEAD_SENTENCES = 3  # a headline and a first paragraph of at most two sentences: what an article is about
 # How old an occurrence a story can be about: a late report of it, not a remembrance or a photo's date
 LEAD_DAYS = 180
+# Nouns for a report: a day attached to one dates the report ("a statement on Thursday")
+REPORT_NOUNS = {"statement", "report", "announcement", "communique", "press release", "briefing", "bulletin"}
+# A wire dateline around a date: a place in capitals at the start of a line before it, an agency in
+# brackets and a dash after it ("KABUL, June 1 (Xinhua) --", "BAMAKO, Mali, March 3 -")
+_DATELINE_START = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,30},[^\n]{0,30}$")
+_DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|\u2014|\u2013|-)")
 # A cheap look before reading a sentence with no event word for a death figure (figures.py)
 _DEATH_HINT = re.compile(
     r"\b(?:kill|dead|die[ds]?\b|death|toll|bod(?:y|ies)|lives|perish|massacr|murder)", re.I
@@ -466,11 +472,16 @@ def _modifies_other_noun(head: Token) -> bool:
 
 
 def _dates_report(doc: Doc, expr: TimeExpr) -> bool:
+    """Whether a time dates the report, not an event: "residents said Saturday", or a wire dateline
+    ("KABUL, June 1 (Xinhua) --")."""
+    if _DATELINE_END.match(doc.text, expr.end) and _DATELINE_START.search(doc.text, 0, expr.start):
+        return True
     token = token_at(doc, expr.start)
     if token is None:
         return False
     head = token.head if token.dep_ != "pobj" else token.head.head
-    return head.lemma_.lower() in REPORTING
+    # "said a statement ... on Thursday": the day of a statement is the report's too
+    return head.lemma_.lower() in REPORTING or head.lemma_.lower() in REPORT_NOUNS
 
 
 def _age(time: TimeExpr, ctx: ArticleContext) -> int:
