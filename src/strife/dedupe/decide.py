@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from strife.dedupe.families import Families
@@ -172,23 +173,25 @@ class Decider:
     def _place(self, a: Report, b: Report) -> tuple[float | None, str, bool]:
         """(weight, words, whether the two agree at town level); weight None: the places conflict."""
         x, y = a.event, b.event
-        towns = _town_level(a) and _town_level(b)
-        weight, words = (1.0, "") if towns else (0.5, ", both only a province")
-        if x.location and y.location and _fold(x.location) == _fold(y.location):
-            return weight, f"same place ({x.location}{words})", towns
         distance = _km(x, y)
-        if distance is not None and distance <= SAME_PLACE_KM:
+        same_name = bool(x.location and y.location and _fold(x.location) == _fold(y.location))
+        if same_name or (distance is not None and distance <= SAME_PLACE_KM):
+            towns = _town_level(a) and _town_level(b)
+            weight, words = (1.0, "") if towns else (0.5, ", both only a province")
+            if same_name:
+                return weight, f"same place ({x.location}{words})", towns
+            assert distance is not None
             return weight, f"{distance:.0f} km apart{words}", towns and distance <= _NEAR_KM
         if x.admin1 and y.admin1 and x.admin1 != y.admin1:
             return None, "", False
         inside = _inside(x, y) or _inside(y, x)
         if inside:
             return 0.75, inside, True
+        if distance is not None:
+            return None, "", False  # both placed, far apart: the coordinates say two places
         named = _named_by(a, b) or _named_by(b, a)
         if named:
             return 0.75, named, True
-        if distance is not None:
-            return None, "", False
         if x.admin1 and x.admin1 == y.admin1:
             return 0.5, f"same admin1 ({x.admin1})", False
         return 0.0, "place unknown on one side", False
@@ -267,6 +270,7 @@ def _names(sentences: Sequence[str], place: str) -> bool:
 _QUOTES = str.maketrans({"'": None, "\u2019": None, "\u02bc": None, "`": None, "-": " "})
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(name: str) -> str:
     """A place name as spellings vary: no accents, apostrophes or case ("Ma'rib" reads "marib")."""
     plain = unicodedata.normalize("NFKD", name)

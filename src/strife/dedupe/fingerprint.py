@@ -120,6 +120,24 @@ def similarity(a: Signature, b: Signature) -> float:
     return float(np.count_nonzero(a == b)) / PERMUTATIONS
 
 
+def set_size(sig: Signature) -> float:
+    """The estimated number of shingles behind a signature: each of its minima is the least of n
+    uniform draws over the hash range, whose mean is 1 / (n + 1)."""
+    total = float(np.sum(sig.astype(np.float64))) / _PRIME
+    return PERMUTATIONS / total - 1 if total > 0 else 0.0
+
+
+def containment(a: Signature, b: Signature, sizes: tuple[float, float] | None = None) -> float:
+    """Estimated share of the smaller text's shingles found in the other: a copy cut short (an
+    outlet keeping the first paragraphs of a wire story under its own lede) contains much of
+    the original though their Jaccard similarity is low. `sizes`: the two `set_size`s, if known."""
+    jaccard = similarity(a, b)
+    small, large = sorted(sizes or (set_size(a), set_size(b)))
+    if small <= 0:
+        return 0.0
+    return min(1.0, jaccard * (small + large) / ((1 + jaccard) * small))
+
+
 def bands(sig: Signature) -> list[int]:
     """One 64-bit hash per band; two texts that share any band are candidate copies."""
     rows = PERMUTATIONS // BANDS

@@ -2,9 +2,11 @@
 
 A dated record is compared only with the records of its blocks: its own event type or one
 the family precedence links to it (`Families.neighbours`), the same country, and an ISO week
-its date window touches; and with the most recent undated records of those types and country.
-An undated record (its article lost its date, and no copy lends one) has no week: it is
-compared with the RECENT most recent records of those types and country. The cost of placing
+its date window touches; and with the RECENT latest undated records of those types, country and
+admin1. An undated record (its article lost its date, and no copy lends one) has no week: it is
+compared with the RECENT latest records of those types, country and admin1 (the whole country
+when its admin1 is unknown). Both are compared with the records of their copies (one source
+chain) wherever these are. The cost of placing
 one record grows with the size of its blocks, not with the number of records stored, so
 merging stays near-linear in the number of articles.
 
@@ -23,8 +25,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from strife.dedupe.chain_index import copies
 from strife.dedupe.decide import Decider, Report, Verdict, lent_window
 from strife.dedupe.families import Families
+from strife.dedupe.fingerprint import Signature, set_size
 from strife.dedupe.match import combine
 from strife.dedupe.similarity import default_similarity
 from strife.records import Event, date_in_range
@@ -36,6 +40,7 @@ _MAX_WEEKS = 8
 # (and how many undated records a dated one is compared with): the widened window of a report
 # without a date, bounded so that a store of years costs what a store of weeks does.
 RECENT = 200
+ANYWHERE = "\x00"  # the place key of a country's records whatever their admin1
 
 Block = tuple[str, str, tuple[int, int] | None]
 
@@ -80,14 +85,15 @@ class Grouping:
     """Occurrences under construction: which record belongs to which, and why.
 
     `chains` maps article ids to their source chain; records from two articles of one chain
-    are copies. `lent` maps an undated article to (the copy in its chain that lends its
-    date, that date). `sentences` reads the evidence sentences of a record that has none in
-    hand (records read back from the store carry only their fields), and `article_sentences`
-    those of every record of an article.
+    are copies, and so are two whose MinHash `signatures` say so. `lent` maps an undated
+    article to (the copy in its chain that lends its date, that date). `sentences` reads the
+    evidence sentences of a record that has none in hand (records read back from the store
+    carry only their fields), and `article_sentences` those of every record of an article.
     """
 
     chains: Mapping[str, str] = field(default_factory=dict)
     lent: Mapping[str, tuple[str, date]] = field(default_factory=dict)
+    signatures: Mapping[str, Signature] = field(default_factory=dict)  # article id -> MinHash
     sentences: Callable[[str], Sequence[str]] | None = None
     article_sentences: Callable[[str], Sequence[str]] | None = None
     decider: Decider = field(default_factory=default_decider)
@@ -99,10 +105,14 @@ class Grouping:
     absorbed: dict[str, str] = field(default_factory=dict)  # occurrence joined into another -> that one
     _reports: dict[str, Report] = field(default_factory=dict)
     _index: dict[Block, list[str]] = field(default_factory=lambda: defaultdict(list))
-    _recent: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
-    _undated: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # The latest records (and the latest undated ones) by (type, country, admin1 or ""), and by
+    # (type, country, ANYWHERE) for records compared country-wide; records by source chain.
+    _recent: dict[tuple[str, str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    _undated: dict[tuple[str, str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    _by_chain: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _articles: dict[str, set[str]] = field(default_factory=dict)  # occurrence id -> article ids
     _seniority: dict[str, int] = field(default_factory=dict)
+    _sizes: dict[str, float] = field(default_factory=dict)  # article -> estimated shingle count
     _told: dict[str, list[str]] = field(default_factory=dict)  # article -> its records' sentences
     _read: set[str] = field(default_factory=set)  # articles whose stored sentences were read
 
@@ -185,25 +195,44 @@ class Grouping:
         return read
 
     def _copies(self, a: Report, b: Report) -> bool:
+        """One source chain; or, for two articles whose records are compared anyway, fingerprints
+        that make them copies (the LSH bands find a copy cut short only now and then)."""
+        if a.article == b.article:
+            return False
         chain = self.chains.get(a.article)
-        return a.article != b.article and chain is not None and chain == self.chains.get(b.article)
+        if chain is not None and chain == self.chains.get(b.article):
+            return True
+        first, second = self.signatures.get(a.article), self.signatures.get(b.article)
+        if first is None or second is None:
+            return False
+        return (
+            copies(first, second, (self._size(a.article, first), self._size(b.article, second))) is not None
+        )
+
+    def _size(self, article: str, signature: Signature) -> float:
+        if article not in self._sizes:
+            self._sizes[article] = set_size(signature)
+        return self._sizes[article]
 
     def _candidates(self, report: Report) -> Iterator[str]:
+        """Dated: the records of its blocks and the latest undated ones of its place; undated: the
+        latest records of its place. Both: the records of its copies (one source chain). A place
+        is the admin1 (with the records that have none), or the whole country for a record whose
+        admin1 is unknown; the places of other admin1s never merge with it but as copies."""
         event = report.event
         kinds = [(kind, event.country or "") for kind in self.decider.families.neighbours(event.event_type)]
-        seen: set[str] = set()
+        places = [ANYWHERE] if not event.admin1 else [event.admin1, ""]
+        found: list[Iterable[str]] = []
         if report.dated:
-            found: Iterable[str] = (
-                event_id
-                for kind, country in kinds
-                for week in _weeks(event)
-                for event_id in self._index.get((kind, country, week), ())
-            )
-            recent = (i for k in kinds for i in self._undated.get(k, ())[-RECENT:])
-            found = (*found, *recent)
+            found += [self._index.get((k, c, w), ()) for k, c in kinds for w in _weeks(event)]
+            found += [self._undated.get((k, c, p), ())[-RECENT:] for k, c in kinds for p in places]
         else:
-            found = (i for k in kinds for i in self._recent.get(k, ())[-RECENT:])
-        for event_id in found:
+            found += [self._recent.get((k, c, p), ())[-RECENT:] for k, c in kinds for p in places]
+        chain = self.chains.get(report.article)
+        if chain is not None:
+            found.append(self._by_chain.get(chain, ()))
+        seen: set[str] = set()
+        for event_id in (i for ids in found for i in ids):
             if event_id not in seen:
                 seen.add(event_id)
                 yield event_id
@@ -218,13 +247,18 @@ class Grouping:
             self._seniority[occurrence_id] = len(self._seniority)
         self.members[occurrence_id].append(event.event_id)
         self._articles[occurrence_id].add(report.article)
-        kind = (event.event_type, event.country or "")
-        self._recent[kind].append(event.event_id)
+        keys = [(event.event_type, event.country or "", p) for p in (event.admin1 or "", ANYWHERE)]
+        for key in keys:
+            self._recent[key].append(event.event_id)
         if report.dated:
             for block in blocks(event):
                 self._index[block].append(event.event_id)
         else:
-            self._undated[kind].append(event.event_id)
+            for key in keys:
+                self._undated[key].append(event.event_id)
+        chain = self.chains.get(report.article)
+        if chain is not None:
+            self._by_chain[chain].append(event.event_id)
 
     def _absorb(self, keep: str, gone: str, via: str, why: str) -> None:
         for event_id in self.members.pop(gone):

@@ -113,17 +113,21 @@ def _unplaceable(event: Event) -> str | None:
 
 
 def _group_batch(store: Store, con: Connection, new: Sequence[Event], decider: Decider) -> int:
-    articles = {s.article_id for e in new for s in e.sources}
-    grouping = Grouping(
-        decider=decider,
-        sentences=_sentence_reader(con),
-        article_sentences=lambda article: stored.article_sentences(con, article),
+    neighbours = _neighbours(con, new, decider)
+    articles = sorted(
+        {s.article_id for e in new for s in e.sources} | {e.sources[0].article_id for e, _ in neighbours}
     )
-    for event, occurrence_id in _neighbours(con, new, decider):
+    reader = _SentenceReader(con, [e.event_id for e in new] + [e.event_id for e, _ in neighbours])
+    grouping = Grouping(
+        chains=stored_chains.chain_of(con, articles),
+        lent=stored_chains.dated_copies(con, articles),
+        signatures=stored_chains.signatures_of(con, articles),
+        decider=decider,
+        sentences=reader.of_event,
+        article_sentences=reader.of_article,
+    )
+    for event, occurrence_id in neighbours:
         grouping.add_existing(event, occurrence_id)
-        articles.add(event.sources[0].article_id)
-    grouping.chains = stored_chains.chain_of(con, sorted(articles))
-    grouping.lent = stored_chains.dated_copies(con, sorted(articles))
     for event in new:
         grouping.place(event)
     members = _members(con, grouping)
@@ -150,41 +154,61 @@ def _group_batch(store: Store, con: Connection, new: Sequence[Event], decider: D
 def _neighbours(con: Connection, new: Sequence[Event], decider: Decider) -> list[tuple[Event, str]]:
     """The stored records the new ones may merge with, in the order they were stored: the dated
     ones of their types (and the types linked to them) and countries whose windows touch the
-    batch's dates, the latest undated ones of those, and for undated new records the latest
-    records of their types and countries (`grouping.RECENT` of each)."""
+    batch's dates; the latest undated ones of those types and places; for undated new records the
+    latest records of their types and places (`grouping.RECENT` of each, see `Grouping`); and the
+    records of their copies."""
     kinds = sorted(
         {(kind, e.country or "") for e in new for kind in decider.families.neighbours(e.event_type)}
     )
     if not kinds:
         return []
-    days = [d for e in new for d in (e.date_start or e.event_date, e.date_end or e.event_date) if d]
     found: list[stored.Member] = []
-    if days:
-        found += stored.members_recent(con, kinds, RECENT, undated_only=True)
+    dated = [e for e in new if (e.date_start or e.event_date) is not None]
+    if dated:
+        days = [d for e in dated for d in (e.date_start or e.event_date, e.date_end or e.event_date) if d]
         found += stored.members_near(con, kinds, min(days), max(days))
-    undated = sorted(
-        {
-            (kind, e.country or "")
-            for e in new
-            if (e.date_start or e.event_date) is None
-            for kind in decider.families.neighbours(e.event_type)
-        }
-    )
+        found += stored.members_recent(con, _places(dated, decider), RECENT, undated_only=True)
+    undated = [e for e in new if (e.date_start or e.event_date) is None]
     if undated:  # an undated record looks at the latest records of any date
-        found += stored.members_recent(con, undated, RECENT)
+        found += stored.members_recent(con, _places(undated, decider), RECENT)
+    found += stored.members_of_chains(con, sorted({s.article_id for e in new for s in e.sources}))
     unique = {member.event.event_id: member for member in found}
     return [(m.event, m.occurrence_id) for m in sorted(unique.values(), key=lambda m: m.stored)]
 
 
-def _sentence_reader(con: Connection) -> Callable[[str], Sequence[str]]:
-    cache: dict[str, list[str]] = {}
+def _places(events: Sequence[Event], decider: Decider) -> list[tuple[str, str, str | None]]:
+    """The (type, country, admin1) places records are compared within (see Grouping._candidates)."""
+    places: set[tuple[str, str, str | None]] = set()
+    for e in events:
+        for kind in decider.families.neighbours(e.event_type):
+            for admin1 in [e.admin1, ""] if e.admin1 else [None]:
+                places.add((kind, e.country or "", admin1))
+    return sorted(places, key=lambda p: (p[0], p[1], p[2] or ""))
 
-    def read(event_id: str) -> Sequence[str]:
-        if event_id not in cache:
-            cache[event_id] = stored.evidence_sentences(con, [event_id]).get(event_id, [])
-        return cache[event_id]
 
-    return read
+class _SentenceReader:
+    """Evidence sentences of the stored records a batch compares with, read in one query the first
+    time a decision asks for any (most batches never do: only undated reports, two codings of one
+    occurrence and places named differently need them)."""
+
+    def __init__(self, con: Connection, event_ids: Sequence[str]) -> None:
+        self._con = con
+        self._ids = list(event_ids)
+        self._events: dict[str, list[str]] | None = None
+        self._articles: dict[str, list[str]] = {}
+
+    def of_event(self, event_id: str) -> Sequence[str]:
+        if self._events is None:
+            read = stored.evidence_sentences(self._con, self._ids)
+            self._events = {event_id: read.get(event_id, []) for event_id in self._ids}
+        if event_id not in self._events:  # a record outside the batch's neighbours
+            self._events[event_id] = stored.evidence_sentences(self._con, [event_id]).get(event_id, [])
+        return self._events[event_id]
+
+    def of_article(self, article_id: str) -> Sequence[str]:
+        if article_id not in self._articles:
+            self._articles[article_id] = stored.article_sentences(self._con, article_id)
+        return self._articles[article_id]
 
 
 def _lend(event: Event, lent: dict[str, tuple[str, date]]) -> Event:

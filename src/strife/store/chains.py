@@ -71,3 +71,12 @@ def dated_copies(con: Connection, article_ids: Sequence[str]) -> dict[str, tuple
         [list(article_ids)],
     ).fetchall()
     return {article: (copy, day) for article, copy, day in rows}
+
+
+def signatures_of(con: Connection, article_ids: Sequence[str]) -> dict[str, np.ndarray]:
+    """The MinHash signatures of these articles (those fingerprinted)."""
+    rows = con.execute(
+        "SELECT article_id, signature FROM article_signatures WHERE article_id IN (SELECT unnest(?))",
+        [list(article_ids)],
+    ).fetchall()
+    return {article: np.asarray(sig, dtype=np.uint32) for article, sig in rows}

@@ -107,18 +107,45 @@ def members_near(con: Connection, kinds: Sequence[tuple[str, str]], first: date,
 
 
 def members_recent(
-    con: Connection, kinds: Sequence[tuple[str, str]], limit: int, *, undated_only: bool = False
+    con: Connection, places: Sequence[tuple[str, str, str | None]], limit: int, *, undated_only: bool = False
 ) -> list[Member]:
-    """The `limit` latest stored grouped events of each (event type, country) kind (only the
-    undated ones with `undated_only`), in the order they were stored: what an undated report is
-    compared with, and the undated reports a dated one is compared with."""
+    """The `limit` latest stored grouped events of each (event type, country, admin1) place (only
+    the undated ones with `undated_only`), in the order they were stored: what an undated report
+    is compared with, and the undated reports a dated one is compared with. Admin1 "" stands for
+    the events with none; None for the whole country."""
     undated = "AND coalesce(e.date_start, e.event_date, e.date_end) IS NULL " if undated_only else ""
+    order = "ORDER BY a.ingested_at DESC, a.id DESC, e.event_id DESC) <= ?"
+    place = "e.event_type, coalesce(e.country, ''), coalesce(e.admin1, '')"
+    found: list[Member] = []
+    countrywide = sorted({(kind, country) for kind, country, admin1 in places if admin1 is None})
+    if countrywide:
+        found += _members(
+            con,
+            f"{undated}QUALIFY row_number() OVER (PARTITION BY e.event_type, e.country {order}",
+            countrywide,
+            [limit],
+        )
+    inside = sorted({f"{k}\x1f{c}\x1f{a}" for k, c, a in places if a is not None})
+    if inside:
+        found += _members(
+            con,
+            f"AND concat_ws(chr(31), {place}) IN (SELECT unnest(?)) {undated}"
+            f"QUALIFY row_number() OVER (PARTITION BY {place} {order}",
+            sorted({(k, c) for k, c, a in places if a is not None}),
+            [inside, limit],
+        )
+    return found
+
+
+def members_of_chains(con: Connection, article_ids: Sequence[str]) -> list[Member]:
+    """The stored grouped events of the articles in the source chains of these articles (copies of
+    one story merge wherever each coded the place)."""
     return _members(
         con,
-        f"{undated}QUALIFY row_number() OVER (PARTITION BY e.event_type, e.country "
-        "ORDER BY a.ingested_at DESC, a.id DESC, e.event_id DESC) <= ?",
-        kinds,
-        [limit],
+        "AND e.article_id IN (SELECT c.article_id FROM chains c WHERE c.chain_id IN "
+        "(SELECT chain_id FROM chains WHERE article_id IN (SELECT unnest(?))))",
+        None,
+        [list(article_ids)],
     )
 
 
@@ -131,15 +158,18 @@ class Member(NamedTuple):
 
 
 def _members(
-    con: Connection, where: str, kinds: Sequence[tuple[str, str]], params: list[Any]
+    con: Connection, where: str, kinds: Sequence[tuple[str, str]] | None, params: list[Any]
 ) -> list[Member]:
+    """Grouped events matching `where`, of these (event type, country) kinds (None: any)."""
     names = ("event_id", "article_id", *_MATCH_COLUMNS)
+    of_kinds = "e.event_type || chr(31) || coalesce(e.country, '') IN (SELECT unnest(?))"
+    kind_params = [] if kinds is None else [[f"{kind}\x1f{country}" for kind, country in kinds]]
     rows = con.execute(
         f"SELECT {', '.join('e.' + n for n in names)}, o.occurrence_id, a.ingested_at FROM events e "
         "JOIN event_occurrence o USING (event_id) JOIN articles a ON a.id = e.article_id "
-        f"WHERE e.event_type || chr(31) || coalesce(e.country, '') IN (SELECT unnest(?)) {where} "
+        f"WHERE {'true' if kinds is None else of_kinds} {where} "
         "ORDER BY a.ingested_at, a.id, e.event_id",
-        [[f"{kind}\x1f{country}" for kind, country in kinds], *params],
+        [*kind_params, *params],
     ).fetchall()
     found = []
     for row in rows:
