@@ -92,12 +92,14 @@ def test_place_page_lists_actors_and_its_fatalities_trend(view: Page) -> None:
     assert view.errors == []
 
 
-def test_admin1_layer_draws_an_area_per_admin1_and_opens_its_page(view: Page) -> None:
+def test_admin1_choropleth_fills_each_admin1_area_and_opens_its_page(view: Page) -> None:
     page = view.open()
     page.locator("#admin1-layer").check()
     areas = page.locator("path.admin1-area")
     areas.first.wait_for()
-    assert areas.count() == 2  # Mopti and Kabul
+    # Mopti (found by name) and Kabul (Natural Earth spells it "Kaboul": found where its event is),
+    # both filled as Natural Earth draws them (a choropleth), no fallback circle.
+    assert page.locator("path.admin1-shape").count() == 2 and areas.count() == 2
     areas.first.dispatch_event("click")
     page.wait_for_url("**profile=place**")
     assert page.locator("#profile .profile-name").inner_text() in ("Mopti, Mali", "Kabul, Afghanistan")

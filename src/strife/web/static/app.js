@@ -217,7 +217,7 @@ function build() {
       },
     }),
   };
-  parts.admin1 = new Admin1Layer(parts.map.map, { onOpen: openProfile });
+  parts.admin1 = new Admin1Layer(parts.map, { onOpen: openProfile });
   $("admin1-layer").addEventListener("change", (e) => parts.admin1.toggle(e.target.checked));
   $("filters-clear").addEventListener("click", () => {
     state = { ...state, filters: {}, page: 1 };

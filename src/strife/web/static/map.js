@@ -3,7 +3,7 @@
 // as counted circles when the selection is too large to send point by point.
 import { el, num } from "./dom.js";
 import { orderTypes, swatch, typeColour } from "./colours.js";
-import { PlaceLayer } from "./places.js";
+import { Admin1Shapes, PlaceLayer } from "./places.js";
 
 const L = window.L;
 const ATLAS = "/static/vendor/world-atlas/countries-110m.json";
@@ -67,10 +67,15 @@ export class EventMap {
     this.onOpen = onOpen;
     this.map = L.map(container, { worldCopyJump: true, minZoom: 1, maxZoom: 12 }).fitBounds(WORLD);
     this.map.attributionControl.addAttribution("Basemap, admin-1 areas and places: Natural Earth");
+    // Panes, bottom up: countries, admin-1 fills (profiles.js), admin-1 borders and names
+    // (places.js), then the events (Leaflet's overlay pane, 400) and clusters (marker pane, 600).
+    this.map.createPane("basemap").style.zIndex = 250;
+    this.map.createPane("areas").style.zIndex = 300;
     this.layer = L.layerGroup().addTo(this.map);
     // The legend sits under the map, not on it: over the map it hid the markers beneath it.
     this.legendBox = legend;
-    this.places = new PlaceLayer(this.map);
+    this.shapes = new Admin1Shapes(); // shared by the zoomed-in borders and the admin-1 layer
+    this.places = new PlaceLayer(this.map, this.shapes);
     // The container changes size when the detail panel opens or the window is resized.
     new ResizeObserver(() => this.map.invalidateSize()).observe(container);
   }
@@ -82,7 +87,8 @@ export class EventMap {
     const topology = await response.json();
     const countries = window.topojson.feature(topology, topology.objects.countries);
     countries.features = countries.features.filter((f) => f.id !== ANTARCTICA).map(unwrapAntimeridian);
-    L.geoJSON(countries, {
+    this.basemap = L.geoJSON(countries, {
+      pane: "basemap",
       interactive: false,
       style: { color: "#9aa3a8", weight: 0.6, fillColor: "#eeebe3", fillOpacity: 1 },
     }).addTo(this.map).bringToBack();

@@ -3,6 +3,7 @@
 // /api/compare, /api/profile/actor, /api/profile/place, /api/admin1 and /api/report.
 import { apiUrl, getJSON } from "./api.js";
 import { el, num, replace } from "./dom.js";
+import { nameKey } from "./places.js";
 
 const L = window.L;
 const uPlot = window.uPlot;
@@ -231,15 +232,22 @@ export function addProfileLinks(body, record, open) {
 
 // --- the admin-1 totals layer -----------------------------------------------------------------
 
-/** Fill from pale to dark red by the area's share of the largest fatality count. */
+/** Fill from pale to dark red by the area's share of the largest count. */
 function shade(share) {
   const light = Math.round(88 - 58 * Math.sqrt(Math.max(0, Math.min(1, share))));
   return `hsl(6, 70%, ${light}%)`;
 }
 
+/**
+ * The filtered events by admin-1 area: each area Natural Earth draws filled by its number of
+ * events (a choropleth); an area whose name is not in Natural Earth's set (names differ
+ * between gazetteers) as a circle at the mean point of its events, so no area goes missing.
+ */
 export class Admin1Layer {
-  constructor(map, { onOpen }) {
-    this.map = map;
+  constructor(eventMap, { onOpen }) {
+    this.eventMap = eventMap;
+    this.map = eventMap.map;
+    this.shapes = eventMap.shapes;
     this.onOpen = onOpen;
     this.layer = L.featureGroup();
     this.on = false;
@@ -257,27 +265,31 @@ export class Admin1Layer {
     this.filters = filters;
     if (!this.on) return;
     const generation = ++this.generation;
-    const answer = await getJSON("/api/admin1", filters).catch((error) => {
+    let answer;
+    let shapes = null;
+    try {
+      [answer, shapes] = await Promise.all([getJSON("/api/admin1", filters), this.shapes.load().catch(() => null)]);
+    } catch (error) {
       console.warn("admin-1 totals not shown:", error);
-      return null;
-    });
-    if (!answer || generation !== this.generation || !this.on) return;
+      return;
+    }
+    if (generation !== this.generation || !this.on) return;
     this.layer.clearLayers();
     const most = Math.max(1, ...answer.areas.map((a) => a.events));
-    const deadliest = Math.max(1, ...answer.areas.map((a) => a.fatalities));
+    const used = new Set();
     for (const area of answer.areas) {
-      const circle = L.circleMarker([area.lat, area.lon], {
-        radius: 8 + 22 * Math.sqrt(area.events / most),
-        color: "#5b1a14",
-        weight: 1,
-        fillColor: shade(area.fatalities / deadliest),
-        fillOpacity: 0.75,
-        className: "admin1-area",
-      });
-      circle.bindTooltip(el("div", {}, el("strong", {}, `${area.admin1}, ${area.country}`), el("br"), `${num(area.events)} events, ${num(area.fatalities)} fatalities`));
-      circle.on("click", () => this.onOpen(profileKey("place", area.country, area.admin1)));
-      this.layer.addLayer(circle);
+      const share = area.events / most;
+      const style = { pane: "areas", color: "#5b1a14", weight: 1, fillColor: shade(share), fillOpacity: 0.7 };
+      let shape = shapes && (shapes.byName.get(nameKey(area.country, area.admin1)) ?? shapes.at(area.lon, area.lat));
+      if (used.has(shape)) shape = null; // two of our areas in one of theirs: the second as a circle
+      if (shape) used.add(shape);
+      const drawn = shape
+        ? L.geoJSON(shape, { pane: "areas", style: { ...style, className: "admin1-area admin1-shape" } })
+        : L.circleMarker([area.lat, area.lon], { ...style, radius: 8 + 14 * Math.sqrt(share), className: "admin1-area admin1-point" });
+      drawn.bindTooltip(el("div", {}, el("strong", {}, `${area.admin1}, ${area.country}`), el("br"), `${num(area.events)} events, ${num(area.fatalities)} fatalities`));
+      drawn.on("click", () => this.onOpen(profileKey("place", area.country, area.admin1)));
+      this.layer.addLayer(drawn);
     }
-    this.layer.addTo(this.map);
+    this.layer.addTo(this.map); // in the "areas" pane: over the countries, under names and events
   }
 }
