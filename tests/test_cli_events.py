@@ -3,12 +3,17 @@ store lacks, and what the ACLED CSV leaves out. The store is written directly (n
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from review_stores import review_store
 
+import strife
 from strife.cli import main
 from strife.dedupe.incremental import update_occurrences
 from strife.records import Article, Event, Source
@@ -88,7 +93,7 @@ def test_a_wide_terminal_shows_every_column(runner: CliRunner, db: str) -> None:
 def test_table_shows_ids_sources_and_a_count(runner: CliRunner, db: str) -> None:
     lines = runner.invoke(main, ["events", "--db", db], env={"COLUMNS": "240"}).stdout.splitlines()
     assert {line.split()[0] for line in lines[2:-1]} == {"p1#1", "p2#1"}
-    assert all(line.endswith("1 / 1") for line in lines[2:-1])  # chains / reports, as the dashboard
+    assert all(line.endswith("1 / 1  pending") for line in lines[2:-1])  # chains / reports; no review
     assert lines[-1] == "2 events"
 
 
@@ -129,3 +134,41 @@ def test_acled_csv_says_how_many_events_it_left_out(runner: CliRunner, db: str, 
     assert "1 events written" in result.stderr
     assert "1 Displacement events left out: not an ACLED event type" in result.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2  # header and the battle
+
+
+@pytest.fixture
+def reviewed_store(tmp_path: Path) -> Path:
+    """The review tests' store (three merged events), the Kaya clash approved by amina."""
+    path = review_store(tmp_path / "reviewed.duckdb")
+    with strife.open_store(path) as dataset:
+        dataset.review.approve("k1-1", reviewer="amina")
+    return path
+
+
+def test_events_table_shows_the_review_and_the_reviewer(reviewed_store: Path) -> None:
+    result = CliRunner().invoke(main, ["events", "--db", str(reviewed_store)], env={"COLUMNS": "300"})
+    rows = {line.split()[0]: line for line in result.output.splitlines()[2:-1]}
+    assert rows["k1-1"].endswith("approved  amina")
+    assert rows["m1-1"].endswith("pending")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_events_formats_carry_the_review(reviewed_store: Path, fmt: str) -> None:
+    result = CliRunner().invoke(main, ["events", "--db", str(reviewed_store), "--format", fmt])
+    rows = (
+        list(csv.DictReader(io.StringIO(result.output)))
+        if fmt == "csv"
+        else [json.loads(line) for line in result.output.splitlines()]
+    )
+    assert {r["event_id"]: r["reviewed"] for r in rows} == {
+        "k1-1": "approved",
+        "g1-1": "pending",
+        "m1-1": "pending",
+    }
+
+
+def test_export_acled_csv_carries_the_review(reviewed_store: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "--db", str(reviewed_store), "--format", "acled-csv"])
+    rows = {r["strife_event_id"]: r for r in csv.DictReader(io.StringIO(result.output))}
+    assert (rows["k1-1"]["reviewed"], rows["k1-1"]["reviewed_by"]) == ("approved", "amina")
+    assert rows["k1-1"]["timestamp"] != "" and rows["g1-1"]["timestamp"] == ""

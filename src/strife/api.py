@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from strife.export import FORMATS, format_table
+from strife.export import FORMATS, ReviewMark, format_table, stored_reviews
 from strife.export import export as write_events
 from strife.ingest import ReadOptions, read_inputs
 from strife.ingest.count import count_articles
@@ -35,7 +35,14 @@ from strife.pipeline.runner import run
 from strife.pipeline.storing import IngestSummary, ingest
 from strife.records import Article, Event, Rejection, text_hash
 from strife.review import Review, reapply
-from strife.store import EventFilter, MergeDecision, Store, StoreError, StoreNeedsMigration, fetched
+from strife.store import (
+    EventFilter,
+    MergeDecision,
+    Store,
+    StoreError,
+    StoreNeedsMigration,
+    fetched,
+)
 
 if TYPE_CHECKING:
     from strife.distributed import RayRun
@@ -380,8 +387,19 @@ class Dataset:
     def export(
         self, fmt: str, out: str | Path | TextIO, *, per_report: bool = False, **filters: object
     ) -> int:
-        """Write the events that pass `filters` (as for `events`) in format `fmt`; return the count."""
-        return write_events(self.events(per_report=per_report, **filters), fmt, out)  # type: ignore[arg-type]
+        """Write the events that pass `filters` (as for `events`) in format `fmt`, each with its
+        review (per-report records are not reviewed: pending); return the count."""
+        found = self.events(per_report=per_report, **filters)  # type: ignore[arg-type]
+        return write_events(found, fmt, out, reviews=None if per_report else self.review_marks)
+
+    def review_marks(self, event_ids: Sequence[str]) -> dict[str, ReviewMark]:
+        """{event id: its review (status, reviewer, time of the last change)} of the reviewed ones
+        among these merged events; the exports' `reviews` lookup."""
+        con = self.store.cursor()
+        try:
+            return dict(stored_reviews(con)(event_ids))
+        finally:
+            con.close()
 
     def report(
         self,

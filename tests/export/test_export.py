@@ -78,7 +78,7 @@ def test_csv_has_every_field_of_the_record(tmp_path: Path, events: list[Event]) 
     export(events, "csv", tmp_path / "e.csv")
     with (tmp_path / "e.csv").open(encoding="utf-8", newline="") as stream:
         header = next(csv.reader(stream))
-    assert header == [f.name for f in dataclasses.fields(Event)]
+    assert header == [f.name for f in dataclasses.fields(Event)] + ["reviewed", "reviewed_by"]
 
 
 def test_csv_nested_parts_are_json(tmp_path: Path, events: list[Event]) -> None:

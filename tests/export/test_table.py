@@ -25,6 +25,8 @@ def test_header_names_the_columns() -> None:
         "location",
         "fatalities",
         "sources",
+        "reviewed",
+        "reviewer",
     ]
 
 
@@ -51,7 +53,7 @@ def test_no_line_is_wider_than_asked(event_factory: EventFactory, width: int) ->
 def test_a_wider_terminal_shows_more(event_factory: EventFactory) -> None:
     events = [event_factory(actor1=LONG, actor2=LONG)]
     narrow, wide = format_table(events, width=100), format_table(events, width=240)
-    assert len(narrow.splitlines()[0].split()) < len(wide.splitlines()[0].split()) == 11
+    assert len(narrow.splitlines()[0].split()) < len(wide.splitlines()[0].split()) == 13
 
 
 def test_a_narrow_terminal_leaves_out_columns_and_says_which(event_factory: EventFactory) -> None:
@@ -82,15 +84,15 @@ def test_fatalities_are_right_aligned(event_factory: EventFactory) -> None:
     lines = format_table(
         [event_factory(fatalities=7), event_factory(fatalities=1200)], width=400
     ).splitlines()
-    assert lines[2].rsplit(maxsplit=3)[0].endswith("   7")
-    assert lines[3].rsplit(maxsplit=3)[0].endswith("1200")
+    assert lines[2].rsplit(maxsplit=4)[0].endswith("   7")  # then chains / reports, then pending
+    assert lines[3].rsplit(maxsplit=4)[0].endswith("1200")
 
 
 def test_sources_show_chains_over_reports_as_the_dashboard_does(event_factory: EventFactory) -> None:
     lines = format_table([event_factory(corroboration=2), event_factory(corroboration=None)], width=400)
     rows = lines.splitlines()
-    assert rows[2].endswith("  2 / 3")  # three reports, two of them copies of one story
-    assert rows[3].endswith("  - / 3")  # chains not counted (a per-report record)
+    assert rows[2].endswith("  2 / 3  pending")  # three reports, two of them copies of one story
+    assert rows[3].endswith("  - / 3  pending")  # chains not counted (a per-report record)
 
 
 def test_absent_values_are_blank(event_factory: EventFactory) -> None:

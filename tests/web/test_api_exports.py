@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from strife.export import export
-from strife.export.flat import FLAT_FIELDS
+from strife.export.flat import EXPORT_FIELDS
 from strife.store import Store
 from strife.store.store import EventFilter
 from strife.web.api.detail import one_paragraph
@@ -24,7 +24,7 @@ def test_csv_is_the_command_lines_csv_for_the_same_events(client: TestClient, sa
     assert response.status_code == 200
     assert response.headers["content-disposition"] == 'attachment; filename="strife-events.csv"'
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert tuple(rows[0]) == FLAT_FIELDS
+    assert tuple(rows[0]) == EXPORT_FIELDS
     with Store.open(sample_store, read_only=True) as store:
         cli = io.StringIO(newline="")
         export(store.occurrences(EventFilter(country="mali")), "csv", cli)

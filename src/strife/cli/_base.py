@@ -105,13 +105,18 @@ def open_to_read(db: str) -> strife.Dataset:
 
 
 def query(db: str, per_report: bool = False, **f: Any) -> Iterator[strife.Event]:
+    with open_dataset(db) as store:
+        yield from filtered(store, per_report, **f)
+
+
+def filtered(store: strife.Dataset, per_report: bool = False, **f: Any) -> Iterator[strife.Event]:
+    """The events of an open store that pass the filter options' values."""
     since: date | None = f["since"].date() if f["since"] else None
     until: date | None = f["until"].date() if f["until"] else None
-    with open_dataset(db) as store:
-        yield from store.events(
-            country=f["country"], admin1=f["admin1"], event_type=f["event_type"],
-            since=since, until=until, actor=f["actor"], per_report=per_report,
-        )  # fmt: skip
+    return store.events(
+        country=f["country"], admin1=f["admin1"], event_type=f["event_type"],
+        since=since, until=until, actor=f["actor"], per_report=per_report,
+    )  # fmt: skip
 
 
 def terminal_width() -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -15,11 +15,11 @@ from strife.cli._base import (
     db_option,
     fail,
     filter_options,
+    filtered,
     main,
     no_match_hint,
     open_dataset,
     per_report_option,
-    query,
     terminal_width,
 )
 
@@ -32,17 +32,21 @@ from strife.cli._base import (
 )
 @per_report_option
 def events(db: str, fmt: str, per_report: bool, **filters: Any) -> None:
-    """Query the stored events: one merged record per occurrence, listing every source."""
-    found = list(query(db, per_report, **filters))
+    """Query the stored events: one merged record per occurrence, listing every source, with its review."""
+    with open_dataset(db) as store:
+        found = list(filtered(store, per_report, **filters))
+        # per-report records are not reviewed (reviews are of merged events): all pending
+        reviews = None if per_report else store.review_marks
+        if found and fmt == "table":
+            marks = reviews([event.event_id for event in found]) if reviews else {}
+            click.echo(strife.api.format_table(found, width=terminal_width(), marks=marks))
+        elif found:
+            strife.api.write_events(found, fmt, sys.stdout, reviews=reviews)
     if not found:
         # an empty table says nothing: say why, and what the store has instead
         click.echo(f"0 events: {no_match_hint(db, per_report, **filters)}", err=True)
-        if fmt == "table":
-            return
-    if fmt == "table":
-        click.echo(strife.api.format_table(found, width=terminal_width()))
-    else:
-        strife.api.write_events(found, fmt, sys.stdout)
+        if fmt != "table":
+            strife.api.write_events([], fmt, sys.stdout)
 
 
 @main.command("export")
@@ -56,13 +60,14 @@ def export_command(db: str, fmt: str, output: str | None, per_report: bool, **fi
     """Export stored events (one merged record per occurrence) as JSONL, CSV, ACLED CSV, GeoJSON, Parquet."""
     if fmt == "parquet" and not output:
         fail("parquet is binary: pass --output FILE.parquet", EXIT_USAGE)
-    found: Any = query(db, per_report, **filters)
     left_out: Counter[str] = Counter()
+    with open_dataset(db) as store:
+        found = filtered(store, per_report, **filters)
+        reviews = None if per_report else store.review_marks
+        target: Path | TextIO = Path(output) if output else sys.stdout
+        count = strife.api.write_events(found, fmt, target, left_out=left_out, reviews=reviews)
     if output:
-        count = strife.api.write_events(found, fmt, Path(output), left_out=left_out)
         click.echo(f"{count} events written to {output}", err=True)
-    else:
-        count = strife.api.write_events(found, fmt, sys.stdout, left_out=left_out)
     if count == 0 and not left_out:
         click.echo(f"0 events: {no_match_hint(db, per_report, **filters)}", err=True)
     for event_type, skipped in sorted(left_out.items()):

@@ -12,11 +12,20 @@ from typing import TextIO
 
 from strife.export.acled import acled_events
 from strife.export.parquet import write_parquet
+from strife.export.review import (
+    PENDING,
+    REVIEW_COLUMNS,
+    Marked,
+    ReviewLookup,
+    ReviewMark,
+    marked,
+    stored_reviews,
+)
 from strife.export.table import format_table
 from strife.export.writers import write_acled_csv, write_csv, write_geojson, write_jsonl
 from strife.records import Event
 
-_TEXT_WRITERS: dict[str, Callable[[Iterable[Event], TextIO], int]] = {
+_TEXT_WRITERS: dict[str, Callable[[Iterable[Marked], TextIO], int]] = {
     "jsonl": write_jsonl,
     "csv": write_csv,
     "acled-csv": write_acled_csv,
@@ -26,27 +35,37 @@ FORMATS: tuple[str, ...] = (*_TEXT_WRITERS, "parquet")
 
 
 def export(
-    events: Iterable[Event], fmt: str, out: str | Path | TextIO, *, left_out: Counter[str] | None = None
+    events: Iterable[Event],
+    fmt: str,
+    out: str | Path | TextIO,
+    *,
+    left_out: Counter[str] | None = None,
+    reviews: ReviewLookup | None = None,
 ) -> int:
     """Write the events in format `fmt` to a file path or an open text stream; return the count.
 
     parquet is binary and written by DuckDB, so it needs a file path. acled-csv writes ACLED's
     event types only; the events it leaves out (Displacement) are counted by type in `left_out`.
+    Every format has each event's review (`reviewed`, `reviewed_by`) as read from `reviews`
+    (e.g. `Dataset.review_marks`); without it every event is pending.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if fmt == "parquet":
         if not isinstance(out, (str, Path)):
             raise ValueError("parquet export needs a file path, not a stream; give an output file")
-        return write_parquet(events, Path(out))
+        return write_parquet(marked(events, reviews), Path(out))
     write = _TEXT_WRITERS[fmt]
     if fmt == "acled-csv":
         events = acled_events(events, left_out)
     if isinstance(out, (str, Path)):
         # newline="" lets the csv module write its own line endings.
         with Path(out).open("w", encoding="utf-8", newline="") as stream:
-            return write(events, stream)
-    return write(events, out)
+            return write(marked(events, reviews), stream)
+    return write(marked(events, reviews), out)
 
 
-__all__ = ["FORMATS", "export", "format_table"]
+__all__ = [
+    "FORMATS", "PENDING", "REVIEW_COLUMNS", "ReviewLookup", "ReviewMark", "export", "format_table",
+    "stored_reviews",
+]  # fmt: skip

@@ -7,6 +7,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from strife.export.review import Marked, ReviewMark, review_cells
 from strife.records import Event
 from strife.store.parquet import write_columns
 
@@ -60,24 +61,30 @@ COLUMN_TYPES: dict[str, str] = {
     "schema_version": "INTEGER",
 }
 _NESTED = ("claims", "sources", "evidence")
+# The review columns, after the record's (strife.export.review).
+REVIEW_TYPES: dict[str, str] = {"reviewed": "VARCHAR", "reviewed_by": "VARCHAR"}
 # Events go into DuckDB this many at a time, one column list per parameter.
 _CHUNK = 10_000
 
 
-def _chunks(events: Iterable[Event]) -> Iterator[list[Event]]:
+def _chunks(events: Iterable[Marked]) -> Iterator[list[Marked]]:
     it = iter(events)
     while chunk := list(islice(it, _CHUNK)):
         yield chunk
 
 
-def _value(event: Event, name: str) -> Any:
+def _value(event: Event, mark: ReviewMark, name: str) -> Any:
+    if name in REVIEW_TYPES:
+        return review_cells(mark)[name]
     if name in _NESTED:
         return [part.to_dict() for part in getattr(event, name)]
     return getattr(event, name)
 
 
-def write_parquet(events: Iterable[Event], path: Path) -> int:
-    """Write the events to a Parquet file at `path`; return how many."""
-    names = list(COLUMN_TYPES)
-    chunks = ([[_value(event, name) for event in chunk] for name in names] for chunk in _chunks(events))
-    return write_columns(COLUMN_TYPES, chunks, path)
+def write_parquet(events: Iterable[Marked], path: Path) -> int:
+    """Write the events, each with its review, to a Parquet file at `path`; return how many."""
+    types = {**COLUMN_TYPES, **REVIEW_TYPES}
+    chunks = (
+        [[_value(event, mark, name) for event, mark in chunk] for name in types] for chunk in _chunks(events)
+    )
+    return write_columns(types, chunks, path)

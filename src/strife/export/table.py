@@ -4,13 +4,15 @@ Sizing: the id, the date and the numbers are never clipped (a clipped one reads 
 value). The text columns share what is left: while they cannot each keep `_ROOMY` characters
 (or their whole text, when shorter), the least needed column is left out (`_DROP_ORDER`), and
 the footer says which; then the widest text column is narrowed, a character at a time, until
-the row fits, its cells ending in "…".
+the row fits, its cells ending in "…". The review columns (status and reviewer) come last and
+are the first left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from strife.export.review import PENDING, ReviewMark
 from strife.records import Event
 
 # (header, the Event attribute the cell is read from), in display order.
@@ -26,12 +28,14 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("location", "location"),
     ("fatalities", "fatalities"),
     ("sources", "sources"),
+    ("reviewed", "reviewed"),
+    ("reviewer", "reviewed_by"),
 )
 _UNCLIPPED = frozenset({"id", "date", "fatalities", "sources"})
 _NUMBERS = frozenset({"fatalities", "sources"})  # right-aligned
 # The text columns left out first when the terminal is narrow; the rest always stay. The type
 # goes first: each sub-event type belongs to one type, so the sub-type says both.
-_DROP_ORDER = ("type", "admin1", "actor2", "country", "location")
+_DROP_ORDER = ("reviewer", "reviewed", "type", "admin1", "actor2", "country", "location")
 _GAP = "  "
 _ROOMY = 14  # a text column narrower than this is worth less than the columns beside it
 _NARROWEST = 4  # a cell is never squeezed below this (three letters and "…")
@@ -44,10 +48,12 @@ def sources_cell(event: Event) -> str:
     return f"{chains} / {len(event.sources)}"
 
 
-def _cell(event: Event, attribute: str) -> str:
+def _cell(event: Event, mark: ReviewMark, attribute: str) -> str:
     if attribute == "sources":
         return sources_cell(event)
-    value = getattr(event, attribute)
+    if attribute == "reviewed":
+        return mark.status
+    value = mark.reviewer if attribute == "reviewed_by" else getattr(event, attribute)
     return "" if value is None else str(value)
 
 
@@ -77,11 +83,18 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_table(events: Iterable[Event], width: int = 120) -> str:
+def format_table(
+    events: Iterable[Event], width: int = 120, marks: Mapping[str, ReviewMark] | None = None
+) -> str:
     """The events as an aligned text table no wider than `width` (when it can be), then a line
-    that counts them and names any column left out for want of width."""
+    that counts them and names any column left out for want of width. `marks` are the reviewed
+    events' reviews by event id (the others are pending)."""
     every = [header for header, _ in _COLUMNS]
-    rows = [{header: _cell(event, attribute) for header, attribute in _COLUMNS} for event in events]
+    found = marks or {}
+    rows = [
+        {header: _cell(event, found.get(event.event_id, PENDING), name) for header, name in _COLUMNS}
+        for event in events
+    ]
     natural = {header: max([len(header), *(len(row[header]) for row in rows)]) for header in every}
     headers = list(every)
     for droppable in _DROP_ORDER:

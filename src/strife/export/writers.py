@@ -1,4 +1,5 @@
-"""The text exports: JSON Lines, flat CSV, ACLED CSV and GeoJSON, each streamed event by event."""
+"""The text exports: JSON Lines, flat CSV, ACLED CSV and GeoJSON, each streamed event by event,
+with each event's review mark (strife.export.review) beside it."""
 
 from __future__ import annotations
 
@@ -9,15 +10,15 @@ from typing import Any, TextIO
 
 from strife.export.acled import COLUMNS as ACLED_CSV_COLUMNS
 from strife.export.acled import AcledTables, acled_row
-from strife.export.flat import FLAT_FIELDS, flat_record
-from strife.records import Event
+from strife.export.flat import EXPORT_FIELDS, flat_record
+from strife.export.review import Marked, review_cells
 
 
-def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
-    """One `Event.to_dict()` JSON object per line."""
+def write_jsonl(events: Iterable[Marked], out: TextIO) -> int:
+    """One `Event.to_dict()` JSON object per line, with `reviewed` and `reviewed_by` added."""
     count = 0
-    for event in events:
-        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+    for event, mark in events:
+        out.write(json.dumps({**event.to_dict(), **review_cells(mark)}, ensure_ascii=False) + "\n")
         count += 1
     return count
 
@@ -39,16 +40,17 @@ def _write_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: Te
     return count
 
 
-def write_csv(events: Iterable[Event], out: TextIO) -> int:
-    """One row per event with every field; claims, sources and evidence as JSON strings."""
-    return _write_csv((flat_record(event) for event in events), FLAT_FIELDS, out)
+def write_csv(events: Iterable[Marked], out: TextIO) -> int:
+    """One row per event with every field, claims, sources and evidence as JSON strings; then its review."""
+    return _write_csv((flat_record(event, mark) for event, mark in events), EXPORT_FIELDS, out)
 
 
-def write_acled_csv(events: Iterable[Event], out: TextIO) -> int:
-    """ACLED's public columns in ACLED's order, then strife's id, ISO3 and the admin1's GeoNames id
-    (see strife.export.acled.row for what fills them). Give it ACLED's types only: `acled_events`."""
+def write_acled_csv(events: Iterable[Marked], out: TextIO) -> int:
+    """ACLED's public columns in ACLED's order, then strife's id, ISO3, the admin1's GeoNames id and
+    the review (see strife.export.acled.row for what fills them). Give it ACLED's types only:
+    `acled_events`."""
     tables = AcledTables.load()
-    return _write_csv((acled_row(event, tables) for event in events), ACLED_CSV_COLUMNS, out)
+    return _write_csv((acled_row(event, tables, mark) for event, mark in events), ACLED_CSV_COLUMNS, out)
 
 
 def geojson_feature(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -61,15 +63,15 @@ def geojson_feature(record: Mapping[str, Any]) -> dict[str, Any]:
     return {"type": "Feature", "id": record["event_id"], "geometry": geometry, "properties": dict(record)}
 
 
-def write_geojson(events: Iterable[Event], out: TextIO) -> int:
+def write_geojson(events: Iterable[Marked], out: TextIO) -> int:
     """A FeatureCollection: a Point per located event, null geometry for the rest."""
     out.write('{"type": "FeatureCollection", "features": [')
     count = 0
-    for event in events:
+    for event, mark in events:
         out.write(
             ("," if count else "")
             + "\n"
-            + json.dumps(geojson_feature(flat_record(event)), ensure_ascii=False)
+            + json.dumps(geojson_feature(flat_record(event, mark)), ensure_ascii=False)
         )
         count += 1
     out.write("\n]}\n")

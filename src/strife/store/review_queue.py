@@ -94,6 +94,17 @@ def statuses(con: Connection, occurrence_ids: Iterable[str]) -> dict[str, tuple[
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
+def last_changes(con: Connection, occurrence_ids: Iterable[str]) -> dict[str, datetime]:
+    """{occurrence id: time of the last entry of its review log} of the reviewed ones among these."""
+    rows = con.execute(
+        'SELECT coalesce(m.occurrence_id, l.event_id) AS occurrence_id, max(l."at") '
+        "FROM review_log l LEFT JOIN event_occurrence m USING (event_id) "
+        "WHERE coalesce(m.occurrence_id, l.event_id) IN (SELECT unnest(?)) GROUP BY 1",
+        [list(occurrence_ids)],
+    ).fetchall()
+    return {r[0]: r[1] for r in rows}
+
+
 REVIEW_FIELDS = ("reviewed", "reviewed_by")
 
 

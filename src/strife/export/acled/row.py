@@ -20,12 +20,15 @@ Column by column (strife's fields in CODEBOOK section 11):
   resolves no place below the district.
 - source, source_scale: strife.export.acled.sources.
 - tags: the date window when it is wider than a month.
-- timestamp: ACLED's time of the row's last change, as Unix seconds; strife's is the newest
-  publication date among the event's reports (midnight UTC), so a report joining the event
-  moves it, and the same store always exports the same value. Empty when no report is dated.
+- timestamp: ACLED's time of the row's last change, as Unix seconds; strife's is the later of
+  the newest publication date among the event's reports (midnight UTC) and the reviewer's last
+  change to the event (`review_log.at`), so a report joining the event or a review moves it,
+  and the same store always exports the same value. Empty when no report is dated and no one
+  reviewed the event.
 
 After ACLED's columns come strife's: strife_event_id (strife's id, for `strife merges` and
-the JSONL export), iso3, and admin1_geonameid (the GeoNames id of the admin1 area).
+the JSONL export), iso3, admin1_geonameid (the GeoNames id of the admin1 area), reviewed
+(pending, approved, corrected, flagged) and reviewed_by (the reviewer's name).
 """
 
 from __future__ import annotations
@@ -33,12 +36,14 @@ from __future__ import annotations
 import calendar
 import hashlib
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
 
 from strife.export.acled.actors import InterCodes
 from strife.export.acled.admin1 import Admin1Names
 from strife.export.acled.countries import Countries
 from strife.export.acled.sources import Outlets
+from strife.export.review import PENDING, REVIEW_COLUMNS, ReviewMark, review_cells
 from strife.records import Event, interaction
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -48,7 +53,7 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
-STRIFE_COLUMNS: tuple[str, ...] = ("strife_event_id", "iso3", "admin1_geonameid")
+STRIFE_COLUMNS: tuple[str, ...] = ("strife_event_id", "iso3", "admin1_geonameid", *REVIEW_COLUMNS)
 COLUMNS: tuple[str, ...] = ACLED_COLUMNS + STRIFE_COLUMNS
 
 DISORDER_BY_TYPE = {
@@ -114,9 +119,12 @@ def _tags(event: Event) -> str | None:
     return None
 
 
-def _timestamp(event: Event) -> int | None:
-    dates = [source.date for source in event.sources if source.date]
-    return calendar.timegm(max(dates).timetuple()) if dates else None
+def _timestamp(event: Event, mark: ReviewMark) -> int | None:
+    times = [calendar.timegm(source.date.timetuple()) for source in event.sources if source.date]
+    if mark.changed_at is not None:
+        # the store keeps review times in UTC without a zone
+        times.append(int(mark.changed_at.replace(tzinfo=mark.changed_at.tzinfo or UTC).timestamp()))
+    return max(times) if times else None
 
 
 def _civilian_targeting(event: Event, inter2: int | None) -> str | None:
@@ -129,8 +137,8 @@ def _civilian_targeting(event: Event, inter2: int | None) -> str | None:
     return None
 
 
-def acled_row(event: Event, tables: AcledTables) -> dict[str, Any]:
-    """One row of the ACLED CSV (None where there is no value)."""
+def acled_row(event: Event, tables: AcledTables, mark: ReviewMark = PENDING) -> dict[str, Any]:
+    """One row of the ACLED CSV (None where there is no value); `mark` is the event's review."""
     country = tables.countries.find(event.country)
     admin1 = tables.admin1.find(country.iso2 if country else None, event.admin1)
     inter1 = tables.inter.inter(event.actor1, event.actor1_type)
@@ -166,8 +174,9 @@ def acled_row(event: Event, tables: AcledTables) -> dict[str, Any]:
         "notes": event.notes,
         "fatalities": event.fatalities,
         "tags": _tags(event),
-        "timestamp": _timestamp(event),
+        "timestamp": _timestamp(event, mark),
         "strife_event_id": event.event_id,
         "iso3": country.iso3 if country else None,
         "admin1_geonameid": admin1.geonameid if admin1 else None,
+        **review_cells(mark),
     }

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
-from strife.export import export
+from strife.export import export, stored_reviews
 from strife.records import Event
 from strife.store import browse
 from strife.store.browse import OccurrenceFilter
@@ -44,7 +44,7 @@ def _write(state: ServerState, where: OccurrenceFilter, fmt: str, path: Path) ->
         if fmt == "xlsx":
             write_workbook(events, path)
         else:
-            export(events, fmt, path)
+            export(events, fmt, path, reviews=stored_reviews(con))
 
 
 @router.get("/api/export", response_class=FileResponse)
