@@ -225,6 +225,7 @@ class Server:
         if answer.get("duplicates"):
             summary.duplicates += 1
             summary.duplicate_origins.append(origin)
+            summary.duplicate_of.append("")  # the server's answer does not say which article
         if answer.get("stored"):
             summary.stored_ids.append(str(answer.get("article_id", item.id)))
 

@@ -295,3 +295,18 @@ def test_add_many_stores_none_of_a_batch_with_a_taken_event_id(
 
 def test_add_many_of_nothing_stores_nothing(store: Store) -> None:
     assert store.add_many([]) == []
+
+
+def test_add_many_names_the_stored_article_each_duplicate_repeats(
+    store: Store, article_factory: ArticleFactory
+) -> None:
+    store.add(article_factory("a0", text="Troops shelled the town overnight."), [])
+    results = store.add_many(
+        [
+            (article_factory("b1", text="Troops shelled the town overnight."), []),  # copies a stored one
+            (article_factory("b2", text="Protesters marched to the ministry."), []),
+            (article_factory("b3", text="Protesters marched to the ministry."), []),  # copies b2, same batch
+        ]
+    )
+    assert results == [AddResult.DUPLICATE, AddResult.STORED, AddResult.DUPLICATE]
+    assert results.duplicate_of == {0: "a0", 2: "b2"}

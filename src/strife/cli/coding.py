@@ -125,8 +125,10 @@ def summary_line(summary: Any, db: str = "", *, server: str | None = None) -> st
 def report(summary: Any) -> None:
     """Rejections, skipped duplicates (each by where it came from) and unmerged events, on stderr."""
     report_rejections(summary.rejections)
-    for origin in summary.duplicate_origins:
-        click.echo(f"duplicate skipped: {origin} (the same text is already stored)", err=True)
+    for origin, original in zip(summary.duplicate_origins, summary.duplicate_of, strict=True):
+        # a server's answer does not name the stored article ("")
+        same = f"same text as stored article {original}" if original else "the same text is already stored"
+        click.echo(f"duplicate skipped: {origin} ({same})", err=True)
     for _, reason in summary.not_merged:
         click.echo(f"not merged: {reason}", err=True)
 

@@ -43,6 +43,7 @@ class IngestSummary:
     rejections: list[Rejection] = field(default_factory=list)
     stored_ids: list[str] = field(default_factory=list)
     duplicate_origins: list[str] = field(default_factory=list)  # where each skipped duplicate came from
+    duplicate_of: list[str] = field(default_factory=list)  # the stored article each one repeats, in step
     not_merged: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason) merging left out
 
 
@@ -98,7 +99,7 @@ def _store_batch(store: Store, summary: IngestSummary, batch: tuple[Outcome, ...
         if outcome.rejection is not None:
             _reject(store, summary, outcome.rejection)
     results = store.add_many([(article, outcome.events) for outcome, article in stored])
-    for (outcome, article), result in zip(stored, results, strict=True):
+    for number, ((outcome, article), result) in enumerate(zip(stored, results, strict=True)):
         summary.read += 1
         if result is AddResult.STORED:
             summary.stored += 1
@@ -107,6 +108,7 @@ def _store_batch(store: Store, summary: IngestSummary, batch: tuple[Outcome, ...
         elif result is AddResult.DUPLICATE:
             summary.duplicates += 1
             summary.duplicate_origins.append(article.origin or article.id)
+            summary.duplicate_of.append(results.duplicate_of[number])
         else:
             reason = f"id '{article.id}' is already used by a different article; give it another id"
             _reject(store, summary, Rejection(article.origin or article.id, "store", reason, article.id))

@@ -38,6 +38,16 @@ class AddResult(enum.Enum):
     ID_CONFLICT = "id_conflict"  # the id is taken by a different text; nothing written
 
 
+class AddResults(list[AddResult]):
+    """One AddResult per article, in order (a plain list to its callers), with, for each
+    DUPLICATE, the id of the stored article whose text it repeats: `duplicate_of[i]` for the
+    i-th article, so an ingest can say which stored article a skipped copy duplicates."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.duplicate_of: dict[int, str] = {}
+
+
 def utcnow() -> datetime:
     # TIMESTAMP columns hold naive UTC.
     return datetime.now(UTC).replace(tzinfo=None)
@@ -65,7 +75,7 @@ def insert(con: Connection, table: str, columns: Sequence[str], rows: Sequence[S
 Batch = Sequence[tuple[Article, Sequence[Event]]]
 
 
-def add_batch(con: Connection, batch: Batch) -> list[AddResult]:
+def add_batch(con: Connection, batch: Batch) -> AddResults:
     """Store each article not yet stored (by text hash) whose id is free; one result per article.
 
     Raises ValueError, before writing anything, when an event id is repeated
@@ -78,18 +88,19 @@ def add_batch(con: Connection, batch: Batch) -> list[AddResult]:
         [digests, ids],
     ).fetchall()
     known_ids = {row[0] for row in found}
-    known_hashes = {row[1] for row in found}
-    results: list[AddResult] = []
+    known_hashes = {row[1]: row[0] for row in found}  # text hash -> the stored article's id
+    results = AddResults()
     accepted: list[tuple[Article, str, Sequence[Event]]] = []
     # Checked one by one so that a copy later in the same batch is a duplicate of the first.
     for (article, events), digest in zip(batch, digests, strict=True):
         if digest in known_hashes:
+            results.duplicate_of[len(results)] = known_hashes[digest]
             results.append(AddResult.DUPLICATE)
         elif article.id in known_ids:
             results.append(AddResult.ID_CONFLICT)
         else:
             results.append(AddResult.STORED)
-            known_hashes.add(digest)
+            known_hashes[digest] = article.id
             known_ids.add(article.id)
             accepted.append((article, digest, events))
     _check_event_ids(con, accepted)

@@ -21,7 +21,7 @@ import duckdb
 
 from strife.records import Article, Event, Rejection
 from strife.store import _rows, _write, occurrences
-from strife.store._write import AddResult
+from strife.store._write import AddResult, AddResults
 from strife.store.occurrences import MergeDecision
 from strife.store.schema import (
     MIGRATIONS,
@@ -163,8 +163,9 @@ class Store:
         """
         return self.add_many([(article, events)])[0]
 
-    def add_many(self, batch: Iterable[tuple[Article, Sequence[Event]]]) -> list[AddResult]:
-        """Store several articles in one transaction; one AddResult per article, in order.
+    def add_many(self, batch: Iterable[tuple[Article, Sequence[Event]]]) -> AddResults:
+        """Store several articles in one transaction; one AddResult per article, in order, and for
+        each DUPLICATE the id of the stored article it repeats (`duplicate_of`, by position).
 
         Much faster than `add` per article (DuckDB's cost is per statement, and a
         batch takes the same statements as one article). A text repeated within
@@ -173,7 +174,7 @@ class Store:
         """
         items = [(article, list(events)) for article, events in batch]
         if not items:
-            return []
+            return AddResults()
         with self.transaction() as con:
             return _write.add_batch(con, items)
 
