@@ -115,3 +115,18 @@ def test_article_is_ingested_with_the_token(writer: TestClient) -> None:
     assert writer.get("/api/health").json()["events"] >= 1
     again = writer.post("/api/articles", json={"text": text}, headers=AUTH).json()
     assert again["stored"] == 0 and again["duplicates"] == 1
+
+
+FRENCH = (
+    "Des hommes armés ont attaqué mardi un village près de la frontière, tuant au moins douze civils, "
+    "selon des responsables locaux qui ont demandé l'anonymat. L'armée a envoyé des renforts dans la zone."
+)
+
+
+def test_a_non_english_article_is_rejected_as_the_file_readers_do(writer: TestClient) -> None:
+    response = writer.post("/api/articles", json={"text": FRENCH}, headers=AUTH)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["stored"] == 0 and body["events"] == 0
+    assert body["rejected"] == ["language fr not supported (English only)"]
+    assert writer.get("/api/health").json()["events"] == 0

@@ -2,7 +2,9 @@
 
 Writes are off unless the server was started with a token. The checks run in
 this order, so a caller learns first whether it may write at all: writes enabled
-(403), the bearer token (401), JSON body (415), size (413), fields (422).
+(403), the bearer token (401), JSON body (415), size (413), fields (422). An article in a
+language strife does not code is then rejected as the file readers reject it
+(strife.ingest.language): 201, its reason in `rejected`, the rejection kept in the store.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from strife.api import Coder, Dataset, article_or_rejection
+from strife.ingest.language import LanguageCheck
 from strife.records import Article, text_hash
 from strife.web.api.errors import one_line
 from strife.web.api.schemas import MAX_TEXT_CHARS, ArticleIn, IngestResult
@@ -67,6 +70,8 @@ def _ingest(state: ServerState, posted: ArticleIn) -> dict[str, Any]:
     fallback_id = f"api-{text_hash(posted.text)[:16]}"
     row = posted.model_dump(exclude_none=True, mode="json")
     item = article_or_rejection(row, origin="api", fallback_id=fallback_id)
+    if isinstance(item, Article):
+        item = LanguageCheck()(item)  # English only, as `strife ingest` reads files
     with state.write_lock:
         if state.coder is None:
             state.coder = Coder()
