@@ -93,6 +93,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
         "vague_quantities.tsv": load_vague_table,
         "places/admin1.tsv": lambda: place_table("admin1.tsv"),
         "places/aliases.tsv": lambda: place_table("aliases.tsv"),
+        "places/excluded.tsv": lambda: place_table("excluded.tsv"),
         "places/countries.tsv": lambda: place_table("countries.tsv"),
         "places/demonyms.tsv": lambda: place_table("demonyms.tsv"),
         "places/common_words.txt": lambda: place_table("common_words.txt"),
