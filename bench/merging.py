@@ -11,9 +11,12 @@ scraped pages do, so the widened comparison of undated reports is timed too. Art
 their events are stored first (not timed), in date order as a news feed arrives; then
 `update_occurrences`, the step every `strife ingest` runs, is timed over all of them, in CPU
 time of this process (its DuckDB threads included), which a loaded machine disturbs less.
-Near-linear growth means the time per article stays flat: the ratio column divides each
-size's time per article by the smallest size's, measured in the same run (1.00 = linear;
-all-pairs comparison would grow with the size itself). The script checks the merging is right, too: each
+By default every size spans the same two years, so a larger store is also denser (more
+reports per week and place to compare); `--per-day N` keeps the density and lets the span
+grow, as a monitor's store grows. Near-linear growth means the time per article stays flat:
+the ratio column divides each size's time per article by the smallest size's, measured in
+the same run (1.00 = linear; all-pairs comparison would grow with the size itself). The
+script checks the merging is right, too: each
 occurrence's articles must end as one event (`split` counts those that did not: an undated
 independent report of random words has nothing to merge on), no event may join two
 (`joined`), and spun copies must share a chain.
@@ -47,9 +50,10 @@ TYPES = [
 
 
 class Generator:
-    def __init__(self, seed: int, undated: float = 0.0) -> None:
+    def __init__(self, seed: int, undated: float = 0.0, per_day: float | None = None) -> None:
         self.random = random.Random(seed)
         self.undated = undated
+        self.per_day = per_day
         syllables = ["ka", "lo", "mi", "ran", "te", "su", "vor", "di", "pel", "ash", "ur", "no", "zen", "bri"]
         self.vocabulary = sorted(
             {"".join(self.random.choices(syllables, k=self.random.randint(2, 4))) for _ in range(6000)}
@@ -75,11 +79,12 @@ class Generator:
         reports: list[tuple[date, Article, list[Event]]] = []
         occurrence = 0
         start = date(2023, 1, 1)
+        span = 730 if self.per_day is None else max(1, round(n / self.per_day))
         while len(reports) < n:
             occurrence += 1
             country, lat, lon = self.random.choice(COUNTRIES)
             kind, sub = self.random.choice(TYPES)
-            day = start + timedelta(days=self.random.randrange(730))
+            day = start + timedelta(days=self.random.randrange(span))
             place = (lat + self.random.uniform(-4, 4), lon + self.random.uniform(-4, 4))
             wire = self.text()
             versions = [("w", wire)]
@@ -142,9 +147,15 @@ def main() -> None:
     parser.add_argument(
         "--undated", type=float, default=0.1, help="share of copies and other reports without a date"
     )
+    parser.add_argument(
+        "--per-day",
+        type=float,
+        help="articles per day, so that a larger store spans more days, as a monitor's does "
+        "(default: every size spans the same two years, so the larger stores are denser)",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    generator = Generator(args.seed, args.undated)
+    generator = Generator(args.seed, args.undated, args.per_day)
     baseline: float | None = None
     header = f"{'articles':>9} {'merge s':>9} {'ms/article':>11} {'ratio':>6}"
     print(f"{header}  occurrences  joined  split  unchained")

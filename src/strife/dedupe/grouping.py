@@ -39,7 +39,7 @@ _MAX_WEEKS = 8
 # How many of the latest records of a type and country an undated record is compared with
 # (and how many undated records a dated one is compared with): the widened window of a report
 # without a date, bounded so that a store of years costs what a store of weeks does.
-RECENT = 200
+RECENT = 60
 ANYWHERE = "\x00"  # the place key of a country's records whatever their admin1
 
 Block = tuple[str, str, tuple[int, int] | None]
