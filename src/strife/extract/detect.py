@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from strife.extract.actor_reading import ActorReader
 from strife.extract.agency import Agencies
 from strife.extract.arguments import phrase, roles_for
-from strife.extract.claims import REPORTING, attribute
+from strife.extract.claims import attribute
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, classify
 from strife.extract.displacement import DisplacementCues, choose, near
 from strife.extract.figures import Figures, doc_text, token_at
@@ -38,6 +38,7 @@ from strife.extract.reference import (
     names_own_place,
     refers_back,
 )
+from strife.extract.report_time import dates_report
 from strife.extract.time import find_times, lead_end, same_occurrence
 from strife.lookups import ActorLookup, PlaceLookup
 from strife.mentions import ActorRef, ArticleContext, Figure, Mention, TimeExpr, Typing
@@ -55,12 +56,6 @@ TRANSFER = "Non-violent transfer of territory"
 LEAD_SENTENCES = 3  # a headline and a first paragraph of at most two sentences: what an article is about
 # How old an occurrence a story can be about: a late report of it, not a remembrance or a photo's date
 LEAD_DAYS = 180
-# Nouns for a report: a day attached to one dates the report ("a statement on Thursday")
-REPORT_NOUNS = {"statement", "report", "announcement", "communique", "press release", "briefing", "bulletin"}
-# A wire dateline around a date: a place in capitals at the start of a line before it, an agency in
-# brackets and a dash after it ("KABUL, June 1 (Xinhua) --", "BAMAKO, Mali, March 3 -")
-_DATELINE_START = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,30},[^\n]{0,30}$")
-_DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|\u2014|\u2013|-)")
 # A cheap look before reading a sentence with no event word for a death figure (figures.py)
 _DEATH_HINT = re.compile(
     r"\b(?:kill|dead|die[ds]?\b|death|toll|bod(?:y|ies)|lives|perish|massacr|murder)", re.I
@@ -119,7 +114,7 @@ class Detector:
                 break
             hits = list(self.lexicon.find(sent))
             times = [_shift(t, sent.start_char) for t in find_times(sent.text, ctx.date, anchor=ctx.anchor)]
-            if not hits or any(not t.background and not _dates_report(doc, t) for t in times):
+            if not hits or any(not t.background and not dates_report(doc, t) for t in times):
                 continue
             for hit in hits:
                 nearest = _nearest_any(times, doc[hit.head].idx)
@@ -158,7 +153,7 @@ class Detector:
             return [], ["no event word"]
         times = [_shift(t, sent.start_char) for t in find_times(sent.text, ctx.date, anchor=ctx.anchor)]
         # "residents said Saturday" dates the report, not the event: such times do not date events
-        current = [t for t in times if not t.background and not _dates_report(sent.doc, t)]
+        current = [t for t in times if not t.background and not dates_report(sent.doc, t)]
         quantities = [_shift_q(q, sent.start_char) for q in find_quantities(sent.text, self.vague)]
         if not hits:
             return self._death_only(index, sent, ctx, quantities, times, current, lead)
@@ -469,19 +464,6 @@ def _modifies_other_noun(head: Token) -> bool:
         and head.head.pos_ in {"NOUN", "PROPN"}
         and head.head.lemma_.lower() not in INCIDENT_NOUNS
     )
-
-
-def _dates_report(doc: Doc, expr: TimeExpr) -> bool:
-    """Whether a time dates the report, not an event: "residents said Saturday", or a wire dateline
-    ("KABUL, June 1 (Xinhua) --")."""
-    if _DATELINE_END.match(doc.text, expr.end) and _DATELINE_START.search(doc.text, 0, expr.start):
-        return True
-    token = token_at(doc, expr.start)
-    if token is None:
-        return False
-    head = token.head if token.dep_ != "pobj" else token.head.head
-    # "said a statement ... on Thursday": the day of a statement is the report's too
-    return head.lemma_.lower() in REPORTING or head.lemma_.lower() in REPORT_NOUNS
 
 
 def _age(time: TimeExpr, ctx: ArticleContext) -> int:
