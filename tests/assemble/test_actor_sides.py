@@ -1,10 +1,13 @@
 """Who the sides of an event are (CODEBOOK section 4): named groups behind generic nouns, the
 armed sides of a battle, the victims of an attack, the forces facing a crowd."""
 
+import re
+from dataclasses import replace
+
 import pytest
 from story import coded_events
 
-from strife.assemble.sides import named_as_patron, struck_civilians
+from strife.assemble.sides import blame_pattern, blamed_group, named_as_patron, struck_civilians
 from strife.mentions import ActorRef
 from strife.pipeline import Pipeline
 from strife.records import Event
@@ -98,3 +101,37 @@ _CIVILIANS = ActorRef("Civilians (Yemen)", 7, "Yemen", 20, 25)
 )
 def test_a_strike_that_hit_civilians_has_them_as_actor2(pairs, actor2, expected) -> None:  # type: ignore[no-untyped-def]
     assert struck_civilians(pairs, _REBELS, actor2) == expected
+
+
+def test_a_bombing_the_article_blames_on_a_group_is_that_groups(pipeline: Pipeline) -> None:
+    text = (
+        "A bomb exploded at a crowded market in Maiduguri, Nigeria, on Tuesday, killing nine traders. "
+        "Boko Haram claimed responsibility for the bombing in a video. "
+        "Soldiers later arrested two suspects in the city."
+    )
+    blasts = [e for e in coded_events(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    assert blasts and blasts[0].actor1 == "Boko Haram"
+
+
+_STORY = "Soldiers patrolled Gao. The Islamic State Sahel Province said nothing. A bomb hit a bus."
+_ARMY = ActorRef("Military Forces of Mali", 1, "Mali", 0, 8)
+_ISSP = ActorRef("Islamic State Sahel Province", 2, "Mali", 28, 56)
+
+
+@pytest.mark.parametrize(
+    ("salient", "story", "expected"),
+    [
+        ([_ISSP], _STORY, _ISSP),  # the only armed actor the article names
+        ([_ARMY, _ISSP], _STORY, None),  # beside state forces and blamed for nothing: unknown
+        ([_ARMY, _ISSP], _STORY.replace("said nothing", "was blamed"), _ISSP),
+        ([_ARMY, _ISSP, replace(_ISSP, name="JNIM", start=0, end=4)], _STORY, None),  # two groups
+    ],
+)
+def test_blamed_group(salient: list[ActorRef], story: str, expected: ActorRef | None) -> None:
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", story)]
+    assert blamed_group(salient, story, sentences) == expected
+
+
+def test_a_toll_that_claimed_lives_blames_no_one() -> None:
+    assert blame_pattern().search("the attack claimed the lives of 12 people") is None
+    assert blame_pattern().search("the group claimed responsibility for the attack") is not None

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from strife.assemble.drafts import VIOLENT, Draft
-from strife.assemble.sides import anaphor_key, is_unnamed, named_as_patron, struck_civilians
+from strife.assemble.sides import anaphor_key, blamed_group, is_unnamed, named_as_patron, struck_civilians
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, VAC
 from strife.extract.reference import OWN_PLACE, REFERS_BACK
 from strife.extract.time import lead_end, occurrence_offset
@@ -177,8 +177,12 @@ class Builder:
             draft.event_type == VAC and actor2 is not None and actor2.type == CIVILIANS
         )
         if actor1 is None and unclaimed:
-            # a bomb, a raid or an attack on civilians nobody is named for: ACLED's unidentified
-            # armed group of the country
+            # a bomb, a raid or an attack on civilians no sentence of its own names anyone for: the
+            # group the article lays it on, else ACLED's unidentified armed group of the country
+            at = draft.first.trigger_start
+            blamed = blamed_group(self.salient, self.clean.text, self.sentences)
+            actor1 = replace(blamed, start=at, end=at) if blamed is not None else None
+        if actor1 is None and unclaimed:
             name = "Unidentified Armed Group" + (f" ({self.country})" if self.country else "")
             actor1 = ActorRef(name, 8, self.country, draft.first.trigger_start, draft.first.trigger_start)
         if draft.event_type == VAC and actor2 is None:
