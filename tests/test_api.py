@@ -15,7 +15,7 @@ TEXT = "Gunmen attacked the village of Kaya in Burkina Faso on Tuesday, killing 
 
 
 def test_extract_is_the_function_even_after_its_subpackage_is_imported() -> None:
-    assert callable(strife.extract) and strife.extract.__module__ == "strife.api"
+    assert callable(strife.extract) and strife.extract.__module__ == "strife.api.coding"
 
 
 def test_every_public_name_resolves() -> None:
