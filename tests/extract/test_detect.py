@@ -192,3 +192,13 @@ def test_the_day_of_a_statement_dates_the_report(pipeline: Pipeline) -> None:
     text = "Troops seized a weapons cache in Farah province, Afghanistan, said a statement on Thursday."
     (event,) = coded_events(pipeline, text)
     assert event.event_date != date(2024, 3, 7)
+
+
+def test_an_earlier_occurrence_the_attack_followed_neither_counts_nor_dates_it(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen shot dead a village headman in Narathiwat, Thailand, on Wednesday night, police said. "
+        "The latest attack followed bombings over the weekend that killed four people, including a child."
+    )
+    (event,) = coded_events(pipeline, text)
+    assert event.event_date == date(2024, 3, 6)
+    assert event.fatalities == 1

@@ -273,3 +273,9 @@ def test_a_sequel_clause_is_found(nlp, figures: Figures) -> None:  # type: ignor
     assert figures.earlier_clause(next(t for t in doc if t.text == "blast")) is None
     fled = nlp("Gunmen fled after they killed five villagers.")
     assert figures.earlier_clause(next(t for t in fled if t.text == "killed")) is None
+
+
+def test_the_object_of_follow_is_another_occurrence(nlp, figures: Figures) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The latest attack followed bombings over the weekend that killed four people.")
+    assert figures.earlier_clause(next(t for t in doc if t.text == "killed")) is not None
+    assert figures.earlier_clause(next(t for t in doc if t.text == "attack")) is None

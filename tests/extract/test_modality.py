@@ -52,3 +52,18 @@ def test_modality_reason(judge, nlp, sentence: str, expected: str | None) -> Non
         assert reason is None
     else:
         assert reason is not None and expected in reason
+
+
+def _reason_of(judge, nlp, sentence: str, word: str) -> str | None:  # type: ignore[no-untyped-def]
+    lexicon, modality = judge
+    sent = next(nlp(sentence).sents)
+    hit = next(h for h in lexicon.find(sent) if sent.doc[h.head].text == word)
+    return modality.reason(sent.doc[hit.head], sent)
+
+
+def test_an_occurrence_the_story_event_followed_is_recalled(judge, nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "The latest raid followed two bombings at the market that killed nine traders."
+    assert "recalls" in (_reason_of(judge, nlp, sentence, "bombings") or "")
+    assert _reason_of(judge, nlp, sentence, "raid") is None
+    chase = "Police followed the gunmen into the forest after the attack on the school."
+    assert _reason_of(judge, nlp, chase, "attack") is None

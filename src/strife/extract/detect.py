@@ -169,13 +169,18 @@ class Detector:
                 reason = None  # "150,000 have been evacuated since Friday": a flow, as IDMC counts it
             if reason == PURPOSE and hit.kind in CROWD_KINDS:
                 reason = None  # "fired tear gas to disperse the protesters": the crowd was there
-            nearest = _nearest_any(times, head.idx)
+            own = self._own_times(times, head)
+            nearest = _nearest_any(own, head.idx)
             if reason is None:
                 # the time closest to the trigger dates it: "launched an offensive last week,
                 # their first since they seized power in August" has two events, one old
                 reason = self._background(hit.kind, nearest, current, ctx, lead)
             # an old occurrence the article is about keeps its own date
-            when = nearest if nearest is not None and nearest.background else _nearest(current, head.idx)
+            when = (
+                nearest
+                if nearest is not None and nearest.background
+                else _nearest([t for t in current if t in own], head.idx)
+            )
             if reason is None and _idiom(head):
                 reason = f"idiom ('in {head.text}')"
             if (
@@ -214,6 +219,17 @@ class Detector:
         if deaths is not None:
             reasons += self.figures.dropped(sent, quantities)  # counts refused as deaths, and why
         return _handed_over(mentions), reasons
+
+    def _own_times(self, times: list[TimeExpr], head: Token) -> list[TimeExpr]:
+        """The times of the trigger's own clause: a time inside a clause that tells another
+        occurrence ("the latest attacks followed attacks over the weekend") dates that one only."""
+        clause = self.figures.earlier_clause(head)
+        own = []
+        for time in times:
+            token = token_at(head.doc, time.start)
+            if token is None or self.figures.earlier_clause(token) == clause:
+                own.append(time)
+        return own
 
     def _mention(
         self,

@@ -194,15 +194,20 @@ class Figures:
         """The clause that tells an earlier or later occurrence, when the token is inside one: a
         clause on "after" or "before" that hangs on a verb placing one occurrence against another
         ("the latest raid came a day after six herders were killed in an ambush": the ambush and its
-        six dead are another occurrence). Returns the clause's verb."""
+        six dead are another occurrence), or the object side of one used transitively ("the latest
+        attack followed bombings over the weekend that killed four"). Returns the clause's word."""
         node = token
         while node.head.i != node.i:
+            sequel = node.head.lemma_.lower() in self.figure_cues.of("sequel")
             if (
-                node.dep_ == "advcl"
-                and node.head.lemma_.lower() in self.figure_cues.of("sequel")
+                sequel
+                and node.dep_ == "advcl"
                 and any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in node.children)
             ):
                 return node
+            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None) if sequel else None
+            if obj is not None and node.i >= obj.i:
+                return node  # the object and what the parse hangs on the verb after it
             node = node.head
         return None
 

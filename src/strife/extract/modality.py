@@ -126,6 +126,8 @@ class Modality:
                 return f"denial ('{token.text}')"
             if token is not head and token.lemma_.lower() in self.cues.of("intent_verb"):
                 return f"intention or threat ('{token.text}')"
+            if token is not head and self._recalls(token, chain):
+                return f"an earlier occurrence the story recalls ('{token.text}')"
             judicial = self._judicial(token) if token is not head else None
             if judicial is not None:
                 return f"a court case about it ('{judicial}')"
@@ -162,6 +164,22 @@ class Modality:
         if habit is not None:
             return f"a habit or condition ('{habit}')"
         return (self.sentence_reason(sent) if whole is None else whole) or None
+
+    def _recalls(self, verb: Token, chain: list[Token]) -> bool:
+        """ "The latest attacks followed attacks over the weekend": an occurrence named as what the
+        story's own event came after is an earlier one, told as context, not reported. Only the
+        object side: the subject of "followed" is the story's event."""
+        if verb.lemma_.lower() not in self.cues.of("recall_verb"):
+            return False
+        below = chain[chain.index(verb) - 1]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+        return (
+            obj is not None
+            and below.i >= obj.i  # the object, or what the parse hangs on the verb after it
+            and subject is not None
+            and subject.lemma_.lower() in self.cues.of("recall_subject")
+        )
 
     def _judicial(self, verb: Token) -> str | None:
         """The court word of a governing verb: the verb itself ("convicted of the bombing") or what
