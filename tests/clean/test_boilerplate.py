@@ -45,6 +45,11 @@ def cleaner() -> Cleaner:
         ("Photo gallery", "photo caption or gallery link"),
         ("IN PICTURES: Floods sweep through the valley", "photo caption or gallery link"),
         ("Jane Roe/AFP via Getty Images", "photo credit"),
+        (
+            "Fighters stand on a ridge above the town of Kaya, Burkina Faso March 3, 2024. "
+            "Picture taken with a drone. REUTERS/Jane Roe",
+            "photo caption (a line ending in a wire photographer's credit, e.g. 'REUTERS/Jane Roe')",
+        ),
         ("Leave a comment", "comment form"),
         ("Please enter your email address here", "comment form"),
         ("Tags: security, elections, north", "page metadata"),
@@ -125,6 +130,7 @@ def test_header_word_inside_text_is_kept(cleaner: Cleaner) -> None:
         f"{BODY}\n\n{AFTER}",
         "Residents followed the convoy out of town.\n\nRelated clashes were reported in the south.",
         "The photo showed burned homes.",
+        "Most voters backed the ceasefire, according to a Reuters/Ipsos poll.",
     ],
 )
 def test_text_without_boilerplate_is_unchanged(cleaner: Cleaner, text: str) -> None:
