@@ -140,3 +140,9 @@ def test_merges_names_an_unknown_event(runner: CliRunner, tmp_path: Path) -> Non
     runner.invoke(main, ["ingest", str(tmp_path), "--db", db])
     result = runner.invoke(main, ["merges", "--db", db, "nope"])
     assert result.exit_code == 2 and "no stored event 'nope'" in result.stderr
+
+
+def test_train_takes_reviews_under_with_reviews(runner: CliRunner, tmp_path: Path) -> None:
+    # The option is --extra's other name: a missing file is refused before any training starts.
+    result = runner.invoke(main, ["train", "--with-reviews", str(tmp_path / "reviews.tsv")])
+    assert result.exit_code == 2 and "reviews.tsv" in result.output and "does not exist" in result.output

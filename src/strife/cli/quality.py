@@ -28,7 +28,10 @@ def eval_command(gold: tuple[str, ...], errors: bool, as_json: bool) -> None:
 
 @main.command("train")
 @click.option("--evaluate", "evaluate_only", is_flag=True, help="score the committed heads; do not retrain")
-@click.option("--extra", type=click.Path(exists=True, dir_okay=False), help="a TSV of more training examples")
+@click.option(
+    "--extra", "--with-reviews", "extra", type=click.Path(exists=True, dir_okay=False),
+    help="a TSV of more training examples, e.g. reviewed events (strife review export --format training)",
+)  # fmt: skip
 @click.option(
     "--out", type=click.Path(file_okay=False), help="folder to write the heads to (default: the package's)"
 )
