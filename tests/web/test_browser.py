@@ -14,8 +14,6 @@ import csv
 import io
 import os
 import shutil
-import socket
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -23,102 +21,16 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-import uvicorn
+from browsing import Server, needs_chromium
 from click.testing import CliRunner
 
 from strife.cli import main as cli
 from strife.records import Article, Claim, Event, Evidence, Source
 from strife.store import Store, occurrences
-from strife.web import create_app
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = ROOT / "docs" / "dashboard.png"
-TIMEOUT_MS = 15_000
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason=f"{CHROMIUM} is absent: install Debian's chromium (apt-get install chromium)",
-)
-
-
-class Server:
-    """create_app(db) under uvicorn in a thread, on a free loopback port."""
-
-    def __init__(self, db: Path) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        config = uvicorn.Config(create_app(db), log_level="warning", access_log=False)
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        for _ in range(200):
-            if self.server.started:
-                return self
-            self.thread.join(0.05)
-        raise RuntimeError(f"the test server on {self.url} did not start in 10 s")
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
-        self.sock.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Page:
-    """A browser page that records console errors and page errors (a CSP violation is one)."""
-
-    def __init__(self, browser: Any, base: str) -> None:
-        self.base = base
-        self.errors: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1600, "height": 1000})
-        self.page.set_default_timeout(TIMEOUT_MS)
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def open(self, query: str = "") -> Any:
-        self.page.goto(f"{self.base}/{query}")
-        self.page.wait_for_selector("body[data-ready]")
-        return self.page
-
-    def table_types(self) -> list[str]:
-        return self.page.locator("#events tbody tr td:nth-child(2)").all_inner_texts()
-
-
-@pytest.fixture
-def open_page(browser: Any) -> Iterator[Any]:
-    pages: list[Page] = []
-
-    def opener(base: str) -> Page:
-        page = Page(browser, base)
-        pages.append(page)
-        return page
-
-    yield opener
-    for page in pages:
-        page.page.close()
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")

@@ -12,14 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import build_store, make_article, make_event
-from test_browser import CHROMIUM, CHROMIUM_ARGS, Page, Server
+from browsing import Page, Server, needs_chromium
+from web_stores import build_store, make_article, make_event
 
 from strife.records import Claim, Evidence, Source
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent (apt-get install chromium)"
-)
+pytestmark = needs_chromium
 
 STORY = (
     "Gunmen killed five villagers near Mopti on Sunday, witnesses said.\nIn other news, the market reopened."
@@ -93,28 +91,6 @@ def dashboard_store(path: Path) -> Path:
         )
     )
     return build_store(path, articles, events)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def open_page(browser: Any) -> Iterator[Any]:
-    pages: list[Page] = []
-
-    def opener(base: str) -> Page:
-        pages.append(Page(browser, base))
-        return pages[-1]
-
-    yield opener
-    for page in pages:
-        page.page.close()
 
 
 @pytest.fixture(scope="module")

@@ -11,60 +11,20 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
+from browsing import TIMEOUT_MS, Server, needs_chromium
 from review_stores import ingest, review_store
-from test_browser import CHROMIUM, CHROMIUM_ARGS, IMG, ROOT, SCRIPT, TIMEOUT_MS, hostile_store
+from test_browser import IMG, ROOT, SCRIPT, hostile_store
 
 from strife.store import Store
-from strife.web import create_app
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent (apt-get install chromium)"
-)
+pytestmark = needs_chromium
 
 TOKEN = "review-token"
-
-
-class Server:
-    """create_app(db, token=...) under uvicorn in a thread, on a free loopback port."""
-
-    def __init__(self, db: Path, token: str | None = None) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        config = uvicorn.Config(create_app(db, token=token), log_level="warning", access_log=False)
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        for _ in range(200):
-            if self.server.started:
-                return self
-            self.thread.join(0.05)
-        raise RuntimeError(f"the test server on {self.url} did not start in 10 s")
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
-        self.sock.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
