@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from strife.review import Review, ReviewError, UnknownEvent
-from strife.store import Store, review_queue
+from strife.store import MergeDecision, Store, occurrences, review_queue
 from strife.store import review as reviewed
 
 
@@ -138,6 +138,18 @@ def test_the_queue_puts_low_confidence_first_and_leaves_reviewed_out(store: Stor
     assert queue[0]["event_id"] == "m1-1" and "low confidence" in queue[0]["reasons"]
     Review(store).approve("m1-1", reviewer="amina")
     assert "m1-1" not in [item["event_id"] for item in review_queue.queue(store.cursor())]
+
+
+def test_a_pair_merging_left_uncertain_puts_both_occurrences_in_the_queue(store: Store) -> None:
+    queued = {item["event_id"]: item for item in review_queue.queue(store.cursor(), limit=100)}
+    first, second = sorted(queued)[:2]
+    member = occurrences.members_of(store.cursor(), [second])[second][0]
+    decision = MergeDecision(first, member, "place", "uncertain, not merged: score 2.20 (same town)")
+    occurrences.log(store.cursor(), [decision])
+    queued = {item["event_id"]: item for item in review_queue.queue(store.cursor(), limit=100)}
+    assert "uncertain merge" in queued[first]["reasons"] and "uncertain merge" in queued[second]["reasons"]
+    others = set(queued) - {first, second}
+    assert others and not any("uncertain merge" in queued[e]["reasons"] for e in others)
 
 
 def test_a_reapply_looks_only_at_what_the_merger_rewrote(store: Store, ingest: Callable[..., None]) -> None:

@@ -18,6 +18,15 @@ SIGNALS: tuple[tuple[str, int, str], ...] = (
     ("very high fatalities", 3, "coalesce(o.fatalities, 0) >= 100"),
     ("single source", 2, "coalesce(o.source_count, 1) <= 1"),
     ("unresolved place", 2, "(o.latitude IS NULL OR o.location IS NULL)"),
+    # A pair merging left apart in its uncertain band (strife.dedupe.decide): the occurrence it was
+    # not merged into, or the one the left-out report is in now.
+    (
+        "uncertain merge",
+        3,
+        "EXISTS (SELECT 1 FROM merge_log l LEFT JOIN event_occurrence eo ON eo.event_id = l.event_id "
+        "WHERE l.reason LIKE 'uncertain%' "
+        "AND (l.occurrence_id = o.event_id OR eo.occurrence_id = o.event_id))",
+    ),
     ("new since last visit", 1, "(CAST(? AS TIMESTAMP) IS NOT NULL AND o.updated_at > CAST(? AS TIMESTAMP))"),
 )
 _REVIEWED = (
