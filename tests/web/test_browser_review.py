@@ -105,6 +105,8 @@ def test_a_reviewer_corrects_rejects_merges_and_approves(page: Any, tmp_path: Pa
         assert (kaya["event_type"], kaya["sub_event_type"], kaya["location"]) == (
             "Violence against civilians", "Attack", "Kaya market",
         )  # fmt: skip
+        # The history list is drawn after the saved status shows: wait for the line, then read them all.
+        page.locator("#review-history li", has_text="Violence against civilians").first.wait_for()
         history = page.locator("#review-history li").all_inner_texts()
         assert any("event_type" in line and "Violence against civilians" in line for line in history)
         assert any("location" in line and "Kaya market" in line for line in history)
