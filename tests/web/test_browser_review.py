@@ -10,6 +10,7 @@ the form and the queue to docs/ (docs/review.png, docs/review-queue.png).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,7 @@ from test_browser import IMG, ROOT, SCRIPT, hostile_store
 from strife.store import Store
 
 pytestmark = needs_chromium
+expect = pytest.importorskip("playwright.sync_api").expect  # waits for the page to match
 
 TOKEN = "review-token"
 
@@ -121,7 +123,7 @@ def test_a_reviewer_corrects_rejects_merges_and_approves(page: Any, tmp_path: Pa
         page.keyboard.press("Enter")
         page.wait_for_function("() => !location.search.includes('m1-1')")
         assert record(page, server, "m1-1")["review"]["status"] == "rejected"
-        assert "m1-1" not in page.locator("#events tbody").inner_text()
+        expect(page.locator("#events tbody")).not_to_contain_text("m1-1")  # waits for the redraw
 
         # Merge the Gao strike into the Kaya event.
         page.goto(f"{server.url}/?event=g1-1")
@@ -137,7 +139,7 @@ def test_a_reviewer_corrects_rejects_merges_and_approves(page: Any, tmp_path: Pa
         page.wait_for_selector("#review-form")
         page.locator("body").press("a")
         page.wait_for_selector("#review-status.status-approved")
-        assert page.locator("#queue-count").inner_text().startswith("0")
+        expect(page.locator("#queue-count")).to_have_text(re.compile(r"^0"))  # waits for the redraw
         history = page.request.get(f"{server.url}/api/events/k1-1/history").json()["history"]
         assert [h["action"] for h in history if h["action"] != "edit"] == ["merge", "approve"]
         edited = {h["field"] for h in history if h["action"] == "edit"}
