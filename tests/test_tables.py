@@ -72,6 +72,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
     from strife.extract.relevance import RelevanceWords
     from strife.ingest.language import Languages
     from strife.resolve.actors import ActorDictionary
+    from strife.resolve.places.detection_tables import Keywords
     from strife.resolve.places.names import place_table
     from strife.resolve.places.not_places import NotPlaces
 
@@ -97,6 +98,8 @@ def _loaders() -> dict[str, Callable[[], object]]:
         "places/countries.tsv": lambda: place_table("countries.tsv"),
         "places/demonyms.tsv": lambda: place_table("demonyms.tsv"),
         "places/common_words.txt": lambda: place_table("common_words.txt"),
+        "places/keywords.tsv": Keywords.load,
+        "places/particles.txt": lambda: place_table("particles.txt"),
         "places/not_places.tsv": NotPlaces.load,
         "acled/countries.tsv acled/admin1.tsv acled/inter_codes.tsv "
         "acled/outlets.tsv acled/generic_tlds.tsv": AcledTables.load,

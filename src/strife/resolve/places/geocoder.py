@@ -15,8 +15,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from strife.mentions import Location, Place, PlaceMention
+from strife.resolve.places.detection_tables import Tables
 from strife.resolve.places.gazetteer import Gazetteer
-from strife.resolve.places.toponyms import KEYWORDS, Detector, Tables, plural
+from strife.resolve.places.names import plural
+from strife.resolve.places.toponyms import Detector
 
 # How specific each kind of mention is; lower wins. Unknown names rank just after
 # the resolved places of the same kind, so a known town beats an unknown one.
@@ -360,7 +362,7 @@ class Geocoder:
         )
         area: Place | None = nearest.place if nearest else None
         words = chosen.surface.split()
-        keyword = len(words) > 1 and plural(words[-1].lower()) in KEYWORDS
+        keyword = len(words) > 1 and plural(words[-1].lower()) in self.tables.keywords.kinds
         name = " ".join(words[:-1]) if keyword else chosen.surface  # "Fajr Region" -> "Fajr"
         span = (chosen.start, chosen.end)
         if area is None and context is not None:

@@ -67,6 +67,11 @@ def strip_suffix(name: str) -> str:
     return name
 
 
+def plural(word: str) -> str:
+    """The singular of a lower-case pattern word ("provinces" -> "province", "cities" -> "city")."""
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
 def _data_path(name: str) -> Any:
     return resources.files("strife").joinpath("data", "places", name)
 
@@ -79,16 +84,21 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "demonyms.tsv": ("demonym", "iso2"),
     "common_words.txt": ("word",),
     "excluded.tsv": ("iso2", "kind", "name", "reason"),
+    "keywords.tsv": ("keyword", "kinds", "settlement"),
+    "particles.txt": ("word",),
 }
+# Columns a row of a table may leave off.
+OPTIONAL: dict[str, tuple[str, ...]] = {"keywords.tsv": ("settlement",)}
 _KINDS = frozenset({"country", "admin1", "admin2", "city"})
 KINDS: dict[str, frozenset[str]] = {"aliases.tsv": _KINDS, "excluded.tsv": _KINDS}
 
 
 def place_table(name: str, columns: Collection[str] = (), kinds: Collection[str] | None = None) -> list[Row]:
     """The rows of a table under data/places/ (strife.tables.read_table: header checked, errors at
-    file:line), each cell stripped of surrounding spaces. The columns and kinds of the tables in
-    COLUMNS and KINDS are known; another table names its own."""
-    rows = read_table(f"places/{name}", tuple(columns) or COLUMNS[name], kinds or KINDS.get(name))
+    file:line), each cell stripped of surrounding spaces. The columns, kinds and optional columns
+    of the tables in COLUMNS, KINDS and OPTIONAL are known; another table names its own."""
+    columns = tuple(columns) or COLUMNS[name]
+    rows = read_table(f"places/{name}", columns, kinds or KINDS.get(name), optional=OPTIONAL.get(name, ()))
     return [Row(row.source, row.line, {k: v.strip() for k, v in row.cells.items()}) for row in rows]
 
 
