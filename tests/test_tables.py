@@ -65,7 +65,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
     from strife.export.acled import AcledTables
     from strife.extract.agency import Agencies
     from strife.extract.displacement import DisplacementCues
-    from strife.extract.figures import FigureCues
+    from strife.extract.figure_cues import FigureCues
     from strife.extract.lexicon import TriggerLexicon
     from strife.extract.modality import ModalityCues
     from strife.extract.quantities import load_number_words, load_vague_table

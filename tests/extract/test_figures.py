@@ -9,7 +9,8 @@ import pytest
 from story import coded_events
 
 from strife.extract.displacement import DisplacementCues
-from strife.extract.figures import FigureCues, Figures
+from strife.extract.figure_cues import FigureCues
+from strife.extract.figures import Figures
 from strife.extract.quantities import find_quantities, load_vague_table
 from strife.mentions import Figure
 from strife.pipeline import Pipeline
@@ -153,6 +154,23 @@ def test_figure_cues_reject_an_unknown_kind(tmp_path: Path) -> None:
     path.write_text("initially\tfirst_count\n", encoding="utf-8")
     with pytest.raises(ValueError, match="unknown kind 'first_count'"):
         FigureCues.load(path)
+
+
+@pytest.mark.parametrize(
+    ("noun", "unit"),
+    [("residents", None), ("families", "families"), ("familles", "families"), ("homes", "households")],
+)
+def test_displaced_nouns_and_units(figures: Figures, noun: str, unit: str | None) -> None:
+    assert noun in figures.people
+    assert figures.unit(noun) == unit
+
+
+def test_a_displaced_noun_added_to_the_table_is_read() -> None:
+    cues = DisplacementCues({"people": frozenset({"herders"}), "homes": frozenset({"compounds"})})
+    figures = Figures(cues)
+    assert {"herders", "compounds"} <= figures.people
+    assert figures.unit("compounds") == "households"
+    assert "residents" not in figures.people
 
 
 @pytest.mark.parametrize(

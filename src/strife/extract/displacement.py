@@ -23,7 +23,7 @@ from strife.extract.quantities import Quantity
 from strife.extract.word_kinds import group_by_kind
 from strife.tables import read_table
 
-KINDS = ("hazard", "not_hazard", "housing", "people", "household")
+KINDS = ("hazard", "not_hazard", "housing", "people", "household", "homes")
 COLUMNS = ("phrase", "kind", "note")
 # Dependencies by which a trigger word completes the verb that holds the count: "left homeless"
 # (oprd), "forced 17,000 to leave" (xcomp), "forced 2,500 people out of their homes" (prep).

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from strife.extract.claims import REPORTING
-from strife.extract.figures import token_at
+from strife.extract.doc_chars import token_at
 from strife.mentions import TimeExpr
 
 # Nouns for a report: a day attached to one dates the report ("a statement on Thursday")
