@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from builders import build_event
+
 from strife.dedupe.incremental import update_occurrences
 from strife.records import Article, Event, Evidence, Source
 from strife.review import reapply
@@ -22,7 +24,7 @@ TEXTS = {
 
 def report(article_id: str, **changes: Any) -> Event:
     text = TEXTS.get(article_id, f"Fighting was reported in Kaya ({article_id}).")
-    values: dict[str, Any] = dict(
+    defaults: dict[str, Any] = dict(
         event_id=f"{article_id}-1",
         event_type="Battles",
         sub_event_type="Armed clash",
@@ -46,8 +48,7 @@ def report(article_id: str, **changes: Any) -> Event:
         ),
         confidence=0.9,
     )
-    values.update(changes)
-    return Event(**values)
+    return build_event(defaults, **changes)
 
 
 def article(article_id: str) -> Article:

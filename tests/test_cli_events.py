@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import build_event
 from click.testing import CliRunner
 from review_stores import review_store
 
@@ -27,7 +28,7 @@ def _article(article_id: str, text: str) -> Article:
 
 
 def _event(event_id: str, article_id: str, **changes: object) -> Event:
-    values: dict[str, object] = dict(
+    defaults: dict[str, object] = dict(
         event_id=event_id,
         event_type="Battles",
         sub_event_type="Armed clash",
@@ -46,8 +47,7 @@ def _event(event_id: str, article_id: str, **changes: object) -> Event:
         fatalities=4,
         sources=(Source(article_id, f"https://www.dawn.com/news/{article_id}", date=date(2024, 3, 9)),),
     )
-    values.update(changes)
-    return Event(**values)  # type: ignore[arg-type]
+    return build_event(defaults, **changes)
 
 
 @pytest.fixture(scope="module")

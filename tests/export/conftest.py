@@ -7,12 +7,13 @@ from datetime import date
 from typing import Any
 
 import pytest
+from builders import build_event
 
 from strife.records import Claim, Event, Evidence, Source
 
 
 def make_event(event_id: str = "a1-1", **changes: Any) -> Event:
-    values: dict[str, Any] = dict(
+    defaults: dict[str, Any] = dict(
         event_id=event_id,
         event_type="Explosions/Remote violence",
         sub_event_type="Air/drone strike",
@@ -49,8 +50,7 @@ def make_event(event_id: str = "a1-1", **changes: Any) -> Event:
         notes='A strike on the "old" market; four dead.',
         confidence=0.5,
     )
-    values.update(changes)
-    return Event(**values)
+    return build_event(defaults, **changes)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from builders import build_event
 
 from strife.records import Article, Claim, Event, Evidence, Source
 
@@ -25,7 +26,7 @@ def make_article(article_id: str = "a1", text: str | None = None) -> Article:
 
 def make_event(event_id: str = "a1-1", article_id: str = "a1", **changes: Any) -> Event:
     """A fully filled event: every scalar set, two claims, a source and two evidence spans."""
-    values: dict[str, Any] = dict(
+    defaults: dict[str, Any] = dict(
         event_id=event_id,
         event_type="Battles",
         sub_event_type="Armed clash",
@@ -73,8 +74,7 @@ def make_event(event_id: str = "a1-1", article_id: str = "a1", **changes: Any) -
         notes="Clash near the district centre.",
         confidence=0.75,
     )
-    values.update(changes)
-    return Event(**values)
+    return build_event(defaults, **changes)
 
 
 @pytest.fixture

@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from builders import build_event
+
 from strife.records import Article, Claim, Event, Evidence, Source
 from strife.store import Store, occurrences
 
@@ -31,7 +33,7 @@ def make_article(article_id: str, text: str | None = None, **changes: Any) -> Ar
 
 def make_event(event_id: str, article_id: str, **changes: Any) -> Event:
     """A merged event with every scalar set, one claim, one source and one evidence span."""
-    values: dict[str, Any] = dict(
+    defaults: dict[str, Any] = dict(
         event_id=event_id,
         event_type="Battles",
         sub_event_type="Armed clash",
@@ -62,8 +64,7 @@ def make_event(event_id: str, article_id: str, **changes: Any) -> Event:
         confidence=0.8,
         corroboration=1,
     )
-    values.update(changes)
-    return Event(**values)
+    return build_event(defaults, **changes)
 
 
 def build_store(path: Path, articles: Sequence[Article], events: Sequence[Event]) -> Path:
