@@ -40,8 +40,8 @@ def events(event_factory: EventFactory) -> list[Event]:
 
 
 def test_unknown_format_names_the_valid_ones(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="jsonl, csv, acled-csv, geojson, parquet"):
-        export([], "xlsx", tmp_path / "out")
+    with pytest.raises(ValueError, match="jsonl, csv, acled-csv, geojson, parquet, xlsx"):
+        export([], "docx", tmp_path / "out")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -53,13 +53,15 @@ def events(db: str, fmt: str, per_report: bool, **filters: Any) -> None:
 @db_option
 @filter_options
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["jsonl", "csv", "acled-csv", "geojson", "parquet"]))  # fmt: skip
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="output file (required for parquet)")
+              type=click.Choice(["jsonl", "csv", "acled-csv", "geojson", "parquet", "xlsx"]))  # fmt: skip
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="output file (required for parquet and xlsx)")  # fmt: skip
 @per_report_option
 def export_command(db: str, fmt: str, output: str | None, per_report: bool, **filters: Any) -> None:
-    """Export stored events (one merged record per occurrence) as JSONL, CSV, ACLED CSV, GeoJSON, Parquet."""
-    if fmt == "parquet" and not output:
-        fail("parquet is binary: pass --output FILE.parquet", EXIT_USAGE)
+    """Export stored events (one merged record per occurrence) as JSONL, CSV, ACLED CSV, GeoJSON, Parquet
+    or an Excel workbook (events, sources and evidence sheets)."""
+    if fmt in ("parquet", "xlsx") and not output:
+        fail(f"{fmt} is binary: pass --output FILE.{fmt}", EXIT_USAGE)
     left_out: Counter[str] = Counter()
     with open_dataset(db) as store:
         found = filtered(store, per_report, **filters)

@@ -1,4 +1,4 @@
-"""Exports of events: jsonl, csv, acled-csv, geojson, parquet; and a terminal table.
+"""Exports of events: jsonl, csv, acled-csv, geojson, parquet, xlsx; and a terminal table.
 
 count = export(store.events(), "geojson", Path("events.geojson"))
 """
@@ -22,6 +22,7 @@ from strife.export.review import (
     stored_reviews,
 )
 from strife.export.table import format_table
+from strife.export.workbook import write_workbook
 from strife.export.writers import write_acled_csv, write_csv, write_geojson, write_jsonl
 from strife.records import Event
 
@@ -31,7 +32,12 @@ _TEXT_WRITERS: dict[str, Callable[[Iterable[Marked], TextIO], int]] = {
     "acled-csv": write_acled_csv,
     "geojson": write_geojson,
 }
-FORMATS: tuple[str, ...] = (*_TEXT_WRITERS, "parquet")
+# The binary formats: written to a file path, never to a stream.
+_FILE_WRITERS: dict[str, Callable[[Iterable[Marked], Path], int]] = {
+    "parquet": write_parquet,
+    "xlsx": write_workbook,
+}
+FORMATS: tuple[str, ...] = (*_TEXT_WRITERS, *_FILE_WRITERS)
 
 
 def export(
@@ -44,17 +50,18 @@ def export(
 ) -> int:
     """Write the events in format `fmt` to a file path or an open text stream; return the count.
 
-    parquet is binary and written by DuckDB, so it needs a file path. acled-csv writes ACLED's
+    parquet (written by DuckDB) and xlsx (an Excel workbook of events, sources and evidence
+    sheets, strife.export.workbook) are binary, so they need a file path. acled-csv writes ACLED's
     event types only; the events it leaves out (Displacement) are counted by type in `left_out`.
     Every format has each event's review (`reviewed`, `reviewed_by`) as read from `reviews`
     (e.g. `Dataset.review_marks`); without it every event is pending.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    if fmt == "parquet":
+    if fmt in _FILE_WRITERS:
         if not isinstance(out, (str, Path)):
-            raise ValueError("parquet export needs a file path, not a stream; give an output file")
-        return write_parquet(marked(events, reviews), Path(out))
+            raise ValueError(f"{fmt} export needs a file path, not a stream; give an output file")
+        return _FILE_WRITERS[fmt](marked(events, reviews), Path(out))
     write = _TEXT_WRITERS[fmt]
     if fmt == "acled-csv":
         events = acled_events(events, left_out)

@@ -23,7 +23,6 @@ from strife.store.browse import OccurrenceFilter
 from strife.web.api.limits import BUSY_RETRY_SECONDS, DOWNLOADS_AT_ONCE
 from strife.web.api.params import filters
 from strife.web.api.state import ServerState, server_state
-from strife.web.api.workbook import write_workbook
 
 router = APIRouter(tags=["downloads"])
 
@@ -41,10 +40,7 @@ _FILES: dict[str, tuple[str, str]] = {
 def _write(state: ServerState, where: OccurrenceFilter, fmt: str, path: Path) -> None:
     with state.reading(timed=False) as con:
         events: Iterator[Event] = browse.all_records(con, where)
-        if fmt == "xlsx":
-            write_workbook(events, path)
-        else:
-            export(events, fmt, path, reviews=stored_reviews(con))
+        export(events, fmt, path, reviews=stored_reviews(con))
 
 
 @router.get("/api/export", response_class=FileResponse)

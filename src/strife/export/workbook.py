@@ -1,27 +1,35 @@
-"""The dashboard's Excel download: one workbook, three sheets an analyst can pivot and join.
+"""The Excel export: one workbook, three sheets an analyst can pivot and join.
 
-events    one row per merged event, every codebook field (claims kept as JSON text)
+events    one row per merged event, every codebook field (claims kept as JSON text), then its
+          review: `reviewed`, `reviewed_by` as in the other exports, and `reviewed_at`, when the
+          review last changed (UTC, empty for a pending event)
 sources   one row per source article of an event (event_id joins the two)
 evidence  one row per evidence sentence: the field it supports, its article and the span's offsets
 
 Written with xlsxwriter in constant-memory mode, so a large selection streams to the
-file row by row instead of building the sheet in memory.
+file row by row instead of building the sheet in memory. The dashboard's xlsx download
+is this file (`strife export --format xlsx -o FILE.xlsx`).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 
 from strife.export.flat import FLAT_FIELDS
-from strife.records import Event
+from strife.export.review import REVIEW_COLUMNS, Marked, ReviewMark, review_cells
 
-EVENT_COLUMNS: tuple[str, ...] = tuple(name for name in FLAT_FIELDS if name not in ("sources", "evidence"))
+# The review's time is a column of the workbook only: a person reading the sheet asks when.
+WORKBOOK_REVIEW_COLUMNS: tuple[str, ...] = (*REVIEW_COLUMNS, "reviewed_at")
+EVENT_COLUMNS: tuple[str, ...] = (
+    *(name for name in FLAT_FIELDS if name not in ("sources", "evidence")),
+    *WORKBOOK_REVIEW_COLUMNS,
+)
 SOURCE_COLUMNS: tuple[str, ...] = (
     "event_id",
     "article_id",
@@ -40,12 +48,21 @@ def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, date):
+        # a datetime is a date too: both are written as ISO text, which sorts and reads the same
         return value.isoformat()
     if isinstance(value, (list, tuple, dict)):
         value = json.dumps(value, ensure_ascii=False)
     if isinstance(value, str) and len(value) > _CELL_LIMIT:
         return value[: _CELL_LIMIT - 1] + "…"
     return value
+
+
+def _review(mark: ReviewMark) -> dict[str, Any]:
+    when = mark.changed_at
+    if when is not None:
+        # the store's times are UTC, naive or not; the cell says so in the column's docs
+        when = (when.astimezone(UTC) if when.tzinfo else when).replace(microsecond=0, tzinfo=None)
+    return {**review_cells(mark), "reviewed_at": when}
 
 
 class _Sheet:
@@ -67,8 +84,8 @@ class _Sheet:
                 self.sheet.write(self.row, column, value)
 
 
-def write_workbook(events: Iterable[Event], path: Path) -> int:
-    """Write the events to an .xlsx file at `path`; return how many."""
+def write_workbook(events: Iterable[Marked], path: Path) -> int:
+    """Write the events, each with its review, to an .xlsx file at `path`; return how many."""
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_urls": False})
     try:
         bold = book.add_format({"bold": True})
@@ -78,9 +95,9 @@ def write_workbook(events: Iterable[Event], path: Path) -> int:
             "evidence": _Sheet(book, "evidence", EVIDENCE_COLUMNS, bold),
         }
         count = 0
-        for event in events:
+        for event, mark in events:
             record = event.to_dict()
-            sheets["events"].add(record)
+            sheets["events"].add({**record, **_review(mark)})
             for source in record["sources"]:
                 sheets["sources"].add({"event_id": event.event_id, **source})
             for item in record["evidence"]:
