@@ -139,7 +139,7 @@ def _group_batch(store: Store, con: Connection, new: Sequence[Event], decider: D
     chains, agencies = stored_chains.chain_of(con, sources), stored_chains.agency_of(con, sources)
     lent = stored_chains.dated_copies(con, sources)
     merged = [
-        _with_agencies(combine([_lend(records[i], lent) for i in ids], occurrence, chains), agencies)
+        _with_agencies(combine([lend_date(records[i], lent) for i in ids], occurrence, chains), agencies)
         for occurrence, ids in members.items()
     ]
 
@@ -211,8 +211,9 @@ class _SentenceReader:
         return self._articles[article_id]
 
 
-def _lend(event: Event, lent: dict[str, tuple[str, date]]) -> Event:
-    """An undated report's record with the date its dated copy lends it, noted as derived."""
+def lend_date(event: Event, lent: dict[str, tuple[str, date]]) -> Event:
+    """An undated report's record with the date its dated copy lends it, noted as derived (`lent`:
+    `strife.store.chains.dated_copies`). The review's regrouping lends the same way."""
     article = event.sources[0].article_id if event.sources else ""
     if event.event_date or event.date_start or event.date_end or article not in lent:
         return event

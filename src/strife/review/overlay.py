@@ -5,7 +5,8 @@ keeps its corrections in its own tables (`strife.store.review`). This module mak
 occurrences show them, and is safe to run at any time, as often as wanted:
 
 1. regroup: reports a reviewer pinned together (merge) or apart (split) are put back in their
-   groups, whatever the merger did since; each group is combined as the merger combines one;
+   groups, whatever the merger did since; each group is combined as the merger combines one
+   (an undated copy with the date its source chain lends it);
 2. overlay: each reviewed occurrence the merger rewrote since it was last overlaid gets the
    reviewer's values back; a rejected one leaves `occurrences` (its record is kept with the
    decision); when the rewrite brought a new report that moved the machine's values, the
@@ -23,6 +24,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+from strife.dedupe.incremental import lend_date
 from strife.dedupe.match import combine
 from strife.records import Event
 from strife.store import EventFilter, MergeDecision, Store
@@ -81,9 +83,12 @@ def plan_regroup(store: Store, con: Connection, pins: dict[str, str] | None = No
     }
     articles = sorted({s.article_id for e in records.values() for s in e.sources})
     chains, agencies = stored_chains.chain_of(con, articles), stored_chains.agency_of(con, articles)
+    # an undated copy takes the date its chain lends it, as the merger gives it (CODEBOOK section 9)
+    lent = stored_chains.dated_copies(con, articles)
     merged = [
         _with_agencies(
-            combine([records[i] for i in sorted(ids) if i in records], occurrence, chains), agencies
+            combine([lend_date(records[i], lent) for i in sorted(ids) if i in records], occurrence, chains),
+            agencies,
         )
         for occurrence, ids in sorted(named.items())
         if any(i in records for i in ids)
