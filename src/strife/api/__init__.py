@@ -27,7 +27,7 @@ from strife.api.coding import (
     read,
     train,
 )
-from strife.api.dataset import Dataset, open_store
+from strife.api.dataset import Dataset, ingest_to_parquet, open_parquet, open_store
 from strife.api.remote import PollSummary, Server, url_sources
 from strife.export import FORMATS, format_table
 from strife.export import export as write_events
@@ -60,6 +60,8 @@ __all__ = [
     "fetch_settings",
     "format_table",
     "import_gazetteer",
+    "ingest_to_parquet",
+    "open_parquet",
     "open_store",
     "read",
     "setting",

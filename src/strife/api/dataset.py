@@ -229,6 +229,38 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Da
     return Dataset(Store.open(path or setting("STRIFE_DB"), read_only=read_only))
 
 
+def open_parquet(folder: str | Path) -> Dataset:
+    """The Parquet dataset that `ingest_to_parquet` (`strife ingest --engine ray --output DIR`) wrote,
+    read through an in-memory DuckDB: `events`, `export`, `merges` and `report` as on a store,
+    nothing written. StoreError when `folder` holds no finished dataset."""
+    from strife.store.parquet_dataset import open_parquet as open_folder
+
+    return Dataset(open_folder(folder))
+
+
+def ingest_to_parquet(
+    inputs: Sequence[str | Path],
+    output: str | Path,
+    *,
+    address: str | None = None,
+    workers: int | None = None,
+    shards: str | Path | None = None,
+    max_bytes: int | None = None,
+    progress: Progress = lambda rows, total: rows,
+) -> RayRun:
+    """`Dataset.ingest_on_ray` into no store: the shards (default `<output>.shards`) are folded and
+    merged in memory and written as a Parquet dataset at `output` (one folder per table, events
+    partitioned by country and month), which `open_parquet` reads. ValueError for an `output`
+    that is a file or a folder of other files; a dataset already there is replaced."""
+    from strife.distributed.output import ingest_to_parquet as write
+
+    shards = Path(shards) if shards is not None else Path(str(output) + ".shards")
+    return write(
+        Path(output), inputs, Coder().resources, shards=shards, address=address, workers=workers,
+        max_bytes=max_bytes, progress=progress,
+    )  # fmt: skip
+
+
 def _items(
     inputs: Iterable[Article | Rejection | str | Path], max_bytes: int | None
 ) -> Iterator[Article | Rejection]:

@@ -77,11 +77,24 @@ def filter_options(func: Any) -> Any:
     return func
 
 
-def open_dataset(db: str, *, write: bool = False) -> strife.Dataset:
-    """The store at `db`, read-only unless `write` (so reading works beside a running server).
+parquet_option = click.option(
+    "--parquet", metavar="DIR", default=None, type=click.Path(file_okay=False),
+    help="read the Parquet dataset of `strife ingest --engine ray --output DIR` instead of --db",
+)  # fmt: skip
+
+
+def open_dataset(db: str, *, write: bool = False, parquet: str | None = None) -> strife.Dataset:
+    """The store at `db`, read-only unless `write` (so reading works beside a running server); with
+    `parquet`, the Parquet dataset in that folder instead (read-only).
 
     A missing store (unless `write`, which creates it) or one that cannot open is a one-line error.
     """
+    if parquet is not None:
+        try:
+            return strife.api.open_parquet(parquet)
+        except strife.api.StoreError as error:
+            fail(str(error), EXIT_USAGE)
+            raise  # unreachable: fail exits
     if not write and not Path(db).exists():
         fail(f"store '{db}' does not exist; run 'strife ingest INPUT...' first or pass --db PATH", EXIT_USAGE)
     try:
@@ -104,8 +117,8 @@ def open_to_read(db: str) -> strife.Dataset:
         return strife.open_store(db, read_only=True)
 
 
-def query(db: str, per_report: bool = False, **f: Any) -> Iterator[strife.Event]:
-    with open_dataset(db) as store:
+def query(db: str, per_report: bool = False, parquet: str | None = None, **f: Any) -> Iterator[strife.Event]:
+    with open_dataset(db, parquet=parquet) as store:
         yield from filtered(store, per_report, **f)
 
 
@@ -128,14 +141,14 @@ def terminal_width() -> int:
 NAMED_FILTERS = (("country", "--country"), ("admin1", "--admin1"), ("event_type", "--type"))
 
 
-def no_match_hint(db: str, per_report: bool, **filters: Any) -> str:
+def no_match_hint(db: str, per_report: bool, parquet: str | None = None, **filters: Any) -> str:
     """Why a query found nothing, when a named filter matches no stored value: the closest
     values the store has (difflib), else some it has; else that the filters together match nothing."""
     given = [(name, option, filters[name]) for name, option in NAMED_FILTERS if filters.get(name)]
     if not given:
         return "no stored events match these filters"
     stored: dict[str, set[str]] = {name: set() for name, _, _ in given}
-    with open_dataset(db) as store:
+    with open_dataset(db, parquet=parquet) as store:
         for event in store.events(per_report=per_report):
             for name in stored:
                 value = getattr(event, name)

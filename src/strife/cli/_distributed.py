@@ -1,4 +1,5 @@
-"""`strife ingest --engine ray`: coding on a Ray cluster, storing here (see strife.distributed)."""
+"""`strife ingest --engine ray`: coding on a Ray cluster, storing here or writing a Parquet dataset
+(`--output DIR`; see strife.distributed)."""
 
 from __future__ import annotations
 
@@ -21,15 +22,22 @@ address_option = click.option(
 )
 shards_option = click.option(
     "--shards", default=None, type=click.Path(file_okay=False),
-    help="folder for the Ray run's Parquet shards (default: DB.shards); a rerun skips finished ones",
+    help="folder for the Ray run's Parquet shards (default: DB.shards, or DIR.shards with --output); "
+    "a rerun skips finished ones",
+)  # fmt: skip
+output_option = click.option(
+    "--output", default=None, type=click.Path(file_okay=False),
+    help="with --engine ray: write a merged Parquet dataset to this folder instead of storing into --db "
+    "(read it with --parquet DIR)",
 )  # fmt: skip
 
 
 def ingest_on_ray(
-    store: strife.Dataset, inputs: list[str], *, workers: int, max_bytes: int, address: str | None,
+    into: strife.Dataset | str, inputs: list[str], *, workers: int, max_bytes: int, address: str | None,
     shards: str | None,
 ) -> strife.api.IngestSummary:  # fmt: skip
-    """Run the Ray ingest with a bar over the inputs; print what the cluster did; the usual summary back."""
+    """Run the Ray ingest into a store, or into a Parquet dataset at the folder `into` names, with a
+    bar over the inputs; print what the cluster did; the usual summary back."""
     from tqdm import tqdm
 
     if importlib.util.find_spec("ray") is None:  # not imported here: strife.distributed sets Ray up
@@ -46,11 +54,17 @@ def ingest_on_ray(
             yield row
         bar.close()
 
+    pool = workers if workers > 1 else None
     try:
-        run = store.ingest_on_ray(
-            inputs, address=address, workers=workers if workers > 1 else None, shards=shards,
-            max_bytes=max_bytes, progress=progress,
-        )  # fmt: skip
+        if isinstance(into, str):
+            run = strife.api.ingest_to_parquet(
+                inputs, into, address=address, workers=pool, shards=shards, max_bytes=max_bytes,
+                progress=progress,
+            )  # fmt: skip
+        else:
+            run = into.ingest_on_ray(
+                inputs, address=address, workers=pool, shards=shards, max_bytes=max_bytes, progress=progress
+            )
     except (ValueError, RuntimeError, ConnectionError) as error:
         fail(str(error))
         raise  # unreachable: fail exits

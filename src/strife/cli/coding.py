@@ -30,7 +30,7 @@ from strife.cli._base import (
     report_rejections,
     workers_option,
 )
-from strife.cli._distributed import address_option, engine_option, ingest_on_ray, shards_option
+from strife.cli._distributed import address_option, engine_option, ingest_on_ray, output_option, shards_option
 
 
 def check_fetching() -> None:
@@ -108,13 +108,15 @@ def progress_bar(total: int | None, show: bool | None = None) -> Callable[[Itera
     return wrap
 
 
-def summary_line(summary: Any, db: str = "", *, server: str | None = None) -> str:
+def summary_line(summary: Any, db: str = "", *, server: str | None = None, parquet: str | None = None) -> str:
     """The one-line account of an ingest; rejections counted by their stage (fetch, language, ...).
 
-    Handed to a server (`server`), merging is the server's: no occurrence count, and its URL."""
+    Handed to a server (`server`), merging is the server's: no occurrence count, and its URL.
+    Written to a Parquet dataset (`parquet`), that folder instead of the store."""
     stages = Counter(r.stage for r in summary.rejections)
     by_stage = f" ({', '.join(f'{stage} {n}' for stage, n in stages.most_common())})" if stages else ""
-    where = f"(server: {server})" if server else f"occurrences updated {summary.occurrences} (store: {db})"
+    kept = f"Parquet dataset: {parquet}, read with --parquet {parquet}" if parquet else f"store: {db}"
+    where = f"(server: {server})" if server else f"occurrences updated {summary.occurrences} ({kept})"
     return (
         f"articles read {summary.read}, stored {summary.stored}, "
         f"duplicates skipped {summary.duplicates}, "
@@ -173,6 +175,7 @@ def extract(inputs: tuple[str, ...], explain: bool, workers: int, max_bytes: int
 @engine_option
 @address_option
 @shards_option
+@output_option
 def ingest(
     inputs: tuple[str, ...],
     url_lists: tuple[str, ...],
@@ -185,6 +188,7 @@ def ingest(
     engine: str,
     address: str | None,
     shards: str | None,
+    output: str | None,
 ) -> None:
     """Extract events from INPUTS and store articles, events and rejections in the DuckDB store.
 
@@ -192,10 +196,13 @@ def ingest(
     (.warc, .warc.gz) or http(s) URLs of pages and feeds (RSS, Atom, RDF: each entry's page
     is fetched). Re-running on the same inputs adds nothing: articles are keyed by a hash of
     their text. With --server, the articles are handed to that running server (its store,
-    not --db) and rejections are listed but not stored.
+    not --db) and rejections are listed but not stored. With --engine ray --output DIR, the
+    records go to a Parquet dataset in DIR instead of the store.
     """
     if not inputs and not url_lists:
         fail("give INPUTS to read or --urls FILE; see 'strife ingest --help'", 2)
+    if output is not None and (engine != "ray" or server):
+        fail("--output writes the Parquet dataset of a Ray run: add --engine ray (without --server)", 2)
     check_inputs(inputs)
     if url_lists or any(name.startswith(("http://", "https://")) for name in inputs):
         check_fetching()
@@ -212,22 +219,28 @@ def ingest(
         report(posted)
         click.echo(summary_line(posted, server=running.url))
         sys.exit(EXIT_FAILED if posted.read == 0 and posted.rejections else 0)
-    with open_dataset(db, write=True) as store:
-        if engine == "ray":
-            if unlisted or urls:
-                fail("--engine ray reads files and folders; fetch URLs with the local engine", 2)
-            summary = ingest_on_ray(
-                store, list(inputs), workers=workers, max_bytes=max_bytes, address=address, shards=shards
-            )
-        else:
-            coder = loaded_coder()
-            items: list[Any] = [*unlisted, *inputs, *urls]
-            summary = store.ingest(
-                items, coder=coder, workers=workers, max_bytes=max_bytes, progress=progress_bar(total)
-            )
+    web = any(name.startswith(("http://", "https://")) for name in inputs)
+    if engine == "ray" and (unlisted or urls or web):
+        fail("--engine ray reads files and folders; fetch URLs with the local engine", 2)
+    if output is not None:  # no store: the merged records go to a Parquet dataset
+        summary = ingest_on_ray(
+            output, list(inputs), workers=workers, max_bytes=max_bytes, address=address, shards=shards
+        )
+    else:
+        with open_dataset(db, write=True) as store:
+            if engine == "ray":
+                summary = ingest_on_ray(
+                    store, list(inputs), workers=workers, max_bytes=max_bytes, address=address, shards=shards
+                )
+            else:
+                coder = loaded_coder()
+                items: list[Any] = [*unlisted, *inputs, *urls]
+                summary = store.ingest(
+                    items, coder=coder, workers=workers, max_bytes=max_bytes, progress=progress_bar(total)
+                )
     report(summary)
-    click.echo(summary_line(summary, db))
+    click.echo(summary_line(summary, db, parquet=output))
     if show:
-        click.echo(strife.api.format_table(query(db, False, **dict.fromkeys(FILTER_NAMES))))
+        click.echo(strife.api.format_table(query(db, False, parquet=output, **dict.fromkeys(FILTER_NAMES))))
     if summary.read == 0 and summary.rejections:
         sys.exit(EXIT_FAILED)

@@ -19,6 +19,7 @@ from strife.cli._base import (
     main,
     no_match_hint,
     open_dataset,
+    parquet_option,
     per_report_option,
     terminal_width,
 )
@@ -26,14 +27,15 @@ from strife.cli._base import (
 
 @main.command()
 @db_option
+@parquet_option
 @filter_options
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True
 )
 @per_report_option
-def events(db: str, fmt: str, per_report: bool, **filters: Any) -> None:
+def events(db: str, parquet: str | None, fmt: str, per_report: bool, **filters: Any) -> None:
     """Query the stored events: one merged record per occurrence, listing every source, with its review."""
-    with open_dataset(db) as store:
+    with open_dataset(db, parquet=parquet) as store:
         found = list(filtered(store, per_report, **filters))
         # per-report records are not reviewed (reviews are of merged events): all pending
         reviews = None if per_report else store.review_marks
@@ -44,26 +46,29 @@ def events(db: str, fmt: str, per_report: bool, **filters: Any) -> None:
             strife.api.write_events(found, fmt, sys.stdout, reviews=reviews)
     if not found:
         # an empty table says nothing: say why, and what the store has instead
-        click.echo(f"0 events: {no_match_hint(db, per_report, **filters)}", err=True)
+        click.echo(f"0 events: {no_match_hint(db, per_report, parquet, **filters)}", err=True)
         if fmt != "table":
             strife.api.write_events([], fmt, sys.stdout)
 
 
 @main.command("export")
 @db_option
+@parquet_option
 @filter_options
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["jsonl", "csv", "acled-csv", "geojson", "parquet", "xlsx"]))  # fmt: skip
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="output file (required for parquet and xlsx)")  # fmt: skip
 @per_report_option
-def export_command(db: str, fmt: str, output: str | None, per_report: bool, **filters: Any) -> None:
+def export_command(
+    db: str, parquet: str | None, fmt: str, output: str | None, per_report: bool, **filters: Any
+) -> None:
     """Export stored events (one merged record per occurrence) as JSONL, CSV, ACLED CSV, GeoJSON, Parquet
     or an Excel workbook (events, sources and evidence sheets)."""
     if fmt in ("parquet", "xlsx") and not output:
         fail(f"{fmt} is binary: pass --output FILE.{fmt}", EXIT_USAGE)
     left_out: Counter[str] = Counter()
-    with open_dataset(db) as store:
+    with open_dataset(db, parquet=parquet) as store:
         found = filtered(store, per_report, **filters)
         reviews = None if per_report else store.review_marks
         target: Path | TextIO = Path(output) if output else sys.stdout
@@ -71,7 +76,7 @@ def export_command(db: str, fmt: str, output: str | None, per_report: bool, **fi
     if output:
         click.echo(f"{count} events written to {output}", err=True)
     if count == 0 and not left_out:
-        click.echo(f"0 events: {no_match_hint(db, per_report, **filters)}", err=True)
+        click.echo(f"0 events: {no_match_hint(db, per_report, parquet, **filters)}", err=True)
     for event_type, skipped in sorted(left_out.items()):
         click.echo(
             f"{skipped} {event_type} events left out: not an ACLED event type "
@@ -82,14 +87,15 @@ def export_command(db: str, fmt: str, output: str | None, per_report: bool, **fi
 
 @main.command()
 @db_option
+@parquet_option
 @click.argument("event_id", required=False)
-def merges(db: str, event_id: str | None) -> None:
+def merges(db: str, parquet: str | None, event_id: str | None) -> None:
     """Show which stored records were merged into one event, and why.
 
     With EVENT_ID (an event's id or the id of one of the reports merged into it),
     only that event: its reports, their articles and source chains, and each decision.
     """
-    with open_dataset(db) as store:
+    with open_dataset(db, parquet=parquet) as store:
         try:
             members, decisions = store.merges(event_id)
         except KeyError:

@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from strife import __version__
 from strife.store import Store
+from strife.store.parquet_dataset import open_parquet
 from strife.web.api import ServerState, errors, router
 from strife.web.api.limits import RateLimit
 
@@ -79,9 +80,15 @@ def _docs() -> Response:
 
 
 def create_app(
-    db: str | Path, *, token: str | None = None, allowed_hosts: Sequence[str] | None = None
+    db: str | Path,
+    *,
+    token: str | None = None,
+    allowed_hosts: Sequence[str] | None = None,
+    parquet: bool = False,
 ) -> FastAPI:
     """The app over the store at `db`: read-only unless `token` is given, which enables POST /api/articles.
+    With `parquet`, `db` is the folder of a Parquet dataset (`strife ingest --engine ray --output`),
+    always read-only.
 
     `allowed_hosts` limits the Host header the app answers (serve() sets it when bound to
     loopback, so a web page elsewhere cannot reach the API by DNS rebinding). Raises
@@ -89,7 +96,9 @@ def create_app(
     """
     if token is not None and not token.strip():
         raise ValueError("the write token is empty; give a non-empty token, or none to keep writes off")
-    store = Store.open(db, read_only=token is None)
+    if parquet and token is not None:
+        raise ValueError("a Parquet dataset is read-only: serve it without a write token")
+    store = open_parquet(db) if parquet else Store.open(db, read_only=token is None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -152,6 +161,7 @@ def serve(
     *,
     allow_remote: bool = False,
     opened: Callable[[], None] | None = None,
+    parquet: bool = False,
 ) -> None:
     """Serve the app with uvicorn until interrupted (loopback only by default).
 
@@ -166,7 +176,7 @@ def serve(
     if warning is not None:
         log.warning(warning)
     hosts = [*LOOPBACK_HOSTS, host] if _is_loopback(host) else None
-    app = create_app(db, token=token, allowed_hosts=hosts)
+    app = create_app(db, token=token, allowed_hosts=hosts, parquet=parquet)
     if opened is not None:
         opened()
     uvicorn.run(app, host=host, port=port, access_log=False)
