@@ -65,6 +65,18 @@ def test_export_with_parquet_writes_what_the_store_writes(stored: tuple[Path, Pa
     assert from_store and _cli("export", "--parquet", str(dataset), "--format", fmt) == from_store
 
 
+def test_report_with_parquet_writes_the_stores_brief(stored: tuple[Path, Path], tmp_path: Path) -> None:
+    db, dataset = stored
+    briefs = []
+    for source, where in (("--db", db), ("--parquet", dataset)):
+        target = tmp_path / source.strip("-") / "brief.md"
+        target.parent.mkdir()
+        _cli("report", source, str(where), "--country", "Sudan", "--from", "2024-01-01", "--to", "2024-12-31",
+             "-o", str(target))  # fmt: skip
+        briefs.append(target.read_text(encoding="utf-8"))
+    assert "El Obeid" in briefs[0] and briefs[1] == briefs[0]
+
+
 def test_serve_answers_from_the_dataset_as_from_the_store(stored: tuple[Path, Path]) -> None:
     db, dataset = stored
     with TestClient(create_app(db)) as store, TestClient(create_app(dataset, parquet=True)) as files:

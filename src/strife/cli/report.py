@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
-from strife.cli._base import EXIT_USAGE, db_option, fail, main, open_dataset
+from strife.cli._base import EXIT_USAGE, db_option, fail, main, open_dataset, parquet_option
 
 _DAY = click.DateTime(["%Y-%m-%d"])
 
 
 @main.command()
 @db_option
+@parquet_option
 @click.option("--country", required=True, help="country name, e.g. Sudan")
 @click.option("--admin1", help="brief on one province or state of the country")
 @click.option("--from", "date_from", required=True, type=_DAY, help="first day of the period (YYYY-MM-DD)")
@@ -29,6 +30,7 @@ _DAY = click.DateTime(["%Y-%m-%d"])
 )
 def report(
     db: str,
+    parquet: str | None,
     country: str,
     admin1: str | None,
     date_from: datetime,
@@ -43,7 +45,7 @@ def report(
     Every number is what `strife events --country C [--admin1 A] --since FROM --until TO` lists.
     A Markdown brief writes its charts as PNG files beside it.
     """
-    with open_dataset(db) as store:
+    with open_dataset(db, parquet=parquet) as store:
         try:
             brief = store.report(
                 country=country, admin1=admin1, since=date_from.date(), until=date_to.date(), compare=compare
