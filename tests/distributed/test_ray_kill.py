@@ -5,9 +5,11 @@ nothing lost or doubled, and the resumed run codes only what the killed ones lef
 The driver (`strife ingest --engine ray`) runs as a child process in a session of its own, with
 Ray's files under a private folder (RAY_TMPDIR). After each kill, every process that carries
 that folder in its environment (the local cluster the driver started: GCS, raylet, the coding
-actors) is given a moment to stop with its driver and is then killed by its id, so no cluster
-outlives a kill or the test. The kill points are drawn at random (STRIFE_KILL_SEED repeats one).
-Marked `distributed` and `slow`: three cluster starts, a few minutes on two cores.
+actors) is given 15 s to stop with its driver and is then killed by its id, so no cluster
+outlives a kill or the test (the actors stop within seconds; Ray's dashboard and runtime-env
+agents take about a minute, and are the ones killed here). The kill points are drawn at
+random (STRIFE_KILL_SEED repeats one). Marked `distributed` and `slow`: three cluster starts,
+about six minutes on two loaded cores.
 """
 
 from __future__ import annotations
