@@ -100,6 +100,11 @@ def test_events_and_occurrences_are_partitioned_by_country_and_month(stored: tup
     assert manifest["merged"] and {"articles", "events", "evidence", "occurrences"} <= set(manifest["tables"])
 
 
+def test_merges_with_parquet_names_the_dataset_for_an_unknown_id(stored: tuple[Path, Path]) -> None:
+    result = CliRunner().invoke(main, ["merges", "--parquet", str(stored[1]), "no-such-event"])
+    assert result.exit_code == 2 and f"strife events --parquet {stored[1]}" in result.output
+
+
 def test_a_dataset_cannot_be_written_to(stored: tuple[Path, Path]) -> None:
     with pytest.raises(ValueError, match="read-only"):
         create_app(stored[1], token="secret", parquet=True)

@@ -99,7 +99,8 @@ def merges(db: str, parquet: str | None, event_id: str | None) -> None:
         try:
             members, decisions = store.merges(event_id)
         except KeyError:
-            fail(f"no stored event '{event_id}'; list events with 'strife events --db {db}'", EXIT_USAGE)
+            source = f"--parquet {parquet}" if parquet else f"--db {db}"
+            fail(f"no stored event '{event_id}'; list events with 'strife events {source}'", EXIT_USAGE)
             return
         if event_id is not None:
             click.echo(f"{len(members)} reports:")
