@@ -81,6 +81,15 @@ def race(
     return [(Timing(name, best[i], articles, tokens), results[i]) for i, (name, _) in enumerate(runs)]
 
 
+def bare_model(model: str) -> Any:
+    """The baseline of "parsing everything": the spaCy model as spaCy loads it, with the components
+    strife loads (no entity recogniser), and spaCy's own attribute ruler (strife's finds the same
+    matches by lookup: strife.pipeline.attributes)."""
+    import spacy
+
+    return spacy.load(model, exclude=["ner"])
+
+
 def count_tokens(nlp: Any, texts: Iterable[str]) -> int:
     """Tokens as spaCy's tokenizer counts them (the tokenizer alone: fast)."""
     return sum(len(nlp.tokenizer(text)) for text in texts)

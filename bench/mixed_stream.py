@@ -21,7 +21,7 @@ import argparse
 from collections import Counter
 
 import corpus
-from common import count_tokens, load_articles, race, timed, verdict
+from common import bare_model, count_tokens, load_articles, race, timed, verdict
 from throughput import cold, learned_stage
 
 from strife.pipeline import Outcome, Pipeline, Resources, Work
@@ -45,7 +45,7 @@ def main() -> None:
     resources = Resources()
     if resources.learned and args.no_cache:
         resources.judge.encoder.cache_size = 0
-    nlp = resources.nlp
+    nlp = bare_model(resources.model)  # the baseline; strife parses with resources.nlp
     tokens = count_tokens(nlp, texts)
     conflict = Counter(topics)["conflict"]
     print(

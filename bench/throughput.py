@@ -18,7 +18,7 @@ import os
 import time
 
 import corpus
-from common import count_tokens, load_articles, race, verdict
+from common import bare_model, count_tokens, load_articles, race, verdict
 
 from strife.pipeline import Resources
 from strife.pipeline.runner import run
@@ -41,7 +41,7 @@ def main() -> None:
     resources = Resources()
     if resources.learned and args.no_cache:
         resources.judge.encoder.cache_size = 0
-    nlp = resources.nlp
+    nlp = bare_model(resources.model)  # the baseline; strife parses with resources.nlp
     tokens = count_tokens(nlp, texts)
     print(
         f"corpus {path.name}: {len(texts)} articles, {tokens} tokens; model {resources.model}; "
