@@ -170,7 +170,12 @@ def _bad_boilerplate(path: Path) -> object:
 ACTORS_HEADER = "name\ttype\tcountry\taliases\tlocal_aliases\tlocal_in\tvalid_from\tvalid_to\tassoc\tnotes\n"
 # A loader given a file of its own with one bad line: the error names that file and line.
 BROKEN_EDITS: list[tuple[Callable[[Path], object], str, str]] = [
-    (_bad_relevance_cues, "word\tkind\ntroop\tactor\ngunman\tgunmen\n", ":3: unknown kind 'gunmen'"),
+    (
+        _bad_relevance_cues,
+        "word\tkind\tweight\ntroop\tactor\t1\ngunman\tgunmen\t1\n",
+        ":3: unknown kind 'gunmen'",
+    ),
+    (_bad_relevance_cues, "word\tkind\tweight\ntroop\tactor\theavy\n", ":2: weight 'heavy'"),
     (_bad_irregular_forms, "word\tform\nflee\tfled\n", ":1: unknown column 'form'"),
     (_bad_not_places, "# c\nword\tclass\nKurd\tethnic group\n", ":3: unknown class 'ethnic group'"),
     (_bad_actors, "name\ttype\tcountry\n", ":1: missing column 'aliases'"),

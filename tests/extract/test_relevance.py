@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from strife.extract.lexicon import TriggerLexicon
-from strife.extract.relevance import SKIP_NO_CUE, SKIP_REASON, Relevance, RelevanceWords, inflections
+from strife.extract.relevance import (
+    SKIP_NO_CUE,
+    SKIP_ONE_CUE,
+    SKIP_REASON,
+    Phrases,
+    Relevance,
+    RelevanceWords,
+    inflections,
+    words_of,
+)
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +140,68 @@ def test_a_natural_hazard_is_a_cue(relevance: Relevance, text: str) -> None:
 )
 def test_a_hazard_forecast_is_no_cue(relevance: Relevance, text: str) -> None:
     assert relevance.reason(text) is not None
+
+
+# Long articles (more than three sentences) that name one cue of weight 1 only: the word in another sense.
+ONE_WEAK_CUE = [
+    "The gallery reopens on Friday with a show of portraits. One room is given to photographs of soldiers "
+    "returning home in 1946, and another to the painter's studio. The curators spent two years on it. "
+    "Tickets are on sale now, and the show runs until the spring.",
+    "The league has asked clubs to cut ticket prices. Police will close the streets near the ground before "
+    "the derby, when the home side fights to stay up. The match kicks off at three. Both coaches "
+    "named unchanged teams, and the stadium is expected to be full.",
+    "A new study maps how rivers carry sediment to the sea. Its authors say floods will reshape several "
+    "deltas, destroying farmland as the coast retreats. The work used forty years of satellite images. "
+    "It is published in a journal this week, with the data for other teams to use.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_WEAK_CUE)
+def test_one_weak_cue_in_a_long_article_is_skipped(relevance: Relevance, text: str) -> None:
+    assert relevance.reason(text) == SKIP_ONE_CUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one cue of harm (weight 2) is enough
+        ONE_WEAK_CUE[0].replace("photographs of soldiers returning", "photographs of refugees returning"),
+        # two cues of weight 1
+        ONE_WEAK_CUE[1].replace("the home side fights", "soldiers and the home side fight"),
+        # one cue of weight 1, named twice
+        ONE_WEAK_CUE[1] + " Police said the roads would reopen at six.",
+    ],
+)
+def test_cues_that_weigh_enough_keep_a_long_article(relevance: Relevance, text: str) -> None:
+    assert relevance.reason(text) is None
+
+
+def test_one_weak_cue_is_enough_in_a_brief(relevance: Relevance) -> None:
+    assert relevance.reason("Police stormed a warehouse on the edge of the city late on Monday.") is None
+
+
+def test_weights_come_from_the_data_file() -> None:
+    weights = RelevanceWords.load().weights
+    assert weights["soldier"] == 1 and weights["killed"] == 2 and weights["refugee"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel fighters shelled the town.",
+        "REBELS SHELLED THE TOWN",
+        "the anti-rebel militia",  # a hyphen before the word: no whole-word match
+        "rebel-held villages",  # a hyphen after it: none either
+        "They were rebels' allies",
+        "Security  forces moved in",  # a phrase of two words, two spaces apart
+        "security-forces",
+        "Gunmen \u017fhelled it",  # a long s, which the case-insensitive regex reads as s
+        "no cue in this line at all",
+    ],
+)
+def test_the_word_check_gives_the_regex_answer(text: str) -> None:
+    irregular = RelevanceWords.load().irregular
+    phrases = Phrases([["rebel"], ["security", "force"], ["shell"], ["gunman"]], irregular)
+    found = phrases.search(text, words_of(text))
+    expected = phrases.regex.search(text)
+    assert (found and found.group(0)) == (expected and expected.group(0))

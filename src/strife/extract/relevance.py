@@ -14,7 +14,13 @@ with two compiled regular expressions, no spaCy:
    separates them. A natural hazard named in the article (data/displacement_cues.tsv:
    "floods", "torrential rains", "incendio") counts as a cue too when a sentence reports
    displacement or lost homes without a modal ("may force evacuations" is a forecast):
-   disasters displace people.
+   disasters displace people;
+3. enough cues: each cue has a weight (data/relevance_cues.tsv): a victim, a displaced
+   person or a weapon (2) is harm on the page, while an actor, a protest or a hazard
+   named once (1) is often another story ("a film about two soldiers", "police closed
+   the roads around the stadium"). An article needs cues that weigh `ENOUGH` in all, or
+   a hazard with reported displacement; a brief of at most `BRIEF_SENTENCES` sentences
+   has room for one cue, so one is enough there.
 
     relevance = Relevance(TriggerLexicon.load())   # cues: data/relevance_cues.tsv
     work = relevance(work)      # sets work.skip when the text has no event word or no cue
@@ -24,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from strife.extract.detect import DISPLACEMENT_KINDS, HOUSING_KINDS
@@ -44,14 +50,24 @@ class RelevanceWords:
 
     cues: tuple[str, ...]
     irregular: Mapping[str, tuple[str, ...]]
+    weights: Mapping[str, int] = field(default_factory=dict)  # by cue; a cue not named weighs 1
 
     @classmethod
     def load(cls, cues: Path | None = None, irregular: Path | None = None) -> RelevanceWords:
-        cue_rows = read_table(cues or "relevance_cues.tsv", ["word", "kind"], CUE_KINDS)
+        cue_rows = read_table(cues or "relevance_cues.tsv", ["word", "kind", "weight"], CUE_KINDS)
         form_rows = read_table(irregular or "irregular_forms.tsv", ["word", "forms"])
+        weights = {}
+        for row in cue_rows:
+            weight = row["weight"].strip()
+            if weight not in {"1", "2"}:
+                raise row.error(
+                    f"weight {weight!r}; expected 1 (named once, often another story) or 2 (harm)"
+                )
+            weights[row["word"].strip()] = int(weight)
         return cls(
             tuple(row["word"].strip() for row in cue_rows),
             {row["word"].strip(): tuple(row["forms"].strip().split("|")) for row in form_rows},
+            weights,
         )
 
 
@@ -59,6 +75,13 @@ _LINE = re.compile(r"[^\n]+")
 
 SKIP_REASON = "not about conflict or displacement (no event word)"
 SKIP_NO_CUE = "not about conflict or displacement (event words only in another sense)"
+SKIP_ONE_CUE = "not about conflict or displacement (one conflict word, likely in another sense)"
+# What the cues of an article must weigh in all (data/relevance_cues.tsv): one cue of harm, or two
+ENOUGH = 2
+# A brief (at most this many sentences and `BRIEF_CHARS` characters) needs one cue: the measure of
+# a short report that the learned stage reads whole (strife.learn.found.is_short_report).
+BRIEF_SENTENCES = 3
+BRIEF_CHARS = 800
 
 
 def inflections(word: str, irregular: Mapping[str, tuple[str, ...]]) -> set[str]:
@@ -95,9 +118,47 @@ def compile_phrases(
     return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
 
 
+_WORD = re.compile(r"\w+")
+# Characters that a case-insensitive regex takes for an ASCII letter but str.lower() keeps apart.
+_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i"})
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The lower-case words (runs of word characters) of a text, for `Phrases.search`."""
+    return frozenset(_WORD.findall(text.lower().translate(_FOLD)))
+
+
+class Phrases:
+    """The regex of `compile_phrases`, and a quick test before it: the first word of every match
+    is a word of the text, so a text that holds none of the phrases' first words (in any form)
+    has no match, and the long regex need not scan it. Same answers as the regex alone."""
+
+    def __init__(self, phrases: Iterable[Iterable[str]], irregular: Mapping[str, tuple[str, ...]]) -> None:
+        listed = [list(phrase) for phrase in phrases]
+        self.regex = compile_phrases(listed, irregular)
+        firsts = [
+            _WORD.match(form) for phrase in listed if phrase for form in inflections(phrase[0], irregular)
+        ]
+        # a form that does not start with a word character cannot be checked this way
+        self.firsts = None if any(m is None for m in firsts) else frozenset(m.group(0) for m in firsts if m)
+
+    def search(self, text: str, words: frozenset[str] | None = None) -> re.Match[str] | None:
+        """The first match in `text`; `words` (`words_of(text)`, when the caller has it) skips the scan."""
+        if words is not None and self.firsts is not None and self.firsts.isdisjoint(words):
+            return None
+        return self.regex.search(text)
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 # Words that make a sentence's displacement a forecast or a fear, not a report.
 _MODAL = re.compile(r"\b(?:could|may|might|would|will|threaten\w*|warn\w*|expected to|risk of)\b", re.I)
+
+
+def _brief(text: str) -> bool:
+    text = text.strip()
+    return (
+        len(text) <= BRIEF_CHARS and sum(1 for s in _SENTENCE_END.split(text) if s.strip()) <= BRIEF_SENTENCES
+    )
 
 
 class Relevance:
@@ -118,34 +179,55 @@ class Relevance:
         """`cue_check=False` lets any event word through, cue or none."""
         words = words or RelevanceWords.load()
         irregular = words.irregular
-        self.events = compile_phrases((trigger.phrase for trigger in lexicon.triggers), irregular)
+        self.events = Phrases((trigger.phrase for trigger in lexicon.triggers), irregular)
         # A paragraph that only counts the dead ("The toll rose to 14.") lends its figure to the
         # story's event (CODEBOOK section 7), so focus keeps a death word beside a count too.
-        self.deaths = compile_phrases(([word] for word in sorted(DEATH)), irregular)
+        self.deaths = Phrases(([word] for word in sorted(DEATH)), irregular)
         # a count, as figures or as the words of data/number_words.tsv and vague_quantities.tsv
         counts = [w.split() for w in (*load_number_words(), *load_vague_table().values)]
         self.counts = re.compile(r"\d|" + compile_phrases(counts, irregular).pattern, re.IGNORECASE)
         displacement = DISPLACEMENT_KINDS | HOUSING_KINDS
-        self.displacement = compile_phrases(
-            (t.phrase for t in lexicon.triggers if t.kind in displacement), irregular
-        )
+        self.displacement = Phrases((t.phrase for t in lexicon.triggers if t.kind in displacement), irregular)
         cue_list = list(words.cues) if cue_check else []
-        self.cues = (
-            compile_phrases((cue.lower().split() for cue in cue_list), irregular) if cue_list else None
-        )
+        self.cues = Phrases((cue.lower().split() for cue in cue_list), irregular) if cue_list else None
+        # the cues by weight, heaviest first: the sum of an article stops as soon as it is enough
+        by_weight: dict[int, list[list[str]]] = {}
+        for cue in cue_list:
+            by_weight.setdefault(words.weights.get(cue, 1), []).append(cue.lower().split())
+        self.weighted = [
+            (weight, Phrases(by_weight[weight], irregular)) for weight in sorted(by_weight, reverse=True)
+        ]
         self.hazards = hazards or DisplacementCues.load()
 
     def reason(self, text: str) -> str | None:
-        """Why this text is skipped, or None when it may hold an event."""
-        if self.events.search(text) is None:
-            return SKIP_REASON
-        if self.cues is not None and self.cues.search(text) is None and not self._disaster(text):
-            return SKIP_NO_CUE
-        return None
+        """Why this text is skipped, or None when it may hold an event.
 
-    def _disaster(self, text: str) -> bool:
+        Most texts of a news stream are skipped here, so each test first looks up the text's
+        words in the first words of its phrases, and scans the text only when one is there."""
+        words = words_of(text)
+        if self.events.search(text, words) is None:
+            return SKIP_REASON
+        if self.cues is None or self._enough_cues(text, words):
+            return None
+        if self._disaster(text, words):
+            return None
+        return SKIP_NO_CUE if self.cues.search(text, words) is None else SKIP_ONE_CUE
+
+    def _enough_cues(self, text: str, words: frozenset[str]) -> bool:
+        """Whether the text's cues weigh `ENOUGH` in all (a brief's: one cue is enough)."""
+        total = 0
+        for weight, phrases in self.weighted:
+            if phrases.search(text, words) is None:
+                continue
+            for _ in phrases.regex.finditer(text):
+                total += weight
+                if total >= ENOUGH:
+                    return True
+        return total > 0 and _brief(text)
+
+    def _disaster(self, text: str, words: frozenset[str]) -> bool:
         """A natural hazard, and a sentence that reports displacement or lost homes as fact."""
-        if self.hazards.hazard(text) is None:
+        if self.displacement.search(text, words) is None or self.hazards.hazard(text) is None:
             return False
         return any(
             self.displacement.search(sentence) and not _MODAL.search(sentence)
@@ -166,4 +248,7 @@ class Relevance:
         )
 
     def _worth_parsing(self, line: str) -> bool:
-        return bool(self.events.search(line) or (self.deaths.search(line) and self.counts.search(line)))
+        words = words_of(line)
+        return bool(
+            self.events.search(line, words) or (self.deaths.search(line, words) and self.counts.search(line))
+        )
