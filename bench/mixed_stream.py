@@ -4,7 +4,8 @@
     uv run python bench/mixed_stream.py --n 2000 --conflict-share 0.1
 
 Measured in one run over the same articles:
-- baseline: the bare spaCy parse (`nlp.pipe`) of every article ("parsing everything");
+- baseline: the bare spaCy parse (`nlp.pipe` of the model as spaCy loads it) of every article
+  ("parsing everything");
 - strife with no filter: clean -> parse -> extract on every article;
 - strife with the filter after clean: clean -> relevance -> parse -> extract (reads cleaned text);
 - strife with the filter first: relevance -> clean -> parse -> extract (reads the raw text; the

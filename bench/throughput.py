@@ -3,8 +3,9 @@
     uv run python bench/throughput.py                 # 300 conflict articles, 1 and 2 workers
     uv run python bench/throughput.py --n 1000 --no-workers
 
-Baseline: `nlp.pipe` of the model strife parses with (same components) over the
-article texts. The parse is the floor of strife's cost, so the ratio
+Baseline: `nlp.pipe` of the model strife parses with (same components), as spaCy
+loads it (strife's attribute ruler finds the same matches by lookup,
+strife.pipeline.attributes), over the article texts. The parse is the floor of strife's cost, so the ratio
 baseline_time / strife_time says what extraction adds: target >= 0.8 (extraction
 adds at most 25%). With --workers 2 the pool is compared with one worker:
 target >= 1.7x on 2 cores (timings include each worker loading its model, as a
