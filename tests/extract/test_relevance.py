@@ -196,12 +196,16 @@ def test_weights_come_from_the_data_file() -> None:
         "Security  forces moved in",  # a phrase of two words, two spaces apart
         "security-forces",
         "Gunmen \u017fhelled it",  # a long s, which the case-insensitive regex reads as s
+        "SECUR\u0130TY FORCES",  # a dotted capital I, which it reads as i
+        "counter-shelling and anti-gunmen patrols",  # one-word phrases inside hyphenated words
+        "shelled-out",
         "no cue in this line at all",
     ],
 )
-def test_the_word_check_gives_the_regex_answer(text: str) -> None:
+def test_the_word_checks_give_the_regex_answer(text: str) -> None:
     irregular = RelevanceWords.load().irregular
     phrases = Phrases([["rebel"], ["security", "force"], ["shell"], ["gunman"]], irregular)
-    found = phrases.search(text, words_of(text))
-    expected = phrases.regex.search(text)
-    assert (found and found.group(0)) == (expected and expected.group(0))
+    words = words_of(text)
+    match, expected = phrases.search(text, words), phrases.regex.search(text)
+    assert (match and match.group(0)) == (expected and expected.group(0))
+    assert phrases.found(text, words) == (expected is not None)

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from strife.extract.detect import DISPLACEMENT_KINDS, HOUSING_KINDS
 from strife.extract.displacement import DisplacementCues
@@ -119,34 +120,58 @@ def compile_phrases(
 
 
 _WORD = re.compile(r"\w+")
-# Characters that a case-insensitive regex takes for an ASCII letter but str.lower() keeps apart.
-_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i"})
+_WHOLE = re.compile(r"[\w-]+")
+# Characters that a case-insensitive regex takes for an ASCII letter but str.lower() does not
+# turn into it (checked over all of Unicode against the letters of our phrases).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
-def words_of(text: str) -> frozenset[str]:
-    """The lower-case words (runs of word characters) of a text, for `Phrases.search`."""
-    return frozenset(_WORD.findall(text.lower().translate(_FOLD)))
+class Words(NamedTuple):
+    """The lower-case words of a text, for `Phrases`: its runs of word characters (`parts`), and
+    its runs of word characters and hyphens (`whole`: "rebel-held" is one, as the regex sees it)."""
+
+    parts: frozenset[str]
+    whole: frozenset[str]
+
+
+def words_of(text: str) -> Words:
+    folded = text.translate(_FOLD).lower()
+    return Words(frozenset(_WORD.findall(folded)), frozenset(_WHOLE.findall(folded)))
 
 
 class Phrases:
-    """The regex of `compile_phrases`, and a quick test before it: the first word of every match
-    is a word of the text, so a text that holds none of the phrases' first words (in any form)
-    has no match, and the long regex need not scan it. Same answers as the regex alone."""
+    """The regex of `compile_phrases`, with two quick tests before it, which give the regex's answer:
+
+    - the first word of every match is a word of the text, so a text that holds none of the
+      phrases' first words (in any form) has no match, and the long regex need not scan it;
+    - a whole word of the text (bounded by neither a word character nor a hyphen) that is a
+      form of a one-word phrase is a match, so `found` need not scan the text either.
+    """
 
     def __init__(self, phrases: Iterable[Iterable[str]], irregular: Mapping[str, tuple[str, ...]]) -> None:
         listed = [list(phrase) for phrase in phrases]
         self.regex = compile_phrases(listed, irregular)
-        firsts = [
-            _WORD.match(form) for phrase in listed if phrase for form in inflections(phrase[0], irregular)
-        ]
+        forms = [form for phrase in listed if phrase for form in inflections(phrase[0], irregular)]
+        firsts = [_WORD.match(form) for form in forms]
         # a form that does not start with a word character cannot be checked this way
         self.firsts = None if any(m is None for m in firsts) else frozenset(m.group(0) for m in firsts if m)
+        self.single = frozenset(
+            form
+            for phrase in listed
+            if len(phrase) == 1
+            for form in inflections(phrase[0], irregular)
+            if _WHOLE.fullmatch(form)
+        )
 
-    def search(self, text: str, words: frozenset[str] | None = None) -> re.Match[str] | None:
+    def search(self, text: str, words: Words | None = None) -> re.Match[str] | None:
         """The first match in `text`; `words` (`words_of(text)`, when the caller has it) skips the scan."""
-        if words is not None and self.firsts is not None and self.firsts.isdisjoint(words):
+        if words is not None and self.firsts is not None and self.firsts.isdisjoint(words.parts):
             return None
         return self.regex.search(text)
+
+    def found(self, text: str, words: Words) -> bool:
+        """Whether `text` holds a match (`words` is `words_of(text)`)."""
+        return not self.single.isdisjoint(words.whole) or self.search(text, words) is not None
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
@@ -205,15 +230,15 @@ class Relevance:
         Most texts of a news stream are skipped here, so each test first looks up the text's
         words in the first words of its phrases, and scans the text only when one is there."""
         words = words_of(text)
-        if self.events.search(text, words) is None:
+        if not self.events.found(text, words):
             return SKIP_REASON
         if self.cues is None or self._enough_cues(text, words):
             return None
         if self._disaster(text, words):
             return None
-        return SKIP_NO_CUE if self.cues.search(text, words) is None else SKIP_ONE_CUE
+        return SKIP_ONE_CUE if self.cues.found(text, words) else SKIP_NO_CUE
 
-    def _enough_cues(self, text: str, words: frozenset[str]) -> bool:
+    def _enough_cues(self, text: str, words: Words) -> bool:
         """Whether the text's cues weigh `ENOUGH` in all (a brief's: one cue is enough)."""
         total = 0
         for weight, phrases in self.weighted:
@@ -225,9 +250,9 @@ class Relevance:
                     return True
         return total > 0 and _brief(text)
 
-    def _disaster(self, text: str, words: frozenset[str]) -> bool:
+    def _disaster(self, text: str, words: Words) -> bool:
         """A natural hazard, and a sentence that reports displacement or lost homes as fact."""
-        if self.displacement.search(text, words) is None or self.hazards.hazard(text) is None:
+        if not self.displacement.found(text, words) or self.hazards.hazard(text) is None:
             return False
         return any(
             self.displacement.search(sentence) and not _MODAL.search(sentence)
@@ -250,5 +275,5 @@ class Relevance:
     def _worth_parsing(self, line: str) -> bool:
         words = words_of(line)
         return bool(
-            self.events.search(line, words) or (self.deaths.search(line, words) and self.counts.search(line))
+            self.events.found(line, words) or (self.deaths.found(line, words) and self.counts.search(line))
         )
