@@ -2,7 +2,7 @@
 
 Parsing is the largest cost of the pipeline, and in a general news stream most
 articles are about business, sport or culture. This stage reads the article text
-with two compiled regular expressions, no spaCy:
+with compiled regular expressions (and, before each, a look-up of its words), no spaCy:
 
 1. an event word: any inflected form of a phrase of the trigger lexicon
    ("fled", "shelling", "airstrikes", "took control"); without one the detector
