@@ -176,6 +176,23 @@ def test_cues_that_weigh_enough_keep_a_long_article(relevance: Relevance, text: 
     assert relevance.reason(text) is None
 
 
+# Long stories whose one cue names an armed group or a crowd in no other sense: a seizure or a
+# peaceful march names no victim and must still be parsed.
+UNMISTAKABLE_ACTORS = [
+    "Hundreds of protesters marched through the capital on Saturday to demand lower fuel prices. "
+    "The march ended outside parliament, where a petition was handed in. Organisers said more "
+    "were planned. The ministry said it would study the petition.",
+    "Militants seized the district headquarters on Sunday after a night of negotiations with elders. "
+    "The town has a market and a clinic. Traders said shops reopened by the afternoon. "
+    "The provincial governor gave no details.",
+]
+
+
+@pytest.mark.parametrize("text", UNMISTAKABLE_ACTORS)
+def test_an_unmistakable_armed_group_or_crowd_keeps_a_long_article(relevance: Relevance, text: str) -> None:
+    assert relevance.reason(text) is None
+
+
 def test_one_weak_cue_is_enough_in_a_brief(relevance: Relevance) -> None:
     assert relevance.reason("Police stormed a warehouse on the edge of the city late on Monday.") is None
 
@@ -183,6 +200,7 @@ def test_one_weak_cue_is_enough_in_a_brief(relevance: Relevance) -> None:
 def test_weights_come_from_the_data_file() -> None:
     weights = RelevanceWords.load().weights
     assert weights["soldier"] == 1 and weights["killed"] == 2 and weights["refugee"] == 2
+    assert weights["protester"] == 2 and weights["militant"] == 2 and weights["police"] == 1
 
 
 @pytest.mark.parametrize(
