@@ -7,8 +7,10 @@ Builds (once, then reuses) the synthetic store of bench/synthetic_store.py, star
 `strife.web.serve` on it in a child process (uvicorn, one worker, read-only), and
 loads it with wrk, a local HTTP load tool (`apt-get install -y wrk` on Debian and
 Ubuntu, `brew install wrk` on macOS). The baseline in the same run is
-/api/health (two counts: the cost of the server itself); the events list is
-reported as a ratio of it. Targets run in turn, `--repeat` rounds, best round
+/api/health (two counts, kept until the store changes: the cost of the server and
+its HTTP layer); the other routes are reported as a ratio of it. Each route is run
+for a second before it is measured, so what is measured is a kept answer; the
+server computes its first answers at start anyway. Targets run in turn, `--repeat` rounds, best round
 kept, so baseline and rival share the machine's load. wrk runs on the same
 machine with one thread, so on few cores it takes CPU the server would have.
 """

@@ -25,6 +25,7 @@ from strife import __version__
 from strife.store import Store
 from strife.store.parquet_dataset import open_parquet
 from strife.web.api import ServerState, errors, router
+from strife.web.api.cache import CachedAnswers
 from strife.web.api.limits import RateLimit
 
 STATIC = Path(__file__).parent / "static"
@@ -115,13 +116,16 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.strife = ServerState(store, token=token, schema_version=store.schema_version())
+    state = ServerState(store, token=token, schema_version=store.schema_version())
+    app.state.strife = state
     errors.install(app)
     app.include_router(router)
     app.add_api_route("/", _index, include_in_schema=False)
     app.add_api_route("/docs", _docs, include_in_schema=False)
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Innermost: a kept answer is served after the Host check, the headers and the rate limit.
+    app.add_middleware(CachedAnswers, state=state)
     app.add_middleware(RateLimit)
     app.add_middleware(SecurityHeaders)
     if allowed_hosts:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from strife.store import aggregates
 from strife.store.browse import OccurrenceFilter
@@ -23,6 +23,7 @@ def _map_model(data: dict[str, Any]) -> MapPoints | MapClusters:
 
 @router.get("/api/map", response_model=MapPoints | MapClusters)
 async def map_view(
+    request: Request,
     where: Annotated[OccurrenceFilter, Depends(filters)],
     state: Annotated[ServerState, Depends(server_state)],
     limit: Annotated[int, Query(ge=1, le=MAP_LIMIT_MAX, description="most items returned")] = 2000,
@@ -34,11 +35,12 @@ async def map_view(
         with state.reading() as con:
             return aggregates.map_items(con, where, limit)
 
-    return await state.answer(("map", where, limit), _map_model, compute)
+    return await state.answer(request, ("map", where, limit), _map_model, compute)
 
 
 @router.get("/api/timeline", response_model=Timeline)
 async def timeline(
+    request: Request,
     where: Annotated[OccurrenceFilter, Depends(filters)],
     state: Annotated[ServerState, Depends(server_state)],
     interval: Literal["day", "week", "month"] = "week",
@@ -49,11 +51,12 @@ async def timeline(
         with state.reading() as con:
             return {"interval": interval, "series": aggregates.timeline(con, where, interval)}
 
-    return await state.answer(("timeline", where, interval), Timeline.model_validate, compute)
+    return await state.answer(request, ("timeline", where, interval), Timeline.model_validate, compute)
 
 
 @router.get("/api/counts", response_model=Counts)
 async def counts(
+    request: Request,
     where: Annotated[OccurrenceFilter, Depends(filters)],
     state: Annotated[ServerState, Depends(server_state)],
     by: Literal["event_type", "sub_event_type", "country", "admin1", "actor1"] = "event_type",
@@ -65,4 +68,4 @@ async def counts(
         with state.reading() as con:
             return {"by": by, "counts": aggregates.counts(con, where, by, limit)}
 
-    return await state.answer(("counts", where, by, limit), Counts.model_validate, compute)
+    return await state.answer(request, ("counts", where, by, limit), Counts.model_validate, compute)

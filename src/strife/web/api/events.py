@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from strife.store import browse, review_queue
 from strife.store.browse import DEFAULT_SORT, SORT_FIELDS, Cursor, OccurrenceFilter, Sort
@@ -54,6 +54,7 @@ def page_of_events(
 
 @router.get("/api/events", response_model=EventPage)
 async def list_events(
+    request: Request,
     where: Annotated[OccurrenceFilter, Depends(filters)],
     page: Annotated[Page, Depends(paging)],
     state: Annotated[ServerState, Depends(server_state)],
@@ -64,6 +65,7 @@ async def list_events(
     order = order_by(sort)
     cursor = _cursor(after, order)
     return await state.answer(
+        request,
         ("events", where, order, page, cursor),
         EventPage.model_validate,
         lambda: page_of_events(state, where, order, page, cursor),

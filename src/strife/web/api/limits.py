@@ -16,7 +16,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -30,6 +30,8 @@ CACHE_ANSWERS = 512  # answers of the list and aggregate routes kept per store v
 DOWNLOADS_AT_ONCE = 2  # streamed downloads served at the same time; more get 503 + Retry-After
 _WATCH_EVERY = 0.1  # seconds between the watchdog's looks
 _CLIENTS_MAX = 10_000  # buckets kept before the full (idle) ones are dropped
+
+V = TypeVar("V")
 
 
 class QueryTimeout(RuntimeError):
@@ -70,35 +72,43 @@ class Watchdog:
 
 
 @dataclass
-class Answers:
-    """Finished response bodies by (store version, request key), least recently used dropped first.
+class Answers(Generic[V]):
+    """Finished answers by (store version, request key), least recently used dropped first.
 
     The store's version moves on every write, so an answer never outlives the data it was
-    read from; a read-only server keeps its answers until they are crowded out.
+    read from; a read-only server keeps its answers until they are crowded out. An answer
+    computed under an older version than the newest one kept is not kept.
     """
 
     size: int = CACHE_ANSWERS
     _version: int = -1
-    _bodies: OrderedDict[Hashable, bytes] = field(default_factory=OrderedDict)
+    _values: OrderedDict[Hashable, V] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def get(self, version: int, key: Hashable) -> bytes | None:
+    def get(self, version: int, key: Hashable) -> V | None:
         with self._lock:
             if version != self._version:
                 return None
-            body = self._bodies.get(key)
-            if body is not None:
-                self._bodies.move_to_end(key)
-            return body
+            value = self._values.get(key)
+            if value is not None:
+                self._values.move_to_end(key)
+            return value
 
-    def put(self, version: int, key: Hashable, body: bytes) -> None:
+    def put(self, version: int, key: Hashable, value: V) -> None:
         with self._lock:
+            if version < self._version:
+                return
             if version != self._version:
-                self._bodies.clear()
+                self._values.clear()
                 self._version = version
-            self._bodies[key] = body
-            while len(self._bodies) > self.size:
-                self._bodies.popitem(last=False)
+            self._values[key] = value
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+
+    def recent(self) -> list[Hashable]:
+        """The keys kept (whatever their version), the most recently used first."""
+        with self._lock:
+            return list(reversed(self._values))
 
 
 def _is_loopback(host: str) -> bool:

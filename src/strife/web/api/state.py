@@ -20,6 +20,7 @@ from strife.api import Coder
 from strife.resolve.places.gazetteer import Gazetteer
 from strife.store import Store
 from strife.store.schema import Connection
+from strife.web.api.cache import Answer, url_key
 from strife.web.api.limits import DOWNLOADS_AT_ONCE, Answers, QueryTimeout, Watchdog
 
 
@@ -40,7 +41,7 @@ class ServerState:
     coder: Coder | None = None
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     watchdog: Watchdog = field(default_factory=Watchdog)
-    answers: Answers = field(default_factory=Answers)
+    answers: Answers[Answer] = field(default_factory=Answers)
     # A download streams a whole filtered table: a few at once, so they cannot starve the other routes.
     downloads: threading.BoundedSemaphore = field(
         default_factory=lambda: threading.BoundedSemaphore(DOWNLOADS_AT_ONCE)
@@ -50,7 +51,7 @@ class ServerState:
     _places_lock: threading.Lock = field(default_factory=threading.Lock)
     _spawn_lock: threading.Lock = field(default_factory=threading.Lock)
     # Answers being computed: a burst of the same request runs its queries once (single flight).
-    _pending: dict[Hashable, asyncio.Future[bytes]] = field(default_factory=dict)
+    _pending: dict[Hashable, asyncio.Future[Answer]] = field(default_factory=dict)
     _base: Connection | None = None
 
     @property
@@ -96,30 +97,32 @@ class ServerState:
             cursor.close()
 
     async def answer(
-        self, key: Hashable, model: Callable[[Any], BaseModel], compute: Callable[[], Any]
+        self, request: Request, key: Hashable, model: Callable[[Any], BaseModel], compute: Callable[[], Any]
     ) -> Response:
         """The JSON answer for `key`: from the cache while the store is unchanged, else `compute()`
-        (in a worker thread) shaped by `model`, as FastAPI's response_model would, and kept."""
+        (in a worker thread) shaped by `model`, as FastAPI's response_model would, and kept, under
+        `key` and under the request's URL (which CachedAnswers serves before any routing)."""
         version = self.store.version
-        body = self.answers.get(version, key)
-        if body is None:
-            body = await self._compute(version, key, model, compute)
-        return Response(body, media_type="application/json")
+        found = self.answers.get(version, key)
+        if found is None:
+            found = await self._compute(version, key, model, compute)
+        self.answers.put(version, url_key(request.scope), found)
+        return found.response(request.headers.get("if-none-match"))
 
     async def _compute(
         self, version: int, key: Hashable, model: Callable[[Any], BaseModel], compute: Callable[[], Any]
-    ) -> bytes:
+    ) -> Answer:
         running = self._pending.get((version, key))
         if running is not None:
             return await asyncio.shield(running)
-        future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+        future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
         self._pending[(version, key)] = future
         try:
             data = await run_in_threadpool(compute)
-            body = model(data).model_dump_json().encode()
-            self.answers.put(version, key, body)
-            future.set_result(body)
-            return body
+            found = Answer.of(model(data).model_dump_json().encode())
+            self.answers.put(version, key, found)
+            future.set_result(found)
+            return found
         except BaseException as error:
             future.set_exception(error)
             future.exception()  # those waiting get it; no "never retrieved" warning when none wait
