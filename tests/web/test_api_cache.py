@@ -83,6 +83,22 @@ def test_an_etag_sent_back_gets_304_without_the_body(client: TestClient) -> None
     assert stale.status_code == 200 and stale.content == first.content
 
 
+def test_an_event_record_is_kept_and_follows_a_review(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, serve: Callable[..., TestClient]
+) -> None:
+    template = review_store(tmp_path_factory.mktemp("record") / "review.duckdb")
+    writer = serve(Path(shutil.copy(template, tmp_path / "review.duckdb")), token=TOKEN)
+    target = writer.get("/api/events").json()["events"][0]["event_id"]
+    first = writer.get(f"/api/events/{target}")
+    assert first.json()["review"]["status"] == "pending"
+    with pytest.MonkeyPatch.context() as patch:
+        _no_queries(_state(writer), patch)
+        assert writer.get(f"/api/events/{target}").content == first.content
+    assert writer.post(f"/api/events/{target}/approve", json={}, headers=AUTH).status_code == 200
+    assert writer.get(f"/api/events/{target}").json()["review"]["status"] == "approved"
+    assert writer.get("/api/events/no-such-event").status_code == 404
+
+
 def test_an_error_is_not_kept(client: TestClient) -> None:
     state = _state(client)
     assert client.get("/api/events?sort=nonsense").status_code == 422

@@ -1,8 +1,8 @@
 """Finished answers served from memory: by URL before any routing, with an ETag, warmed after writes.
 
-The list and aggregate routes answer through `ServerState.answer`, which keeps each
-answer under the store's version twice: by its parsed request (so `/api/map` and
-`/api/map?limit=2000` share one computation) and by its URL. `CachedAnswers`, the
+The health, list, event record and aggregate routes answer through `ServerState.answer`,
+which keeps each answer under the store's version twice: by its parsed request (so
+`/api/map` and `/api/map?limit=2000` share one computation) and by its URL. `CachedAnswers`, the
 innermost middleware, looks the URL up first: a hit is sent as it was kept, with no
 routing, parameter parsing, validation or encoding, which cost about ten times what
 sending the bytes does. The middlewares outside it (Host check, security headers,

@@ -15,7 +15,7 @@ from strife.store import browse, review_queue
 from strife.store.browse import DEFAULT_SORT, SORT_FIELDS, Cursor, OccurrenceFilter, Sort
 from strife.web.api.detail import event_detail
 from strife.web.api.params import Page, bad, filters, order_by, paging
-from strife.web.api.schemas import EventPage
+from strife.web.api.schemas import EventPage, EventRecord
 from strife.web.api.state import ServerState, server_state
 
 router = APIRouter(tags=["events"])
@@ -72,12 +72,18 @@ async def list_events(
     )
 
 
-@router.get("/api/events/{event_id:path}")
-def get_event(event_id: str, state: Annotated[ServerState, Depends(server_state)]) -> dict[str, Any]:
+@router.get("/api/events/{event_id:path}", response_model=dict[str, Any])
+async def get_event(
+    request: Request, event_id: str, state: Annotated[ServerState, Depends(server_state)]
+) -> Response:
     """The whole merged record (codebook fields, sources, claims, evidence with highlight offsets)
     and its source articles. The id of an event merged into an occurrence gives that occurrence."""
-    with state.reading() as con:
-        record = event_detail(con, event_id)
-    if record is None:
-        raise HTTPException(status_code=404, detail=f"no event with id '{event_id}'")
-    return record
+
+    def compute() -> dict[str, Any]:
+        with state.reading() as con:
+            record = event_detail(con, event_id)
+        if record is None:
+            raise HTTPException(status_code=404, detail=f"no event with id '{event_id}'")
+        return record
+
+    return await state.answer(request, ("event", event_id), EventRecord.model_validate, compute)

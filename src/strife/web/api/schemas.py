@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from strife.api import MAX_CHARS
 
@@ -53,6 +53,10 @@ class EventPage(BaseModel):
         default=None,
         description="pass as `after` for the page after this one (same filters and sort); null at the end",
     )
+
+
+class EventRecord(RootModel[dict[str, Any]]):
+    """One merged event whole (GET /api/events/{id}): a JSON object, written as FastAPI writes a dict."""
 
 
 class ArticleSummary(BaseModel):
