@@ -40,7 +40,7 @@ TARGETS: tuple[tuple[str, str], ...] = (
 )
 MORE: tuple[tuple[str, str], ...] = (
     ("events, page 1999", "/api/events?page=1999"),
-    ("event record", "/api/events/occ-000123"),
+    ("event record (the same one)", "/api/events/occ-000123"),
     ("map (clusters)", "/api/map"),
     ("timeline by week", "/api/timeline?interval=week&country=Mali"),
     ("counts by actor1", "/api/counts?by=actor1"),

@@ -12,14 +12,16 @@ import pytest
 from fastapi.testclient import TestClient
 from review_stores import review_store
 
+from strife.store import aggregates
 from strife.store.browse import DEFAULT_SORT, OccurrenceFilter, Sort
 from strife.web.api.cache import WARM_AT_START, Answer
 from strife.web.api.events import page_of_events
 from strife.web.api.limits import Answers
 from strife.web.api.params import Page
-from strife.web.api.schemas import EventPage
+from strife.web.api.schemas import EventPage, MapPoints
 from strife.web.api.state import ServerState
 
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "somalia-lower-shabelle-roadside-bomb.txt"
 TOKEN = "s3cret"
 AUTH = {"Authorization": f"Bearer {TOKEN}", "X-Strife-Reviewer": "amina"}
 
@@ -81,6 +83,24 @@ def test_an_etag_sent_back_gets_304_without_the_body(client: TestClient) -> None
     assert routed.status_code == 304
     stale = client.get("/api/events?country=Mali", headers={"If-None-Match": '"something-else"'})
     assert stale.status_code == 200 and stale.content == first.content
+
+
+def test_an_ingest_warms_the_map_and_the_first_page(
+    empty_store: Path, serve: Callable[..., TestClient]
+) -> None:
+    writer = serve(empty_store, token=TOKEN)
+    state = _state(writer)
+    assert writer.get("/api/map").json()["total"] == 0
+    text = EXAMPLE.read_text(encoding="utf-8")
+    posted = writer.post("/api/articles", json={"text": text}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert posted.status_code == 201 and posted.json()["events"] >= 1
+    # No GET since the ingest: what is kept was warmed, and equals a fresh query's answer.
+    first_page = _kept(state, "/api/events")
+    assert first_page.body == _fresh_first_page(state, OccurrenceFilter())
+    assert EventPage.model_validate_json(first_page.body).total >= 1
+    with state.reading() as con:
+        fresh_map = aggregates.map_items(con, OccurrenceFilter(), 2000)
+    assert _kept(state, "/api/map").body == MapPoints.model_validate(fresh_map).model_dump_json().encode()
 
 
 def test_an_event_record_is_kept_and_follows_a_review(
