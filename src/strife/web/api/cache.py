@@ -78,12 +78,19 @@ def url_key(scope: Scope) -> Hashable:
     return ("url", scope["path"], scope.get("query_string", b""))
 
 
-def _url(key: Hashable) -> str | None:
-    """The URL of a url_key, None for any other key."""
+Target = tuple[str, bytes]  # a URL to warm: path, query string
+
+
+def _target(key: Hashable) -> Target | None:
+    """The path and query of a url_key, None for any other key."""
     if not (isinstance(key, tuple) and len(key) == 3 and key[0] == "url"):
         return None
     _, path, query = key
-    return f"{path}?{query.decode('latin-1')}" if query else str(path)
+    return path, query
+
+
+def _targets(urls: Iterable[str]) -> list[Target]:
+    return [(path, query.encode()) for path, _, query in (url.partition("?") for url in urls)]
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -98,11 +105,11 @@ class Warmer:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self._queued: dict[str, None] = {}
+        self._queued: dict[Target, None] = {}
         self._task: asyncio.Task[None] | None = None
         self._scope: Scope = {}
 
-    def schedule(self, urls: Iterable[str], origin: Scope) -> None:
+    def schedule(self, urls: Iterable[Target], origin: Scope) -> None:
         """Warm `urls`, as requests made in the app that `origin` (a lifespan or request scope) ran in."""
         # The routes below the middlewares read the app from the scope, as Starlette puts it there.
         self._scope = {key: origin[key] for key in ("app", "root_path") if key in origin}
@@ -128,12 +135,12 @@ class Warmer:
             for url in urls:
                 await self._get(url)
 
-    async def _get(self, url: str) -> None:
-        path, _, query = url.partition("?")
+    async def _get(self, url: Target) -> None:
+        path, query = url
         scope: Scope = {
             "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
             "scheme": "http", "path": path, "raw_path": path.encode(), "root_path": "",
-            "query_string": query.encode(), "headers": [], "client": None, "server": None, "state": {},
+            "query_string": query, "headers": [], "client": None, "server": None, "state": {},
             **self._scope,
         }  # fmt: skip
         status: list[int] = []
@@ -148,10 +155,10 @@ class Warmer:
         try:
             await self.app(scope, receive, send)
         except Exception as error:  # a warming failure must not end the task; the reader will retry
-            log.warning("warming %s failed: %s", url, error)
+            log.warning("warming %s?%s failed: %s", path, query.decode("latin-1"), error)
             return
         if status and status[0] != 200:
-            log.warning("warming %s answered %s", url, status[0])
+            log.warning("warming %s?%s answered %s", path, query.decode("latin-1"), status[0])
 
 
 class CachedAnswers:
@@ -178,18 +185,18 @@ class CachedAnswers:
             else:
                 await found.response(_header(scope, b"if-none-match"))(scope, receive, send)
             return
-        recent = [url for key in state.answers.recent() if (url := _url(key)) is not None]
+        recent = [url for key in state.answers.recent() if (url := _target(key)) is not None]
         try:
             await self.app(scope, receive, send)
         finally:
             if state.store.version != version:
-                self.warmer.schedule([*recent[:WARM_RECENT], *WARM_AT_START], scope)
+                self.warmer.schedule([*recent[:WARM_RECENT], *_targets(WARM_AT_START)], scope)
 
     async def _lifespan(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def started(message: Message) -> None:
             await send(message)
             if message["type"] == "lifespan.startup.complete":
-                self.warmer.schedule(WARM_AT_START, scope)
+                self.warmer.schedule(_targets(WARM_AT_START), scope)
 
         async def stopping() -> Message:
             message = await receive()
