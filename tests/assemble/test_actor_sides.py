@@ -7,7 +7,14 @@ from dataclasses import replace
 import pytest
 from story import coded_events
 
-from strife.assemble.sides import blame_pattern, blamed_group, named_as_patron, struck_civilians
+from strife.assemble.sides import (
+    arrest_sides,
+    blame_pattern,
+    blamed_group,
+    crowd_sides,
+    named_as_patron,
+    struck_civilians,
+)
 from strife.mentions import ActorRef
 from strife.pipeline import Pipeline
 from strife.records import Event
@@ -135,3 +142,84 @@ def test_blamed_group(salient: list[ActorRef], story: str, expected: ActorRef | 
 def test_a_toll_that_claimed_lives_blames_no_one() -> None:
     assert blame_pattern().search("the attack claimed the lives of 12 people") is None
     assert blame_pattern().search("the group claimed responsibility for the attack") is not None
+
+
+_POLICE = ActorRef("Police Forces of Kenya", 1, "Kenya", 0, 6)
+_CROWD = ActorRef("Protesters (Kenya)", 6, "Kenya", 10, 20)
+_RIOTERS = ActorRef("Rioters (Kenya)", 5, "Kenya", 10, 20)
+_PEOPLE = ActorRef("Civilians (Kenya)", 7, "Kenya", 30, 36)
+_GANG = ActorRef("Unidentified Armed Group (Kenya)", 8, "Kenya", 40, 46)
+
+
+@pytest.mark.parametrize(
+    ("sub_type", "sides", "expected"),
+    [
+        # the crowd is actor1 of a riot, also when the sentence names the police first
+        ("Violent demonstration", (_POLICE, _RIOTERS), ("Rioters (Kenya)", "Police Forces of Kenya")),
+        # people the police fired on in a riot are its rioters
+        ("Violent demonstration", (_POLICE, _PEOPLE), ("Rioters (Kenya)", "Police Forces of Kenya")),
+        # a riot always has its rioters
+        ("Violent demonstration", (_POLICE, None), ("Rioters (Kenya)", "Police Forces of Kenya")),
+        ("Violent demonstration", (None, None), ("Rioters (Kenya)", None)),
+        ("Mob violence", (_PEOPLE, None), ("Rioters (Kenya)", None)),
+        ("Mob violence", (_RIOTERS, _PEOPLE), ("Rioters (Kenya)", "Civilians (Kenya)")),
+        ("Violent demonstration", (_RIOTERS, _PEOPLE), ("Rioters (Kenya)", None)),
+        # the forces are actor1 of excessive force, the crowd of a protest they broke up
+        (
+            "Excessive force against protesters",
+            (_CROWD, _POLICE),
+            ("Police Forces of Kenya", "Protesters (Kenya)"),
+        ),
+        ("Protest with intervention", (_POLICE, _CROWD), ("Protesters (Kenya)", "Police Forces of Kenya")),
+        # gunmen who fired on a crowd are no state forces: the order is left as read
+        ("Excessive force against protesters", (_CROWD, _GANG), ("Protesters (Kenya)", _GANG.name)),
+        ("Armed clash", (_GANG, _POLICE), (_GANG.name, "Police Forces of Kenya")),
+    ],
+)
+def test_crowd_sides(
+    sub_type: str, sides: tuple[ActorRef | None, ActorRef | None], expected: tuple[str | None, str | None]
+) -> None:
+    a1, a2 = crowd_sides(sub_type, *sides, "Kenya", 0)
+    assert (a1.name if a1 else None, a2.name if a2 else None) == expected
+
+
+_DETAINEE = ActorRef("Al Shabaab", 2, "Somalia", 50, 60)
+
+
+@pytest.mark.parametrize(
+    ("sides", "police", "expected"),
+    [
+        ((None, None), None, ("Police Forces of Kenya", "Civilians (Kenya)")),  # "he was arrested"
+        ((None, None), _POLICE, ("Police Forces of Kenya", "Civilians (Kenya)")),
+        ((_DETAINEE, _POLICE), None, ("Police Forces of Kenya", "Al Shabaab")),  # "... were held by police"
+        ((_POLICE, None), None, ("Police Forces of Kenya", "Civilians (Kenya)")),
+        (
+            (_GANG, None),
+            None,
+            (_GANG.name, "Civilians (Kenya)"),
+        ),  # an armed group's detention is left as read
+    ],
+)
+def test_arrest_sides(
+    sides: tuple[ActorRef | None, ActorRef | None], police: ActorRef | None, expected: tuple[str, str]
+) -> None:
+    a1, a2 = arrest_sides(*sides, police, "Kenya", 0)
+    assert (a1.name if a1 else None, a2.name if a2 else None) == expected
+
+
+def test_a_riot_faces_the_police_not_the_people_hurt(pipeline: Pipeline) -> None:
+    text = (
+        "Police killed two people in Kisumu, Kenya, on Friday as rioters set fire to shops and blocked roads."
+    )
+    riots = [e for e in coded_events(pipeline, text) if e.event_type == "Riots"]
+    assert riots and (riots[0].actor1, riots[0].actor2) == ("Rioters (Kenya)", "Police Forces of Kenya")
+
+
+def test_an_arrest_with_no_one_named_is_the_polices(pipeline: Pipeline) -> None:
+    text = (
+        "An opposition leader was arrested at his home in Dhaka, Bangladesh, on Thursday "
+        "night, his party said."
+    )
+    arrests = [e for e in coded_events(pipeline, text) if e.sub_event_type == "Arrests"]
+    assert arrests
+    assert (arrests[0].actor1, arrests[0].actor2) == ("Police Forces of Bangladesh", "Civilians (Bangladesh)")

@@ -10,7 +10,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from strife.assemble.drafts import VIOLENT, Draft
-from strife.assemble.sides import anaphor_key, blamed_group, is_unnamed, named_as_patron, struck_civilians
+from strife.assemble.sides import (
+    anaphor_key,
+    arrest_sides,
+    blamed_group,
+    crowd_sides,
+    is_unnamed,
+    named_as_patron,
+    struck_civilians,
+)
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, VAC
 from strife.extract.reference import OWN_PLACE, REFERS_BACK
 from strife.extract.time import lead_end, occurrence_offset
@@ -202,14 +210,22 @@ class Builder:
         if draft.event_type == "Riots":
             # demonstrators who turn violent are rioters (ACLED): the crowd's actor says so
             actor1, actor2 = self._as_rioters(actor1), self._as_rioters(actor2)
+        sub_type, at = self._sub_type(draft), draft.first.trigger_start
+        actor1, actor2 = crowd_sides(sub_type, actor1, actor2, self.country, at)
         if actor2 is None and actor1 is not None and actor1.type in {PROTESTERS, RIOTERS}:
             actor2 = self._police_of_story(draft)
+        if sub_type == "Arrests":
+            actor1, actor2 = arrest_sides(
+                actor1, actor2, self._police_of_story(draft, always=True), self.country, at
+            )
         return actor1, actor2
 
-    def _police_of_story(self, draft: Draft) -> ActorRef | None:
+    def _police_of_story(self, draft: Draft, always: bool = False) -> ActorRef | None:
         """The police the story names, for a riot or a broken-up protest whose own sentences name
         no one facing the crowd: in a crowd story they are the ones who faced it (ACLED)."""
-        if not (draft.event_type == "Riots" or self._sub_type(draft) == "Protest with intervention"):
+        if not (
+            always or draft.event_type == "Riots" or self._sub_type(draft) == "Protest with intervention"
+        ):
             return None
         at = draft.first.trigger_start
         for actor in self.salient:

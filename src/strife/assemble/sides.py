@@ -6,16 +6,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from strife.extract.actor_reading import anaphor_key, load_anaphora, named_as_patron
-from strife.extract.classify import ARMED, CIVILIANS, STATE
+from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE
 from strife.extract.word_kinds import read_word_kinds
 from strife.mentions import ActorRef, Mention
 
 __all__ = [
     "anaphor_key",
+    "arrest_sides",
     "blamed_group",
+    "crowd_sides",
     "is_unnamed",
     "load_anaphora",
     "named_as_patron",
@@ -32,6 +35,8 @@ def is_unnamed(actor: ActorRef) -> bool:
 
 
 UNIDENTIFIED = 8
+# the sub-event types of ACLED's riots, whose actor1 is always the rioters
+RIOT_KINDS = frozenset({"Violent demonstration", "Mob violence"})
 GROUPS = ARMED - {STATE, UNIDENTIFIED}
 
 
@@ -86,3 +91,64 @@ def struck_civilians(
     if hit is None or (actor1 is not None and hit.name == actor1.name):
         return actor2
     return hit
+
+
+def _crowd(actor: ActorRef, kind: int, country: str | None) -> ActorRef:
+    """The actor renamed as ACLED's protesters or rioters of its country."""
+    home = actor.country or country
+    label = "Protesters" if kind == PROTESTERS else "Rioters"
+    return replace(actor, name=label + (f" ({home})" if home else ""), type=kind, country=home)
+
+
+def crowd_sides(
+    sub_type: str, actor1: ActorRef | None, actor2: ActorRef | None, country: str | None, at: int
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """ACLED's fixed order of the sides of crowd events: the crowd is actor1 of a riot and of a
+    protest the forces broke up; the forces are actor1 of excessive force against protesters.
+
+    A riot always has its rioters: when no side is a crowd, the people the forces fired on ("police
+    shot dead four people" in a riot) are the rioters, else the country's rioters stand in. People
+    hurt beside the rioters of a violent demonstration are no side of it."""
+    sides = [a for a in (actor1, actor2) if a is not None]
+    if sub_type == "Excessive force against protesters":
+        forces = next((a for a in sides if a.type == STATE), None)
+        crowd = next((a for a in sides if a.type == PROTESTERS), None)
+        return (forces, crowd) if forces is not None and crowd is not None else (actor1, actor2)
+    if sub_type in RIOT_KINDS:
+        crowd = next((a for a in sides if a.type == RIOTERS), None)
+        if crowd is None:
+            people = next((a for a in sides if a.type == CIVILIANS), None)
+            if people is not None and (people is actor1 or any(a.type == STATE for a in sides)):
+                sides.remove(people)
+                crowd = _crowd(people, RIOTERS, country)
+            else:
+                crowd = ActorRef("Rioters" + (f" ({country})" if country else ""), RIOTERS, country, at, at)
+        # people hurt in a violent demonstration are no side of it (mob violence has its victims)
+        victims = {CIVILIANS} if sub_type == "Violent demonstration" else set()
+        others = [a for a in sides if a.name != crowd.name and a.type not in victims]
+        return crowd, (others[0] if others else None)
+    if sub_type == "Protest with intervention":
+        crowd = next((a for a in sides if a.type == PROTESTERS), None)
+        others = [a for a in sides if a is not crowd]
+        if crowd is not None:
+            return crowd, (others[0] if others else None)
+    return actor1, actor2
+
+
+def arrest_sides(
+    actor1: ActorRef | None, actor2: ActorRef | None, police: ActorRef | None, country: str | None, at: int
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """The sides of an arrest: the state's forces that made it are actor1, also when the text names
+    them second; with no one named ("X was arrested on Thursday") they are the police of the story,
+    else of the country. Whoever they held is actor2: the country's civilians when the text names
+    no actor for them (ACLED)."""
+    sides = [a for a in (actor1, actor2) if a is not None]
+    state = next((a for a in sides if a.type == STATE), actor1)
+    if state is None:
+        state = police or ActorRef(
+            "Police Forces" + (f" of {country}" if country else ""), STATE, country, at, at
+        )
+    held = next((a for a in sides if a is not state and a.name != state.name), None)
+    if held is None:
+        held = ActorRef("Civilians" + (f" ({country})" if country else ""), CIVILIANS, country, at, at)
+    return state, held
