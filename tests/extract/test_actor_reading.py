@@ -98,3 +98,39 @@ def test_a_government_building_is_a_target_not_an_actor(pipeline: Pipeline) -> N
     text = "Suspected militants torched a government school for girls in Bannu, Pakistan, on Thursday night."
     events = coded_events(pipeline, text)
     assert events and all(not (e.actor2 or "").startswith("Government of") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        # a demonym on the strike names the forces that fired it, also when "shelling" is a gerund
+        (
+            "Russian shelling of the town of Vovchansk in northeast Ukraine killed four people on Monday.",
+            ("Military Forces of Russia", 8),
+        ),
+        # the weapon was "fired by" someone: that is who struck
+        (
+            "Mortar rounds fired by government troops hit a school in Daraa, Syria, on Friday, killing "
+            "seven children.",
+            ("Military Forces of Syria (2000-2024)", 1),
+        ),
+        (
+            "Rockets fired by Houthi rebels struck a fuel depot in Marib, Yemen, on Tuesday, killing "
+            "four workers.",
+            ("Ansar Allah", 2),
+        ),
+    ],
+)
+def test_a_weapon_names_whoever_fired_it(pipeline: Pipeline, text: str, attacker: tuple[str, int]) -> None:
+    strikes = [e for e in coded_events(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    assert strikes and (strikes[0].actor1, strikes[0].actor1_type) == attacker
+
+
+def test_the_armies_of_a_where_clause_set_off_no_bomb(pipeline: Pipeline) -> None:
+    text = (
+        "A bomb exploded at a crowded bus station in Bannu, Pakistan, on Friday, killing nine "
+        "passengers. The blast hit the town of Bannu, where the army has fought the Pakistani Taliban "
+        "for months."
+    )
+    blasts = [e for e in coded_events(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    assert blasts and all(e.actor1_type != 1 for e in blasts)

@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from strife.extract.arguments import Roles
+from strife.extract.arguments import Roles, agents_of, fired, phrase
 from strife.extract.classify import CIVILIANS, MILITIA_ID, MILITIA_POL, PROTESTERS, REBEL, RIOTERS
 from strife.lookups import ActorLookup
 from strife.mentions import ActorRef, ArticleContext, Attribution
@@ -24,6 +24,8 @@ NON_STATE_GROUPS = frozenset({REBEL, MILITIA_POL, MILITIA_ID})
 UNNAMED_GROUP = "Unidentified Armed Group"
 GOVERNMENT = "Government of"
 _TYPOGRAPHIC_APOSTROPHE = "\u2019"
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "VBG"})  # "shelling" is often tagged as a verb's gerund
 # "suspected militants", "alleged rebels": no group is named for the act (ACLED: unidentified).
 _HEDGED = ("suspected ", "alleged ", "unidentified ", "unknown ")
 
@@ -102,6 +104,22 @@ def _owner_of_target(actor: ActorRef, span: Span) -> bool:
     return root.idx >= actor.end and root.pos_ in {"NOUN", "PROPN"}
 
 
+def _place_clauses(sent: Span, head: Token | None) -> list[tuple[int, int]]:
+    """The character spans of the sentence's "where ..." and "when ..." clauses that do not hold the
+    event word: they tell of the place or the time, not of who took part ("the village where the
+    army fought the rebels last year"). A "who ..." clause may well name a side ("women who
+    confronted security forces")."""
+    if head is None:
+        return []
+    spans = []
+    for token in sent:
+        if token.dep_ != "relcl" or token.left_edge.i <= head.i <= token.right_edge.i:
+            continue
+        if any(child.tag_ == "WRB" for child in token.children):
+            spans.append((token.left_edge.idx, token.right_edge.idx + len(token.right_edge)))
+    return spans
+
+
 class ActorReader:
     """Reads actors for detection; `actors` is the actor dictionary (strife.resolve.actors)."""
 
@@ -143,8 +161,20 @@ class ActorReader:
             return None
         return replace(group, start=actor.start, end=actor.end, matched=actor.matched)
 
+    def agent(self, span: Span, ctx: ArticleContext) -> ActorRef | None:
+        """The actor an agent phrase names; a weapon or a strike names whoever fired it: "tank shells
+        fired by government forces", "Russian shelling" (killed five)."""
+        actor = self.resolve(span, ctx)
+        root = span.root
+        if actor is not None or root.tag_ not in _NOUN_TAGS or root.ent_type_ in _PLACE_ENTITIES:
+            return actor
+        for by in (tok for verb in fired(root) for tok in agents_of(verb)):
+            return self.resolve(phrase(by), ctx)
+        owner = [c for c in root.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "PROPN"}]
+        return self.resolve(span.doc[owner[0].i : owner[0].i + 1], ctx) if owner else None
+
     def roles(self, roles: Roles, ctx: ArticleContext) -> tuple[list[ActorRef], list[ActorRef]]:
-        agents = [a for a in (self.resolve(s, ctx) for s in roles.agents) if a]
+        agents = [a for a in (self.agent(s, ctx) for s in roles.agents) if a]
         patients = [p for p in (self.resolve(s, ctx) for s in roles.patients) if p]
         sides = [s for s in (self.resolve(s, ctx) for s in roles.sides) if s]
         if sides and not agents:
@@ -157,13 +187,18 @@ class ActorReader:
         return [a for a in ctx.actors if sent.start_char <= a.start and a.end <= sent.end_char]
 
     def sentence_actors(
-        self, sent: Span, ctx: ArticleContext, speaker: Attribution | None
+        self, sent: Span, ctx: ArticleContext, speaker: Attribution | None, head: Token | None = None
     ) -> tuple[list[ActorRef], list[ActorRef]]:
         """Fallback when the syntax gave nothing: the armed actors named in the sentence, in order,
-        leaving out whoever is only the source ("a security source said")."""
+        leaving out whoever is only the source ("a security source said") and whoever a "where"
+        clause that does not hold the event word names ("The bomb exploded in Dir, where the army
+        is fighting the Taliban": neither set it off)."""
         found: list[ActorRef] = []
+        aside = _place_clauses(sent, head)
         for actor in self.named_in(sent, ctx):
             if speaker is not None and speaker.start <= actor.start and actor.end <= speaker.end:
+                continue
+            if any(start <= actor.start < end for start, end in aside):
                 continue
             actor = self.group_behind(actor, ctx) or actor
             if actor.type != CIVILIANS and all(a.name != actor.name for a in found):

@@ -98,8 +98,7 @@ def _borrowed_subject(verb: Token) -> list[Token]:
 def verb_roles(verb: Token) -> Roles:
     roles = _Heads()
     if _is_passive(verb):
-        for agent in _children(verb, {"agent"}):
-            roles.agents += [tok for pobj in _children(agent, {"pobj"}) for tok in _with_conjuncts(pobj)]
+        roles.agents += agents_of(verb)
         roles.patients += [
             tok for subj in _children(verb, _PASSIVE_SUBJECTS) for tok in _with_conjuncts(subj)
         ]
@@ -114,12 +113,31 @@ def verb_roles(verb: Token) -> Roles:
     return _as_phrases(roles)
 
 
+def fired(noun: Token) -> list[Token]:
+    """The participles that say who used a weapon: "shells fired by X" (also parsed as the subject of
+    a clause of its own, "Rockets fired by X hit ...")."""
+    verbs = [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"]
+    if noun.dep_ in _SUBJECTS and noun.head.tag_ == "VBN":
+        verbs.append(noun.head)
+    return verbs
+
+
+def agents_of(verb: Token) -> list[Token]:
+    return [
+        tok
+        for agent in _children(verb, {"agent"})
+        for pobj in _children(agent, {"pobj"})
+        for tok in _with_conjuncts(pobj)
+    ]
+
+
 def noun_roles(noun: Token) -> Roles:
     roles = _Heads()
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i):
             roles.agents.append(child)
     roles.agents += _prep_objects(noun, {"by", "from"})
+    roles.agents += [tok for verb in fired(noun) for tok in agents_of(verb)]  # "rockets fired by X"
     roles.patients += [tok for pobj in _prep_objects(noun, _TARGET_PREPS) for tok in _with_conjuncts(pobj)]
     roles.sides += [tok for pobj in _prep_objects(noun, _SIDE_PREPS) for tok in _with_conjuncts(pobj)]
     for pobj in _prep_objects(noun, {"between", "among", "involving"}):
@@ -127,7 +145,8 @@ def noun_roles(noun: Token) -> Roles:
     head = noun.head
     if noun.dep_ in _OBJECTS and head.lemma_.lower() in _SUPPORT_VERBS:
         roles.agents += [tok for subj in _children(head, _SUBJECTS) for tok in _with_conjuncts(subj)]
-    if noun.dep_ in _SUBJECTS and head.lemma_.lower() in _HARM_VERBS:  # "an airstrike killed 11 civilians"
+    # "an airstrike killed 11 civilians"; the dead of "fighting between X and Y" are no third side
+    if noun.dep_ in _SUBJECTS and head.lemma_.lower() in _HARM_VERBS and not roles.sides:
         roles.patients += [tok for obj in _children(head, _OBJECTS) for tok in _with_conjuncts(obj)]
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and _is_passive(head.head):
         # "soldiers were killed in an attack": the subject of the passive is the victim
@@ -145,6 +164,11 @@ def _as_phrases(heads: _Heads) -> Roles:
     )
 
 
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+
+
 def roles_for(doc: Doc, head_index: int) -> Roles:
     head = doc[head_index]
-    return verb_roles(head) if head.pos_ in {"VERB", "AUX"} else noun_roles(head)
+    # "Russian shelling of the city killed four": a gerund standing as a noun has a noun's roles
+    gerund = head.tag_ == "VBG" and head.dep_ in _NOMINAL_DEPS
+    return verb_roles(head) if head.pos_ in {"VERB", "AUX"} and not gerund else noun_roles(head)

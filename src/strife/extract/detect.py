@@ -253,7 +253,7 @@ class Detector:
         if not patients and victims is not None and hit.kind not in DISPLACEMENT_KINDS:
             patients = [victims]  # the dead were not the ones who fled
         if not agents and not patients:
-            agents, patients = self.read.sentence_actors(sent, ctx, attribute(sent, self.agencies))
+            agents, patients = self.read.sentence_actors(sent, ctx, attribute(sent, self.agencies), head)
         if hit.kind == "clash":
             crowd = self.read.crowd_in(sent, ctx)
             if crowd and not any(a.type in {PROTESTERS, RIOTERS} for a in agents):
