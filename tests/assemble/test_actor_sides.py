@@ -123,6 +123,7 @@ def test_a_bombing_the_article_blames_on_a_group_is_that_groups(pipeline: Pipeli
 _STORY = "Soldiers patrolled Gao. The Islamic State Sahel Province said nothing. A bomb hit a bus."
 _ARMY = ActorRef("Military Forces of Mali", 1, "Mali", 0, 8)
 _ISSP = ActorRef("Islamic State Sahel Province", 2, "Mali", 28, 56)
+_ISSP_SHORT = replace(_ISSP, end=32)  # first named by its acronym
 
 
 @pytest.mark.parametrize(
@@ -131,12 +132,42 @@ _ISSP = ActorRef("Islamic State Sahel Province", 2, "Mali", 28, 56)
         ([_ISSP], _STORY, _ISSP),  # the only armed actor the article names
         ([_ARMY, _ISSP], _STORY, None),  # beside state forces and blamed for nothing: unknown
         ([_ARMY, _ISSP], _STORY.replace("said nothing", "was blamed"), _ISSP),
+        # blamed by its canonical name, first named otherwise ("ISSP fighters")
+        (
+            [_ARMY, _ISSP_SHORT],
+            _STORY[:28]
+            + "ISSP"
+            + _STORY[56:]
+            + " The attack by the Islamic State Sahel Province shocked all.",
+            _ISSP_SHORT,
+        ),
         ([_ARMY, _ISSP, replace(_ISSP, name="JNIM", start=0, end=4)], _STORY, None),  # two groups
     ],
 )
 def test_blamed_group(salient: list[ActorRef], story: str, expected: ActorRef | None) -> None:
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", story)]
     assert blamed_group(salient, story, sentences) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the attack by members of the group happened at night",
+        "residents said the attackers were from the group",
+        "a survivor identified the gunmen as members of the group",
+    ],
+)
+def test_a_sentence_that_names_who_attacked_blames(sentence: str) -> None:
+    assert blame_pattern().search(sentence) is not None
+
+
+def test_an_unclaimed_attack_is_the_group_a_later_sentence_names_as_the_attackers(pipeline: Pipeline) -> None:
+    text = (
+        "Fourteen villagers were killed in an attack near Mopti, Mali, on Saturday, officials said. "
+        "Soldiers were sent to the area. Residents said the attackers were from Katiba Macina."
+    )
+    attacks = [e for e in coded_events(pipeline, text) if e.event_type == "Violence against civilians"]
+    assert attacks and attacks[0].actor1 == "Katiba Macina"
 
 
 def test_a_toll_that_claimed_lives_blames_no_one() -> None:
@@ -223,3 +254,13 @@ def test_an_arrest_with_no_one_named_is_the_polices(pipeline: Pipeline) -> None:
     arrests = [e for e in coded_events(pipeline, text) if e.sub_event_type == "Arrests"]
     assert arrests
     assert (arrests[0].actor1, arrests[0].actor2) == ("Police Forces of Bangladesh", "Civilians (Bangladesh)")
+
+
+def test_the_government_is_no_side_a_battle_is_filled_with(pipeline: Pipeline) -> None:
+    text = (
+        "The state government said on Monday that it would send more troops to Pibor, South Sudan. "
+        "Armed youths from Murle villages fought for hours near Pibor on Sunday, officials said."
+    )
+    battles = [e for e in coded_events(pipeline, text) if e.event_type == "Battles"]
+    assert battles and all(not (e.actor2 or "").startswith("Government") for e in battles)
+    assert all(not (e.actor1 or "").startswith("Government") for e in battles)

@@ -134,3 +134,12 @@ def test_the_armies_of_a_where_clause_set_off_no_bomb(pipeline: Pipeline) -> Non
     )
     blasts = [e for e in coded_events(pipeline, text) if e.event_type == "Explosions/Remote violence"]
     assert blasts and all(e.actor1_type != 1 for e in blasts)
+
+
+def test_those_said_to_have_killed_did_it(pipeline: Pipeline) -> None:
+    text = (
+        "The bandits were said to have killed four vigilantes near Igabi, Kaduna State, Nigeria, on Sunday."
+    )
+    events = coded_events(pipeline, text)
+    assert events and events[0].actor1 == "Unidentified Armed Group (Nigeria)"
+    assert events[0].actor2 == "Vigilante Militia (Nigeria)"

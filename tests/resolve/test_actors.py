@@ -562,3 +562,15 @@ def test_more_ethnic_group_words_name_their_militia(actors: ActorDictionary, tex
 def test_lower_case_fur_is_no_ethnic_group(actors: ActorDictionary) -> None:
     found = actors.find("They sold fur hunters' pelts.", country="Sudan")
     assert all("Fur" not in a.name for _, _, a in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAMAKO (Reuters) - Gunmen killed five traders near Mopti on Sunday.",
+        "Mali Militants Kill Five Traders",  # a title-case headline
+    ],
+)
+def test_a_capitalised_gunmen_after_a_capitalised_word_is_no_name(actors: ActorDictionary, text: str) -> None:
+    found = actors.find(text, on=AFTER, country="Mali")
+    assert "Unidentified Armed Group (Mali)" in [a.name for _, _, a in found]

@@ -280,7 +280,12 @@ class Builder:
         for actor in self.salient:
             if len(sides) == 2:
                 break
-            if actor.type in ARMED and all(_can_oppose(actor, s) for s in sides):
+            # the government fights through its forces: no side of a battle (as in _battle_sides)
+            if (
+                actor.type in ARMED
+                and not _is_government(actor.name)
+                and all(_can_oppose(actor, s) for s in sides)
+            ):
                 sides.append(actor)
         if len(sides) == 1 and sides[0].type == STATE and self.country:
             name = f"Unidentified Armed Group ({self.country})"

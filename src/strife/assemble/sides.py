@@ -61,10 +61,11 @@ def blamed_group(
     group = groups[0]
     if not any(a.type == STATE for a in salient):
         return group
-    name = text[group.start : group.end].lower()
+    # the words of its first mention ("ADF fighters") or its canonical name ("Allied Democratic Forces")
+    names = {n for n in (text[group.start : group.end].lower(), group.name.lower()) if n}
     for start, end in sentences:
         sentence = text[start:end].lower()
-        if name and name in sentence and blame_pattern().search(sentence):
+        if any(name in sentence for name in names) and blame_pattern().search(sentence):
             return group
     return None
 

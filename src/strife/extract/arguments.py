@@ -85,9 +85,12 @@ def _borrowed_subject(verb: Token) -> list[Token]:
     """Subject of the clause a subject-less verb hangs on (conjoined or participial verbs)."""
     seen = 0
     while verb.dep_ in {"conj", "xcomp", "advcl", "acl"} and verb.head.i != verb.i and seen < 3:
+        raised = verb.dep_ == "xcomp"
         verb = verb.head
         seen += 1
         subjects = _children(verb, _SUBJECTS)
+        if raised and not subjects:  # "the gunmen were said to have killed ...": the gunmen did
+            subjects = _children(verb, _PASSIVE_SUBJECTS)
         if subjects:
             return subjects
         if verb.pos_ in {"NOUN", "PROPN"}:  # "a bomb ..., killing 38": the bomb is the means

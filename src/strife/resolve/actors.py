@@ -385,18 +385,25 @@ class ActorDictionary:
         return Actor(generic.template.format(country=home), generic.type, home)
 
 
+# The armed-force nouns that end the names of groups ("... Patriotic Army", "... Defence Forces"); a
+# capitalised "Gunmen" or "Militants" after a capitalised word begins a headline or follows a dateline.
+_NAME_ENDINGS = frozenset({"army", "militia", "militias", "forces", "force", "guard", "brigade", "brigades"})
+
+
 def _ends_unknown_name(scan: Scan, i: int, n: int, generic: _Generic) -> bool:
     """Whether an armed-force noun at token i ends the proper name of a group the dictionary lacks.
 
     "the Kordofan Patriotic Army", "the Popular Mobilisation Militia": a capitalised "Army" or
-    "Militia" after another capitalised word is part of a name, not the state's army or an
-    unnamed group. Police and government nouns keep their reading ("Kano State Police"), and
-    so does a headline in title case ("Troops Repel Bandits In Raid"), where the next word is
-    capitalised too."""
+    "Militia" (a noun of _NAME_ENDINGS) after another capitalised word is part of a name, not the
+    state's army or an unnamed group. Police and government nouns keep their reading ("Kano State
+    Police"), and so does a headline in title case ("Troops Repel Bandits In Raid"), where the next
+    word is capitalised too."""
     if i == 0 or not (generic.type == 8 or generic.template.startswith("Military Forces")):
         return False
     toks = scan.tokens
     word, before = toks[i + n - 1].raw, toks[i - 1].raw
+    if word.lower() not in _NAME_ENDINGS:  # "NAIROBI (Reuters) - Gunmen killed ...": no name
+        return False
     if not (word[:1].isupper() and before[:1].isupper() and scan.joined(i - 1, 2)):
         return False
     end = i + n
