@@ -143,3 +143,29 @@ def test_those_said_to_have_killed_did_it(pipeline: Pipeline) -> None:
     events = coded_events(pipeline, text)
     assert events and events[0].actor1 == "Unidentified Armed Group (Nigeria)"
     assert events[0].actor2 == "Vigilante Militia (Nigeria)"
+
+
+def test_a_town_outside_government_control_was_not_attacked_by_the_government(pipeline: Pipeline) -> None:
+    text = (
+        "Dozens have been killed in Djibo, Burkina Faso, this week, and the town now lies outside "
+        "government control."
+    )
+    assert all(not (e.actor1 or "").startswith("Government") for e in coded_events(pipeline, text))
+
+
+def test_a_participle_with_its_own_agent_is_a_passive(pipeline: Pipeline) -> None:
+    text = "Villagers in Kisii, Kenya, on Monday found the body of a shopkeeper killed by robbers."
+    attacks = [e for e in coded_events(pipeline, text) if e.event_type == "Violence against civilians"]
+    assert attacks and (attacks[0].actor1, attacks[0].actor2) == (
+        "Unidentified Armed Group (Kenya)",
+        "Civilians (Kenya)",
+    )
+
+
+def test_the_agent_of_another_act_is_no_side_of_a_riot(pipeline: Pipeline) -> None:
+    text = (
+        "Hundreds of protesters stormed a police post in Kisii, Kenya, on Monday carrying the body of "
+        "a shopkeeper killed by robbers."
+    )
+    riots = [e for e in coded_events(pipeline, text) if e.event_type == "Riots"]
+    assert riots and riots[0].actor2 == "Police Forces of Kenya"

@@ -574,3 +574,18 @@ def test_lower_case_fur_is_no_ethnic_group(actors: ActorDictionary) -> None:
 def test_a_capitalised_gunmen_after_a_capitalised_word_is_no_name(actors: ActorDictionary, text: str) -> None:
     found = actors.find(text, on=AFTER, country="Mali")
     assert "Unidentified Armed Group (Mali)" in [a.name for _, _, a in found]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("three gas company workers", "Civilians (Kenya)"),
+        ("a local businessman", "Civilians (Kenya)"),
+        ("armed robbers", "Unidentified Armed Group (Kenya)"),  # criminals who kill: unidentified
+    ],
+)
+def test_workers_are_civilians_and_robbers_an_armed_group(
+    actors: ActorDictionary, phrase: str, name: str
+) -> None:
+    actor = actors.resolve(phrase, on=AFTER, country="Kenya")
+    assert actor is not None and actor.name == name

@@ -104,20 +104,35 @@ def _owner_of_target(actor: ActorRef, span: Span) -> bool:
     return root.idx >= actor.end and root.pos_ in {"NOUN", "PROPN"}
 
 
-def _place_clauses(sent: Span, head: Token | None) -> list[tuple[int, int]]:
-    """The character spans of the sentence's "where ..." and "when ..." clauses that do not hold the
-    event word: they tell of the place or the time, not of who took part ("the village where the
-    army fought the rebels last year"). A "who ..." clause may well name a side ("women who
+def _clauses_aside(sent: Span, head: Token | None) -> list[tuple[int, int]]:
+    """The character spans of the clauses of the sentence that tell of something else and do not hold
+    the event word: "where ..." and "when ..." clauses tell of the place or the time ("the village
+    where the army fought the rebels last year"), a participle with its own agent of another act ("the
+    body of a trader killed by robbers"). A "who ..." clause may well name a side ("women who
     confronted security forces")."""
     if head is None:
         return []
     spans = []
     for token in sent:
-        if token.dep_ != "relcl" or token.left_edge.i <= head.i <= token.right_edge.i:
+        if token.left_edge.i <= head.i <= token.right_edge.i:
             continue
-        if any(child.tag_ == "WRB" for child in token.children):
+        where = token.dep_ == "relcl" and any(child.tag_ == "WRB" for child in token.children)
+        done_by = token.dep_ == "acl" and token.tag_ == "VBN" and bool(agents_of(token))
+        if where or done_by:
             spans.append((token.left_edge.idx, token.right_edge.idx + len(token.right_edge)))
     return spans
+
+
+def _government_modifier(actor: ActorRef, sent: Span) -> bool:
+    """Whether a generic "government" only modifies another noun: "outside government control", "the
+    district government offices" name no one who acted."""
+    if actor.named or not actor.name.startswith(GOVERNMENT):
+        return False
+    last = actor.end - 1  # the mention's head word: "S. Sudan government" is the government
+    word = next((t for t in sent if t.idx <= last < t.idx + len(t)), None)
+    if word is None or word.dep_ not in {"compound", "amod", "nmod"} or word.head.pos_ != "NOUN":
+        return False
+    return word.head.idx >= actor.end
 
 
 class ActorReader:
@@ -190,15 +205,15 @@ class ActorReader:
         self, sent: Span, ctx: ArticleContext, speaker: Attribution | None, head: Token | None = None
     ) -> tuple[list[ActorRef], list[ActorRef]]:
         """Fallback when the syntax gave nothing: the armed actors named in the sentence, in order,
-        leaving out whoever is only the source ("a security source said") and whoever a "where"
-        clause that does not hold the event word names ("The bomb exploded in Dir, where the army
-        is fighting the Taliban": neither set it off)."""
+        leaving out whoever is only the source ("a security source said") and whoever a clause of
+        another act names ("The bomb exploded in Dir, where the army is fighting the Taliban":
+        neither set it off)."""
         found: list[ActorRef] = []
-        aside = _place_clauses(sent, head)
+        aside = _clauses_aside(sent, head)
         for actor in self.named_in(sent, ctx):
             if speaker is not None and speaker.start <= actor.start and actor.end <= speaker.end:
                 continue
-            if any(start <= actor.start < end for start, end in aside):
+            if any(start <= actor.start < end for start, end in aside) or _government_modifier(actor, sent):
                 continue
             actor = self.group_behind(actor, ctx) or actor
             if actor.type != CIVILIANS and all(a.name != actor.name for a in found):
