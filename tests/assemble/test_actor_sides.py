@@ -264,3 +264,13 @@ def test_the_government_is_no_side_a_battle_is_filled_with(pipeline: Pipeline) -
     battles = [e for e in coded_events(pipeline, text) if e.event_type == "Battles"]
     assert battles and all(not (e.actor2 or "").startswith("Government") for e in battles)
     assert all(not (e.actor1 or "").startswith("Government") for e in battles)
+
+
+def test_excessive_force_with_no_forces_named_is_the_storys_forces() -> None:
+    a1, a2 = crowd_sides("Excessive force against protesters", _CROWD, None, "Kenya", 0, _POLICE)
+    assert (a1, a2) == (replace(_POLICE, start=0, end=0), _CROWD)
+    # gunmen named as who fired on the crowd: the story's police are not put in their place
+    assert crowd_sides("Excessive force against protesters", _CROWD, _GANG, "Kenya", 0, _POLICE) == (
+        _CROWD,
+        _GANG,
+    )

@@ -211,7 +211,7 @@ class Builder:
             # demonstrators who turn violent are rioters (ACLED): the crowd's actor says so
             actor1, actor2 = self._as_rioters(actor1), self._as_rioters(actor2)
         sub_type, at = self._sub_type(draft), draft.first.trigger_start
-        actor1, actor2 = crowd_sides(sub_type, actor1, actor2, self.country, at)
+        actor1, actor2 = crowd_sides(sub_type, actor1, actor2, self.country, at, self._forces_of_story())
         if actor2 is None and actor1 is not None and actor1.type in {PROTESTERS, RIOTERS}:
             actor2 = self._police_of_story(draft)
         if sub_type == "Arrests":
@@ -219,6 +219,12 @@ class Builder:
                 actor1, actor2, self._police_of_story(draft, always=True), self.country, at
             )
         return actor1, actor2
+
+    def _forces_of_story(self) -> ActorRef | None:
+        """The state forces the story names, police first: who used force on a crowd when the
+        sentences of the event name no one."""
+        forces = [a for a in self.salient if a.type == STATE and not _is_government(a.name)]
+        return min(forces, key=lambda a: not a.name.startswith("Police Forces"), default=None)
 
     def _police_of_story(self, draft: Draft, always: bool = False) -> ActorRef | None:
         """The police the story names, for a riot or a broken-up protest whose own sentences name

@@ -102,19 +102,29 @@ def _crowd(actor: ActorRef, kind: int, country: str | None) -> ActorRef:
 
 
 def crowd_sides(
-    sub_type: str, actor1: ActorRef | None, actor2: ActorRef | None, country: str | None, at: int
+    sub_type: str,
+    actor1: ActorRef | None,
+    actor2: ActorRef | None,
+    country: str | None,
+    at: int,
+    forces: ActorRef | None = None,
 ) -> tuple[ActorRef | None, ActorRef | None]:
     """ACLED's fixed order of the sides of crowd events: the crowd is actor1 of a riot and of a
-    protest the forces broke up; the forces are actor1 of excessive force against protesters.
+    protest the forces broke up; the forces are actor1 of excessive force against protesters, the
+    story's `forces` when the event's sentences name none.
 
     A riot always has its rioters: when no side is a crowd, the people the forces fired on ("police
     shot dead four people" in a riot) are the rioters, else the country's rioters stand in. People
     hurt beside the rioters of a violent demonstration are no side of it."""
     sides = [a for a in (actor1, actor2) if a is not None]
     if sub_type == "Excessive force against protesters":
-        forces = next((a for a in sides if a.type == STATE), None)
         crowd = next((a for a in sides if a.type == PROTESTERS), None)
-        return (forces, crowd) if forces is not None and crowd is not None else (actor1, actor2)
+        if crowd is None:
+            return actor1, actor2
+        state = next((a for a in sides if a.type == STATE), None)
+        if state is None and len(sides) == 1 and forces is not None:
+            state = replace(forces, start=at, end=at)  # the story's forces, when no one else is named
+        return (state, crowd) if state is not None else (actor1, actor2)
     if sub_type in RIOT_KINDS:
         crowd = next((a for a in sides if a.type == RIOTERS), None)
         if crowd is None:
