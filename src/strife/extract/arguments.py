@@ -100,9 +100,11 @@ def _borrowed_subject(verb: Token) -> list[Token]:
 
 def verb_roles(verb: Token) -> Roles:
     roles = _Heads()
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        # "a trader killed by robbers": a participle on a noun is a passive, that noun its patient
-        roles.agents += agents_of(verb)
+    by = agents_of(verb) if verb.dep_ == "acl" and verb.tag_ == "VBN" else []
+    if by and verb.head.pos_ in {"NOUN", "PROPN"}:
+        # "a trader killed by robbers": a participle with its agent on a noun is a passive, that
+        # noun its patient
+        roles.agents += by
         roles.patients += _with_conjuncts(verb.head)
     elif _is_passive(verb):
         roles.agents += agents_of(verb)
