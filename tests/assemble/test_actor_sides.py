@@ -274,3 +274,12 @@ def test_excessive_force_with_no_forces_named_is_the_storys_forces() -> None:
         _CROWD,
         _GANG,
     )
+
+
+def test_a_battle_with_one_side_named_faces_the_rebels_the_story_tells_of(pipeline: Pipeline) -> None:
+    text = (
+        "Syrian troops shelled rebels in Deraa, Syria, on Monday, activists said. On Wednesday a "
+        "fierce battle raged in the centre of Nawa, activists said."
+    )
+    battles = [e for e in coded_events(pipeline, text) if e.event_type == "Battles"]
+    assert battles and (battles[0].actor2, battles[0].actor2_type) == ("Unidentified Armed Group (Syria)", 2)

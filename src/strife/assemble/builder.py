@@ -18,6 +18,7 @@ from strife.assemble.sides import (
     is_unnamed,
     named_as_patron,
     struck_civilians,
+    unnamed_rebels,
 )
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE, VAC
 from strife.extract.reference import OWN_PLACE, REFERS_BACK
@@ -294,8 +295,11 @@ class Builder:
             ):
                 sides.append(actor)
         if len(sides) == 1 and sides[0].type == STATE and self.country:
+            # the unnamed rebels the story tells of elsewhere ("fired shells toward rebels"), typed
+            # as the story calls them; else ACLED's unidentified armed group of the country
             name = f"Unidentified Armed Group ({self.country})"
-            sides.append(ActorRef(name, 8, self.country, at, at))
+            told = unnamed_rebels(self.mentions, name)
+            sides.append(replace(told, start=at, end=at) if told else ActorRef(name, 8, self.country, at, at))
         return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None)
 
     def _time(self, draft: Draft) -> tuple[date | None, date | None, int | None, Mention | None]:

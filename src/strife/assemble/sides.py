@@ -24,6 +24,7 @@ __all__ = [
     "named_as_patron",
     "salient_actors",
     "struck_civilians",
+    "unnamed_rebels",
 ]
 
 
@@ -163,3 +164,14 @@ def arrest_sides(
     if held is None:
         held = ActorRef("Civilians" + (f" ({country})" if country else ""), CIVILIANS, country, at, at)
     return state, held
+
+
+def unnamed_rebels(mentions: Sequence[Mention], name: str) -> ActorRef | None:
+    """The unnamed rebels (`name`, typed as rebels) a side of the story's events is, if any: "the
+    army fired shells toward rebels" makes the other side of the city's battle rebels, not an
+    armed group of unknown kind."""
+    for m in mentions:
+        for actor in (m.actor1, m.actor2):
+            if actor is not None and actor.name == name and actor.type in GROUPS:
+                return actor
+    return None
