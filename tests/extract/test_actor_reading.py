@@ -169,3 +169,12 @@ def test_the_agent_of_another_act_is_no_side_of_a_riot(pipeline: Pipeline) -> No
     )
     riots = [e for e in coded_events(pipeline, text) if e.event_type == "Riots"]
     assert riots and riots[0].actor2 == "Police Forces of Kenya"
+
+
+def test_the_accused_did_the_act(pipeline: Pipeline) -> None:
+    text = (
+        "Farmers and anti-coup fighters have accused soldiers of torching dozens of homes in Magway, "
+        "Myanmar, on Sunday."
+    )
+    events = coded_events(pipeline, text)
+    assert events and events[0].actor1 == "Military Forces of Myanmar (2021-)"

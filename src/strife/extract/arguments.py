@@ -22,6 +22,7 @@ _SUPPORT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "unleash", "cl
 _MODIFIERS = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "predet", "advmod"}
 # verbs whose object an attack noun harms ("the blast killed", not "the fighting forced families to flee")
 _HARM_VERBS = {"kill", "hit", "wound", "injure", "destroy", "target", "strike", "damage", "leave", "rip"}
+_ACCUSE_VERBS = {"accuse", "suspect", "blame", "charge"}
 _GROUP_NOUNS = {"member", "members", "fighter", "fighters", "unit", "units", "commander", "commanders"}
 
 
@@ -81,8 +82,25 @@ def _is_passive(verb: Token) -> bool:
     return any(child.dep_ in _PASSIVE_SUBJECTS | {"auxpass"} for child in verb.children)
 
 
+def _accused(verb: Token) -> list[Token]:
+    """Whom "accused of", "suspected of" or "blamed for" names as doing the act: "accused troops of
+    burning houses", "the militia was accused of killing six"."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in {"of", "for"}:
+        return []
+    owner = verb.head.head
+    if owner.dep_ == "dobj" and owner.head.lemma_.lower() in _ACCUSE_VERBS:
+        return [owner]  # the parse hangs "of burning" on the accused
+    if owner.lemma_.lower() in _ACCUSE_VERBS:
+        return _children(owner, {"dobj"}) or _children(owner, _PASSIVE_SUBJECTS)
+    return []
+
+
 def _borrowed_subject(verb: Token) -> list[Token]:
-    """Subject of the clause a subject-less verb hangs on (conjoined or participial verbs)."""
+    """Subject of the clause a subject-less verb hangs on (conjoined or participial verbs), or the
+    one accused of the act."""
+    accused = _accused(verb)
+    if accused:
+        return accused
     seen = 0
     while verb.dep_ in {"conj", "xcomp", "advcl", "acl"} and verb.head.i != verb.i and seen < 3:
         raised = verb.dep_ == "xcomp"
