@@ -182,3 +182,31 @@ def test_arrests_in_two_towns_stay_two_events(pipeline: Pipeline) -> None:
     )
     events = coded_events(pipeline, text)
     assert [e.location for e in events] == ["Peshawar", "Mardan"]
+
+
+def test_an_occurrence_earlier_this_month_is_another_event(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen killed nine traders in an attack on a market in Mandera, Kenya, police said. "
+        "Earlier this month, four people were killed in an attack on a bus in Mandera."
+    )
+    events = coded_events(pipeline, text)
+    assert sorted(e.fatalities or 0 for e in events) == [4, 9]
+
+
+def test_a_lead_and_its_date_last_week_are_one_event(pipeline: Pipeline) -> None:
+    text = (
+        "Rebels launched an offensive against the army in northern Mali, residents said. "
+        "The rebels launched the offensive last week near Kidal."
+    )
+    events = coded_events(pipeline, text)
+    assert [e.sub_event_type for e in events] == ["Change to group/activity"]
+
+
+def test_deaths_told_town_by_town_in_a_story_of_force_on_protesters(pipeline: Pipeline) -> None:
+    text = (
+        "Security forces opened fire on protesters in Yemen on Friday, killing five people. "
+        "Three people were killed in Taiz and two in Ibb, an activist said."
+    )
+    events = coded_events(pipeline, text)
+    assert {e.sub_event_type for e in events} == {"Excessive force against protesters"}
+    assert sorted(e.location or "" for e in events) == ["Ibb", "Taiz"]

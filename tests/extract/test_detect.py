@@ -202,3 +202,31 @@ def test_an_earlier_occurrence_the_attack_followed_neither_counts_nor_dates_it(p
     (event,) = coded_events(pipeline, text)
     assert event.event_date == date(2024, 3, 6)
     assert event.fatalities == 1
+
+
+def test_a_time_in_a_clause_about_a_place_does_not_date_the_event(pipeline: Pipeline) -> None:
+    # "where the revolt began in 2011" tells about Deraa, not when the man was killed
+    text = (
+        "Soldiers shot dead a man on Friday in Deraa, the southern city where the revolt began in 2011, "
+        "Syria."
+    )
+    (event,) = coded_events(pipeline, text)
+    assert event.event_date == date(2024, 3, 8)
+
+
+def test_a_time_a_span_counts_from_does_not_make_the_event_old(pipeline: Pipeline) -> None:
+    text = (
+        "Soldiers clashed with jihadists near Kidal, Mali, in the heaviest fighting in the region since 2015."
+    )
+    (event,) = coded_events(pipeline, text)
+    assert event.event_type == "Battles"
+
+
+def test_an_attack_repelled_is_a_battle(pipeline: Pipeline) -> None:
+    text = "An attack by bandits on Dansadau in Zamfara, Nigeria, was repelled by soldiers on Friday."
+    assert [e.sub_event_type for e in coded_events(pipeline, text)] == ["Armed clash"]
+
+
+def test_a_villager_murdered_is_an_attack(pipeline: Pipeline) -> None:
+    text = "Gunmen murdered a villager in Kauru, Kaduna state, Nigeria, on Friday night."
+    assert [e.sub_event_type for e in coded_events(pipeline, text)] == ["Attack"]

@@ -67,3 +67,10 @@ def test_an_occurrence_the_story_event_followed_is_recalled(judge, nlp) -> None:
     assert _reason_of(judge, nlp, sentence, "raid") is None
     chase = "Police followed the gunmen into the forest after the attack on the school."
     assert _reason_of(judge, nlp, chase, "attack") is None
+
+
+def test_a_relative_clause_asserts_its_own_fact(judge, nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Farmers left their fields for fear of being robbed by gunmen who raided two hamlets."
+    assert _reason_of(judge, nlp, sentence, "raided") is None
+    still = "Elders said the town would be the next target to be attacked by the militia."
+    assert "not yet happened" in (_reason_of(judge, nlp, still, "attacked") or "")

@@ -17,6 +17,7 @@ again after merging, since the lead often reports the dead before the weapon.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -24,6 +25,7 @@ from datetime import date, timedelta
 from strife.assemble.precedence import Precedence
 from strife.assemble.sides import is_unnamed
 from strife.extract.classify import CIVILIANS, PROTESTERS, RIOTERS
+from strife.extract.place_lists import PLACE_SHARE
 from strife.extract.reference import OTHER_OCCURRENCE, OWN_PLACE, REFERS_BACK, SEQUEL
 from strife.mentions import ActorRef, Mention, Typing
 
@@ -36,6 +38,8 @@ NEARBY_KM = 50.0
 _ONE_SITE = {"Armed clash", "Attack", "Abduction/forced disappearance", "Sexual violence", "Air/drone strike",
              "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb",
              "Grenade", "Chemical weapon"}  # fmt: skip
+EXCESSIVE = "Excessive force against protesters"
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior)\b", re.I)
 _SUB_PRIORITY = {"Abduction/forced disappearance": 0, "Sexual violence": 0, "Attack": 1}
 
 
@@ -97,6 +101,8 @@ def _compatible(draft: Draft, m: Mention, article_date: date | None, undated_joi
     """Whether m may join the draft: no conflict of place, admin1, date window or actors.
     `undated_joins`: a mention with no time of its own is bound by no window (figure-only
     mentions: "the toll rose to 14" continues the story of the event it follows)."""
+    if any(_other_share(x, m) for x in draft.mentions):
+        return False
     loose = _one_site(m)
     places = {k for k in (_place_key(x) for x in draft.mentions if not loose or OWN_PLACE in x.notes) if k}
     key = _place_key(m) if not loose or OWN_PLACE in m.notes else None
@@ -117,6 +123,46 @@ def _compatible(draft: Draft, m: Mention, article_date: date | None, undated_joi
     return not (len(mine) == 2 and len(names) >= 2 and not mine & names)
 
 
+def _force_on_crowd(m: Mention, lethal: list[Mention], article_date: date | None) -> bool:
+    """ "Security forces fired on the protesters, killing six. Three were killed in Homs, two in
+    Damascus": in an article whose crowds met lethal force, a killing of civilians by no one named,
+    dated with that force, is more of it (Excessive force against protesters), not an attack on
+    civilians by an unknown group."""
+    if m.kind != "kill" or m.event_type != "Violence against civilians" or m.actor1 is not None:
+        return False
+    if m.actor2 is not None and m.actor2.type != CIVILIANS:
+        return False
+    start, end = _window(m, article_date)
+    for other in lethal:
+        o_start, o_end = _window(other, article_date)
+        if not (start and end and o_start and o_end) or not (end < o_start or o_end < start):
+            return True
+    return False
+
+
+def _earlier_than_story(draft: Draft, m: Mention) -> bool:
+    """ "Twelve were killed in an attack in Mandera ... Earlier this month, six people were killed in an
+    al-Shabab attack in Mandera": a time set against the story's ("earlier this month", "earlier this
+    week") tells another occurrence; it joins no event dated only by the default window, which proves
+    nothing about when the story's occurrence was. "Last week" is not set against it: "rebels launched
+    an offensive" in the lead and "launched the offensive last week" later are one."""
+    if m.time is None or m.time.date_start is None or not _EARLIER.search(m.time.text):
+        return False
+    return not any(_dated(x) for x in draft.mentions)
+
+
+def _other_share(x: Mention, m: Mention) -> bool:
+    """Two items of one place list ("three were killed in Homs, two in Damascus"): two occurrences."""
+    return (
+        PLACE_SHARE in x.notes
+        and PLACE_SHARE in m.notes
+        and x.sentence == m.sentence
+        and x.location is not None
+        and m.location is not None
+        and x.location.start != m.location.start
+    )
+
+
 def _same_sentence_host(drafts: list[Draft], m: Mention) -> Draft | None:
     if m.event_type not in VIOLENT:
         return None
@@ -124,7 +170,9 @@ def _same_sentence_host(drafts: list[Draft], m: Mention) -> Draft | None:
         # a definite reference joined to an event of another family still holds its sentence:
         # "nine were killed in that assault" is the assault, and the assault is the raid coded
         held = draft.mentions + [x for x in draft.extra if REFERS_BACK in x.notes]
-        same = [x for x in held if x.sentence == m.sentence and _aside(x) == _aside(m)]
+        same = [
+            x for x in held if x.sentence == m.sentence and _aside(x) == _aside(m) and not _other_share(x, m)
+        ]
         if not same or draft.event_type not in VIOLENT:
             continue
         host = same[0]
@@ -281,11 +329,14 @@ def merge(
         key=lambda m: (m.sentence, _PRIORITY.get(m.event_type or "", 9), REFERS_BACK not in m.notes),
     )
     protest_article = any(m.event_type in {"Protests", "Riots"} for m in mentions)
+    lethal = [m for m in mentions if m.typing is not None and m.typing.sub_event_type == EXCESSIVE]
     named = {m.sentence for m in mentions if m.kind != "kill" and m.typing is not None}
     sequels = {m.sentence for m in mentions if _aside(m)}
     for m in ordered:
         if protest_article and m.kind == "clash" and m.actor1 is None and m.actor2 is None:
             m.typing = Typing("Riots", "Violent demonstration")
+        if _force_on_crowd(m, lethal, article_date):
+            m.typing = Typing("Protests", EXCESSIVE)
         if _aside(m) and not (m.deaths or m.deaths_mentioned):
             continue  # another occurrence named only as the story's background, with no dead of its own
         if m.typing is None:
@@ -303,6 +354,7 @@ def merge(
         same = [
             d for d in drafts
             if d.event_type == m.event_type and d.told_aside == _aside(m) and _compatible(d, m, article_date)
+            and not _earlier_than_story(d, m)
         ]  # fmt: skip
         if same:
             same[0].mentions.append(m)

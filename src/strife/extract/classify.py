@@ -49,7 +49,16 @@ _FIXED: dict[str, tuple[str, str]] = {
 _EXPLOSION_HINTS = (("suicide", "suicide"), ("drone", "air"), ("airstrike", "air"), ("mortar", "shell"),
                     ("rocket", "shell"), ("roadside", "ied"), ("ied", "ied"), ("landmine", "ied"),
                     ("grenade", "grenade"))  # fmt: skip
-INTERVENTION_CUES = ("tear gas", "teargas", "disperse", "water cannon", "rubber bullet", "baton", "arrested")
+INTERVENTION_CUES = (
+    "tear gas",
+    "teargas",
+    "disperse",
+    "water cannon",
+    "rubber bullet",
+    "baton",
+    "arrested",
+    "detained",
+)
 # Words that put a killing by state forces at a demonstration ("shot dead a man during protests"):
 # ACLED codes the state's force against a crowd as a protest event, not violence against civilians.
 PROTEST_CONTEXT = ("protest", "demonstrat", "rally", "rallies", "march")
@@ -79,6 +88,8 @@ _CROWD_EVENT = re.compile(
 _CROWD_VIOLENT = re.compile(
     r"\b(?:protesters|protestors|demonstrators|rioters|youths?|crowds?|mobs?)\b(?:\W+\w+){0,6}?\W+"
     r"(?:stormed|raided|stoned|torched|ransacked|looted|overran|pelted|set fire|threw stones|attacked|"
+    r"smashed|set (?:\w+ ){1,3}(?:on fire|ablaze|alight)|(?:burned|burnt)(?! (?:\w+ )?(?:tyres|tires|effig|"
+    r"flags?\b|pictures|portraits|posters|photos))|"
     r"(?:tried|attempted|sought) to (?:storm|raid|torch|ransack|loot|overrun|attack|burn))\b"
 )
 # A killing or attack done with a remote weapon ("shells fired by troops slammed into a building,

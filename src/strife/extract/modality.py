@@ -31,15 +31,30 @@ class ModalityCues:
         return self.cues.get(kind, frozenset())
 
 
-def _governors(token: Token) -> list[Token]:
-    """The trigger and the verbs above it, up to the clause root (reported speech stops there)."""
+def _governors(token: Token, stop_at_relative: bool = True) -> list[Token]:
+    """The trigger and the verbs above it, up to the clause root (reported speech stops there). A
+    relative clause asserts a fact of its own, so the words above it do not govern it: in "fled
+    for fear of being killed by bandits who attacked the villages", the attack is told as done."""
     chain = [token]
-    while token.head.i != token.i and token.dep_ not in {"ccomp"}:
+    while (
+        token.head.i != token.i
+        and token.dep_ != "ccomp"
+        and not (stop_at_relative and _finite_relative(token))
+    ):
         token = token.head
         chain.append(token)
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in _CLAUSE_DEPS | {"pobj", "prep"}:
             break
     return chain
+
+
+def _finite_relative(verb: Token) -> bool:
+    """ "bandits who attacked the villages": a relative clause with a finite verb (not "the next town
+    to be attacked", which is still to come)."""
+    finite = {"VBD", "VBZ", "VBP", "MD"}
+    return verb.dep_ == "relcl" and (
+        verb.tag_ in finite or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in finite for c in verb.children)
+    )
 
 
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
@@ -126,8 +141,6 @@ class Modality:
                 return f"denial ('{token.text}')"
             if token is not head and token.lemma_.lower() in self.cues.of("intent_verb"):
                 return f"intention or threat ('{token.text}')"
-            if token is not head and self._recalls(token, chain):
-                return f"an earlier occurrence the story recalls ('{token.text}')"
             judicial = self._judicial(token) if token is not head else None
             if judicial is not None:
                 return f"a court case about it ('{judicial}')"
@@ -136,6 +149,10 @@ class Modality:
                     return f"not yet happened (modal '{child.text}')"
                 if child.dep_ == "mark" and child.lower_ in self.cues.of("condition"):
                     return f"hypothetical ('{child.text}')"
+        full = _governors(head, stop_at_relative=False)  # "followed attacks that killed four"
+        recalled = next((t for t in full[1:] if self._recalls(t, full)), None)
+        if recalled is not None:
+            return f"an earlier occurrence the story recalls ('{recalled.text}')"
         if _in_purpose(chain):
             return PURPOSE
         if head.pos_ in {"NOUN", "PROPN"} and any(
