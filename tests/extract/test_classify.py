@@ -1,6 +1,7 @@
 import pytest
 
 from strife.extract.classify import classify
+from strife.mentions import Typing
 
 
 @pytest.mark.parametrize(
@@ -255,3 +256,18 @@ def test_unrest_without_a_crowd_is_no_riot() -> None:
 def test_unrest_with_a_crowd_is_a_riot() -> None:
     typing = classify("riot", [6], [], "Protesters stoned shops as unrest spread", strong=False)
     assert typing is not None and typing.event_type == "Riots"
+
+
+def test_a_deal_is_an_agreement_of_the_conflict_only_when_an_armed_group_signs_it() -> None:
+    assert classify("agreement", [2], [], "Rebels signed a deal with the army.", strong=False) == Typing(
+        "Strategic developments", "Agreement"
+    )
+    assert classify("agreement", [1], [], "The government signed a deal with a bank.", strong=False) is None
+    assert classify("agreement", [1], [], "The two sides agreed a truce.", strong=True) is not None
+
+
+def test_forces_equipment_destroyed_is_combat_not_property_destruction() -> None:
+    assert classify("loot", [2], [1], "Militants destroyed two army trucks.") is None
+    assert classify("loot", [2], [7], "Militants destroyed the homes of villagers.") == Typing(
+        "Strategic developments", "Looting/property destruction"
+    )

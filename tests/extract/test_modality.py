@@ -30,7 +30,7 @@ def _reason(judge, nlp, sentence: str) -> str | None:
         ("The violence has killed thousands of people in the north.", "trend"),
         ("Gunmen opened fire on residents gathered near the market.", None),
         ("Soldiers fired rockets at mock targets during a live-fire drill near the border.", "exercise"),
-        ("Rival militias signed a pact to end a war that has killed tens of thousands.", "trend"),
+        ("Rival militias met in the capital to end a war that has killed tens of thousands.", "trend"),
         ("More than 2,000 people were killed as a result of the conflict, aid agencies say.", "trend"),
         ("Families moved to towns where shelling, raids and gun battles were rare.", "habit"),
         ("Looting and abductions of travellers were rampant along the highway.", "habit"),
@@ -44,6 +44,11 @@ def _reason(judge, nlp, sentence: str) -> str | None:
         ("The commander was convicted of ordering the massacre of villagers.", "court case"),
         ("Police launched an operation to rescue the hostages and arrest the kidnappers.", "purpose"),
         ("Troops were sent to protect farmers who had fled the fighting.", None),
+        (
+            "Every resource was used to secure the release of the hostages and the arrest of the kidnappers.",
+            "purpose",
+        ),
+        ("Militants were believed to be behind the attack on the market.", None),
     ],
 )
 def test_modality_reason(judge, nlp, sentence: str, expected: str | None) -> None:

@@ -153,6 +153,10 @@ def classify(
     crowd = crowd_story or bool(_CROWD.search(lowered)) or bool((agents | patients) & {PROTESTERS, RIOTERS})
     if kind == "riot" and not strong and not crowd:
         return None
+    if kind == "loot" and patients and patients <= ARMED:
+        return None  # "we destroyed four military vehicles": the forces' arms are destroyed in combat
+    if kind == "agreement" and not strong and not (agents | patients) & (ARMED - {STATE}):
+        return None  # "signed a deal": an agreement of the conflict only when an armed group signs it
     if kind in _FIXED:
         return _protest_refined(*_FIXED[kind], lowered) if kind == "riot" else Typing(*_FIXED[kind])
     if kind == "protest":

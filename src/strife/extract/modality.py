@@ -90,11 +90,14 @@ def _purpose(verb: Token) -> bool:
     hostages": an infinitive of purpose (an adverbial or noun-qualifying clause with "to") says what
     someone means to bring about. A complement infinitive ("managed to capture") is left alone: it
     may well have happened."""
-    return (
-        verb.tag_ == "VB"
-        and verb.dep_ in {"advcl", "acl"}
-        and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
-    )
+    if verb.tag_ != "VB" or not any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children):
+        return False
+    if verb.dep_ in {"advcl", "acl"}:
+        return True
+    # "resources were used to ensure the arrest of the captors", "troops were sent to protect the
+    # town": the infinitive after a passive says what someone meant ("were believed to be behind" does not)
+    passive = any(child.dep_ == "auxpass" for child in verb.head.children)
+    return verb.dep_ == "xcomp" and passive and verb.lemma_.lower() not in {"be", "have"}
 
 
 def _perfect_progressive(verb: Token) -> bool:
