@@ -271,3 +271,10 @@ def test_forces_equipment_destroyed_is_combat_not_property_destruction() -> None
     assert classify("loot", [2], [7], "Militants destroyed the homes of villagers.") == Typing(
         "Strategic developments", "Looting/property destruction"
     )
+
+
+def test_a_new_leader_is_a_change_to_an_armed_group_only() -> None:
+    assert classify("leader", [2], [], "The rebels named a new leader.", strong=False) == Typing(
+        "Strategic developments", "Change to group/activity"
+    )
+    assert classify("leader", [1], [], "The government named a new leader.", strong=False) is None

@@ -230,3 +230,9 @@ def test_an_attack_repelled_is_a_battle(pipeline: Pipeline) -> None:
 def test_a_villager_murdered_is_an_attack(pipeline: Pipeline) -> None:
     text = "Gunmen murdered a villager in Kauru, Kaduna state, Nigeria, on Friday night."
     assert [e.sub_event_type for e in coded_events(pipeline, text)] == ["Attack"]
+
+
+def test_an_armed_group_naming_its_new_leader_is_a_change_to_the_group(pipeline: Pipeline) -> None:
+    text = "Boko Haram named a new leader on Friday after its commander was killed in Borno, Nigeria."
+    events = coded_events(pipeline, text)
+    assert "Change to group/activity" in [e.sub_event_type for e in events]

@@ -35,6 +35,7 @@ _FIXED: dict[str, tuple[str, str]] = {
     "agreement": (STRATEGIC, "Agreement"),
     "arrest": (STRATEGIC, "Arrests"),
     "offensive": (STRATEGIC, "Change to group/activity"),
+    "leader": (STRATEGIC, "Change to group/activity"),
     "defuse": (STRATEGIC, "Disrupted weapons use"),
     "base": (STRATEGIC, "Headquarters or base established"),
     "loot": (STRATEGIC, "Looting/property destruction"),
@@ -155,6 +156,8 @@ def classify(
         return None
     if kind == "loot" and patients and patients <= ARMED:
         return None  # "we destroyed four military vehicles": the forces' arms are destroyed in combat
+    if kind == "leader" and not agents & (ARMED - {STATE}):
+        return None  # "named its new leader": a change to an armed group, not to a government or a firm
     if kind == "agreement" and not strong and not (agents | patients) & (ARMED - {STATE}):
         return None  # "signed a deal": an agreement of the conflict only when an armed group signs it
     if kind in _FIXED:
