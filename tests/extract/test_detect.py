@@ -236,3 +236,9 @@ def test_an_armed_group_naming_its_new_leader_is_a_change_to_the_group(pipeline:
     text = "Boko Haram named a new leader on Friday after its commander was killed in Borno, Nigeria."
     events = coded_events(pipeline, text)
     assert "Change to group/activity" in [e.sub_event_type for e in events]
+
+
+def test_a_town_population_fleeing_is_displacement(pipeline: Pipeline) -> None:
+    text = "Much of the population of Macomia, Mozambique, fled into the bush on Friday after the raid."
+    events = coded_events(pipeline, text)
+    assert "Forced to flee" in [e.sub_event_type for e in events]

@@ -86,6 +86,7 @@ class Detector:
         self.cues = displacement or DisplacementCues.load()
         self.figures = Figures(self.cues)
         self.not_territory = modality.cues.of("not_territory")
+        self.populations = modality.cues.of("population")
         self.dating = Dating(lexicon, modality, self.figures)
         self.housing_loss = HousingLoss(self.read, self.cues, geocoder)
 
@@ -251,6 +252,9 @@ class Detector:
                 sent, quantities, mention.trigger_start, mention.trigger_end
             )
             people = [a for a in patients + agents if a.type == CIVILIANS]
+            named = [t.lemma_.lower() for p in roles.agents + roles.patients for t in p.root.subtree]
+            if not people and any(word in self.populations for word in named):
+                people = [self.read.civilians([], ctx, sent)]  # "much of the town's population fled"
             if not people and mention.displaced is None:
                 return None  # someone fled, but not a population: fighters, attackers, "their victims"
             mention.actor1 = self.read.civilians(people, ctx, sent)
