@@ -242,3 +242,12 @@ def test_a_town_population_fleeing_is_displacement(pipeline: Pipeline) -> None:
     text = "Much of the population of Macomia, Mozambique, fled into the bush on Friday after the raid."
     events = coded_events(pipeline, text)
     assert "Forced to flee" in [e.sub_event_type for e in events]
+
+
+def test_a_village_attacked_by_no_one_named_is_an_attack_on_its_people(pipeline: Pipeline) -> None:
+    text = (
+        "Islamist insurgents have been active in Cabo Delgado, Mozambique, police said. "
+        "On Friday night Chitima village was attacked."
+    )
+    events = coded_events(pipeline, text)
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Attack", "Civilians (Mozambique)")]

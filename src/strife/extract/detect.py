@@ -87,6 +87,7 @@ class Detector:
         self.figures = Figures(self.cues)
         self.not_territory = modality.cues.of("not_territory")
         self.populations = modality.cues.of("population")
+        self.settlements = modality.cues.of("settlement")
         self.dating = Dating(lexicon, modality, self.figures)
         self.housing_loss = HousingLoss(self.read, self.cues, geocoder)
 
@@ -198,6 +199,13 @@ class Detector:
         roles = roles_for(doc, hit.head)
         agents, patients = self.read.roles(roles, ctx)
         head = doc[hit.head]
+        if (
+            hit.kind == "attack"
+            and not roles.agents
+            and roles.patients
+            and all(p.root.lemma_.lower() in self.settlements for p in roles.patients)
+        ):
+            patients = [self.read.civilians([], ctx, sent)]  # "Makulo village was attacked": its people
         if not agents and hit.kind in CROWD_KINDS and head.pos_ == "NOUN":
             # "tear gas at protesters": the crowd word names the actor as well as the event
             crowd = self.read.resolve(phrase(head), ctx)
