@@ -10,7 +10,15 @@ import pytest
 from strife.learn.corpus import HEADS, Corpus, load_corpus
 from strife.learn.encoder import SentenceEncoder
 from strife.learn.head import Head
-from strife.learn.train import HEADS_DIR, evaluate_heads, fit_heads, load_heads, train_heads
+from strife.learn.train import (
+    HEADS_DIR,
+    SETTINGS,
+    cross_validate,
+    evaluate_heads,
+    fit_heads,
+    load_heads,
+    train_heads,
+)
 
 TOLERANCE = 1e-4
 
@@ -65,3 +73,18 @@ def test_evaluate_heads_scores_the_committed_heads(encoder: SentenceEncoder, cor
     subtype = next(score for score in report.scores if score.head == "subtype")
     assert subtype.count == 3 * len(corpus.labels.of("subtype"))
     assert subtype.accuracy is not None and subtype.accuracy > 0.8
+
+
+def test_each_committed_head_carries_its_own_settings() -> None:
+    for name, head in load_heads().items():
+        assert (head.l2, head.iterations) == (SETTINGS[name].l2, SETTINGS[name].iterations)
+
+
+def test_cross_validation_scores_the_train_split(encoder: SentenceEncoder, corpus: Corpus) -> None:
+    picked = []
+    for label in corpus.labels.of("subtype"):
+        picked += [e for e in corpus.examples if e.label == label and e.split == "train"][:8]
+    heldout = [e for e in corpus.examples if e.split == "heldout"][:1]
+    few = Corpus(corpus.labels, tuple(picked + heldout))
+    accuracy = cross_validate(encoder, few, "subtype", 1e-4)
+    assert 0.5 < accuracy <= 1.0

@@ -29,8 +29,8 @@ from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
 
 FORMAT_VERSION = 1
-# Chosen by 4-fold cross-validation on the train split (1e-3, 3e-4, 1e-4, 3e-5 tried; 1e-4 best
-# for both heads). At 1e-4, 1,500 iterations move the weights by less than 1e-6 from the optimum.
+# The defaults of `Head.fit`; `strife.learn.train.SETTINGS` sets each head's own, chosen by
+# cross-validation. At 1e-4, 1,500 iterations move the weights by less than 1e-6 from the optimum.
 DEFAULT_L2 = 1e-4
 DEFAULT_ITERATIONS = 1500
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
