@@ -59,6 +59,16 @@ def test_no_event_is_founded_in_a_brief_that_reports_none(learned: Pipeline, tex
     assert coded_events(learned, text) == []
 
 
+def test_a_background_time_that_dates_a_noun_does_not_stop_a_report(learned: Pipeline) -> None:
+    # "since 2022" dates how long the nurses have gone unpaid, not the gathering the report is about
+    text = (
+        "Thousands of nurses who have been unpaid since 2022 gathered outside the health ministry in "
+        "Accra, chanting slogans and carrying placards."
+    )
+    (event,) = coded_events(learned, text)
+    assert event.sub_event_type == "Peaceful protest"
+
+
 def test_nothing_is_founded_in_a_longer_article(learned: Pipeline) -> None:
     article = " ".join([MARCH, "They carried banners.", "Officials met their leaders.", "Talks go on."])
     assert coded_events(learned, article) == []
