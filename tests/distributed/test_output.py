@@ -14,9 +14,10 @@ from fastapi.testclient import TestClient
 
 import strife
 from strife.cli import main
-from strife.distributed.output import check_output, write_dataset
+from strife.distributed.output import check_output
 from strife.store import StoreError
 from strife.store.parquet_dataset import MANIFEST, open_parquet
+from strife.store.parquet_writing import write_dataset
 from strife.web.app import create_app
 
 EXPORTS = ["jsonl", "csv", "acled-csv", "geojson"]

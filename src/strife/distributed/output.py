@@ -3,8 +3,8 @@
 1. The shards are folded, in input order, into an in-memory store with the usual storing,
    chaining and merging (`ingest_on_ray`), so the dataset holds the very articles, events
    and merged occurrences that a run into a DuckDB store would hold.
-2. Each table with rows is written as Parquet under `DIR.partial/`: `events/` and
-   `occurrences/` partitioned by country and month of the event date, as the shards are
+2. Each table with rows is written as Parquet under `DIR.partial/` (`strife.store.parquet_writing`):
+   `events/` and `occurrences/` partitioned by country and month of the event date, as the shards are
    (`country=C/month=YYYY-MM/`), `articles/` by month of the article's date, the others
    (evidence, claims, sources, rejections, chains, event_occurrence, merge_log) in one
    folder each. The MinHash index that merging uses is left out: nothing reads it.
@@ -16,28 +16,15 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from strife.distributed.job import Progress, RayRun, ingest_on_ray
 from strife.pipeline.resources import Resources
 from strife.store import Store
-from strife.store.parquet_dataset import FORMAT, MANIFEST, sql_literal
-from strife.store.schema import Connection, current_version
-
-# Tables the read code never touches: merging's MinHash index (rebuilt by any store that folds
-# these records again), and `meta`, which the reader makes from its own schema.
-_LEFT_OUT = ("article_bands", "article_signatures", "meta")
-# Extra columns to partition by, computed from a table's own: the folders readers prune by.
-_MONTH = "coalesce(strftime({column}, '%Y-%m'), 'unknown')"
-_PARTITIONS = {
-    "events": ("country", _MONTH.format(column="event_date")),
-    "occurrences": ("country", _MONTH.format(column="event_date")),
-    "articles": (None, _MONTH.format(column="date")),
-}
+from strife.store.parquet_dataset import MANIFEST, sql_literal
+from strife.store.parquet_writing import write_dataset
 
 
 def ingest_to_parquet(
@@ -79,51 +66,3 @@ def check_output(output: Path) -> None:
             f"--output '{output}' is a folder with other files in it; name a new or empty folder "
             "(a strife Parquet dataset there is replaced)"
         )
-
-
-def write_dataset(store: Store, output: Path, about: dict[str, Any]) -> dict[str, int]:
-    """Write the store's tables under `output` (replacing a dataset there); rows written per table."""
-    partial = output.with_name(output.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    con = store.cursor()
-    try:
-        rows = {table: _write_table(con, table, partial / table) for table in _tables(con)}
-    finally:
-        con.close()
-    written = {table: count for table, count in rows.items() if count}
-    manifest = {
-        "format": FORMAT, "schema_version": current_version(), "tables": sorted(written),
-        "rows": written, "merged": True, **about,
-    }  # fmt: skip
-    (partial / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-    if output.exists():
-        shutil.rmtree(output)
-    partial.rename(output)
-    return written
-
-
-def _tables(con: Connection) -> list[str]:
-    found = con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
-        "AND table_schema = 'main' ORDER BY table_name"
-    ).fetchall()
-    return [name for (name,) in found if name not in _LEFT_OUT]
-
-
-def _write_table(con: Connection, table: str, folder: Path) -> int:
-    row = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
-    count = int(row[0]) if row else 0
-    if not count:
-        return 0  # the reader gives a table the dataset lacks as the schema's empty one
-    country, month = _PARTITIONS.get(table, (None, None))
-    if month is None:
-        folder.mkdir()
-        con.execute(f'COPY "{table}" TO {sql_literal(str(folder / "data.parquet"))} (FORMAT PARQUET)')
-        return count
-    keys = ["country", "month"] if country else ["month"]
-    con.execute(
-        f'COPY (SELECT *, {month} AS month FROM "{table}") TO {sql_literal(str(folder))} '
-        f"(FORMAT PARQUET, PARTITION_BY ({', '.join(keys)}))"
-    )
-    return count
