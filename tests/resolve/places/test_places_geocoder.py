@@ -285,7 +285,7 @@ def test_possessive_country_is_never_a_town(geocoder: Geocoder, text: str, count
     "text,admin1",
     [
         ("A drone struck a convoy in North Darfur state.", "North Darfur"),
-        ("Clashes spread across South Kivu province.", "Sud-Kivu"),
+        ("Clashes spread across South Kivu province.", "South Kivu"),
         ("Soldiers patrolled West Darfur after the raid.", "West Darfur"),
     ],
 )

@@ -1,8 +1,8 @@
 """Provinces and states under their common English names (data/acled/admin1.tsv).
 
-strife's gazetteer names an admin1 area as GeoNames does ("Amara", "Tarabulus"), unless
-data/places/admin1.tsv renames it; analysts join on the names ACLED and OCHA write
-("Amhara", "Tripoli"). The table gives, per GeoNames admin1 code, the GeoNames-derived name
+strife's gazetteer names an admin1 area by this table's English name ("Amhara", "Tripoli"),
+unless data/places/admin1.tsv renames it; older stored events may carry GeoNames' name
+("Amara", "Tarabulus"). The table gives, per GeoNames admin1 code, the GeoNames-derived name
 and the English one; an event's admin1 is found by either, or by strife's renamed name,
 within its country. A name two areas of one country share with different English names
 ("Maputo", the city and the province) is left as it is.

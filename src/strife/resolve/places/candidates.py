@@ -17,7 +17,7 @@ from strife.resolve.places.detection_tables import Tables
 from strife.resolve.places.gazetteer import Gazetteer
 from strife.resolve.places.hints import Hints
 from strife.resolve.places.names import plural
-from strife.resolve.places.runs import WORD, Word, runs
+from strife.resolve.places.runs import WORD, Word, join_phrases, runs
 
 MAX_WORDS = 5
 # "7th and Broadway", "5th Street and Main": a street named at an intersection with a numbered one.
@@ -50,7 +50,7 @@ class Candidates:
         if self._last is not None and self._last[0] is text:
             return self._last[1]
         lowered = {m.group() for m in WORD.finditer(text) if m.group().islower()}
-        found = runs(text, self.tables.particles)
+        found = [join_phrases(run, self.keywords) for run in runs(text, self.tables.particles)]
         hints = self.hints.hints(text, found)
         raw: list[Hit] = []
         for run, hint in zip(found, hints, strict=True):

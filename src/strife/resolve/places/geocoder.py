@@ -11,11 +11,13 @@ district 2, a province, valley or region alone 3 at its capital.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 from strife.mentions import Location, Place, PlaceMention
+from strife.resolve.places.datelines import dateline_votes, is_dateline
 from strife.resolve.places.detection_tables import Tables
+from strife.resolve.places.focus import article_focus
 from strife.resolve.places.gazetteer import Gazetteer
 from strife.resolve.places.names import plural
 from strife.resolve.places.toponyms import Detector
@@ -24,19 +26,6 @@ from strife.resolve.places.toponyms import Detector
 # the resolved places of the same kind, so a known town beats an unknown one.
 HINT_WEIGHT = 0.5  # an actor's country, per actor mention (see article_country)
 _RANK = {"city": 1.0, "feature": 1.0, "street": 1.0, "admin2": 2.0, "admin1": 3.0, "country": 4.0}
-_DATELINE = re.compile(
-    r"^\s*([A-Z][\w'\u2019.\- ]{1,40}?|[A-Z][A-Z'\u2019.\- ]{2,40}),\s+([A-Z][\w ]{2,40}?)\s*[\u2013\u2014-]",
-    re.MULTILINE,
-)
-_WIRE_DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z'\u2019.\- ]{2,40})\s*(?:\(\w+\)\s*)?[\u2013\u2014-]", re.MULTILINE
-)
-# After a place at the start of a line: ", Afghanistan —", " (AP) —", ":" make it a dateline.
-# A wire dateline inside a line (after a site's page furniture): "BANGUI, April 12 (Reuters) -".
-_INLINE_DATELINE = re.compile(
-    r"\b([A-Z][A-Z'\u2019.\-]{2,}(?: [A-Z][A-Z'\u2019.\-]+){0,3}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s*\([A-Za-z][\w ]{1,20}\)\s*[\u2013\u2014-]"
-)
 # A country named only as a neighbour or as where people came from is weak evidence of where the
 # story is: "troops from neighbouring Chad", "refugees from Sudan, Eritrea and Somalia".
 _ASIDE = re.compile(
@@ -45,7 +34,6 @@ _ASIDE = re.compile(
     r"(?:the\s+)?$"
 )
 ASIDE_WEIGHT = 0.5
-_DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w ]{2,40}?)?\s*(?:\(\w+\))?\s*[:\u2014\u2013-]")
 _FILLER = (
     r"(?:\s+(?:the|a|their|his|her|relatives|families|family|capital|provincial|city|town|village|of|district|province"
     r"|nearby|neighbouring|neighboring|different|other|areas|parts),?)*"
@@ -73,6 +61,8 @@ class Geocoder:
         self.detector = Detector(gazetteer, self.tables)
         self._destination = _cue_pattern(self.tables.cues["destination"])
         self._speaker = _cue_pattern(self.tables.cues["speaker"], trailing=r"")
+        people = "|".join(re.escape(c) for c in self.tables.cues["people_after"])
+        self._people = re.compile(rf"\s+(?:{people})\b", re.I)
         qualifiers = "|".join(
             re.escape(c) for c in self.tables.cues["qualifier_after"] if not c.startswith("-")
         )
@@ -110,27 +100,8 @@ class Geocoder:
         if mentions is None:
             mentions = self.detector.mentions(text, None)
         votes: defaultdict[str, float] = defaultdict(float)
-        head = text[:600]
-        for match in _DATELINE.finditer(head):
-            place = self.gazetteer.country(match.group(2))
-            if place and place.country:
-                votes[place.country] += 4
-        for match in _WIRE_DATELINE.finditer(head):
-            cities = [
-                p
-                for p in self.gazetteer.lookup(match.group(1).strip())
-                if p.kind == "city" and p.population > 100_000
-            ]
-            if cities and cities[0].country:
-                votes[max(cities, key=lambda p: p.population).country or ""] += 4
-        for match in _INLINE_DATELINE.finditer(text[:1200]):
-            cities = [
-                p
-                for p in self.gazetteer.lookup(match.group(1).strip())
-                if p.kind == "city" and p.population > 100_000
-            ]
-            if cities:
-                votes[max(cities, key=lambda p: p.population).country or ""] += 4
+        for voted in dateline_votes(text, self.gazetteer):
+            votes[voted] += 4
         for hint in hints:
             # An actor's country is second-hand (an alias can match a common word): it breaks
             # ties and decides when the text names no place, but never outvotes a named town.
@@ -157,8 +128,9 @@ class Geocoder:
         after = text[mention.end : mention.end + 30]
         if mention.kind == "demonym" or self._qualifier.match(after):
             return "qualifier"
-        line = text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
-        if re.fullmatch(r"\s*(?:date \d{4}-\d\d-\d\d\s*)?", line) and _DATELINE_TAIL.match(after):
+        if mention.surface in self.tables.not_places and self._people.match(after):
+            return "qualifier"  # "Amhara farmers": the people, not the region of the same name
+        if is_dateline(text, mention.start, mention.end):
             return "dateline"  # where the reporter filed from, not where it happened
         if self._speaker.search(before):
             return "speaker"
@@ -178,19 +150,38 @@ class Geocoder:
         """The event's place in text[start:end]; country-only when only `country` is known.
 
         A name the span cuts ("... homes in nearby Inn Ma" | "Hte village ...", a sentence
-        splitter's mistake) is still named in it: places overlapping the span count.
+        splitter's mistake) is still named in it: places overlapping the span count. But a span
+        the splitter ran over a blank line (a headline, an outlet's byline and the first sentence)
+        counts only the paragraph of the trigger (`anchor`). A dateline's city is the place only
+        when the sentence names no other place, not even a country (CODEBOOK section 6).
         """
-        inside = _overlapping(mentions, start, end)
+        inside = _overlapping(mentions, *_paragraph(text, start, end, anchor))
+        roles = [self.role(text, m, start) for m in inside]
         chosen = self._most_specific(
-            [m for m in inside if self.role(text, m, start) == "event"], country, anchor
+            [m for m, role in zip(inside, roles, strict=True) if role == "event"], country, anchor
         )
+        if chosen is None or (chosen.kind == "country" and _NAME_GOES_ON.match(text, chosen.end)):
+            # "the Bangladesh Nationalist Party" names no place: the dateline may stand in
+            chosen = next(
+                (
+                    m
+                    for m, role in zip(inside, roles, strict=True)
+                    if role == "dateline"
+                    and m.place is not None
+                    and m.place.kind == "city"
+                    and (country is None or m.place.country == country)
+                ),
+                None,
+            )
         if chosen is None:
             if country is None:
                 return None
             return Location(
                 country, None, None, None, None, None, None, None, None, note="only the country is known"
             )
-        return self._location(chosen, inside, country, self._context(text, mentions, start, end, country))
+        # a dateline says nothing of the area an unknown name lies in
+        around = [m for m, role in zip(inside, roles, strict=True) if role != "dateline" or m is chosen]
+        return self._location(chosen, around, country, self._context(text, mentions, start, end, country))
 
     def destination(
         self, text: str, mentions: Sequence[PlaceMention], start: int, end: int, country: str | None
@@ -216,7 +207,7 @@ class Geocoder:
             and m.place.admin1
             and (country is None or m.place.country == country)
             and not (m.start < end and start < m.end)
-            and self.role(text, m) not in ("qualifier", "speaker", "destination")
+            and self.role(text, m) not in ("qualifier", "speaker", "destination", "dateline")
         ]
         before = [m for m in known if m.end <= start]
         if before:
@@ -225,45 +216,10 @@ class Geocoder:
         return min(after, key=lambda m: m.start).place if after else None
 
     def focus(self, text: str, mentions: Sequence[PlaceMention], country: str | None) -> Location | None:
-        """The admin1 area the article is mostly about, for events whose sentences name none.
-
-        Each event-role mention votes for its admin1 (a town for the area it is in);
-        ties go to the area named first. When the one place named in that area is a
-        town, the town itself (precision 1). None when no admin1 is known.
-        """
-        votes: Counter[str] = Counter()
-        first: dict[str, PlaceMention] = {}
-        towns: defaultdict[str, set[Place | None]] = defaultdict(set)
-        for mention in mentions:
-            place = mention.place
-            if place is None or place.admin1 is None or (country is not None and place.country != country):
-                continue
-            if self.role(text, mention) != "event":
-                continue
-            votes[place.admin1] += 1
-            first.setdefault(place.admin1, mention)
-            towns[place.admin1].add(place if place.kind == "city" and not mention.near else None)
-        if not votes:
-            return None
-        best = max(votes, key=lambda name: (votes[name], -first[name].start))
-        chosen = first[best].place
-        only = towns[best].pop() if len(towns[best]) == 1 else None
-        if only is not None:
-            # The area's one named place is a town ("police in Nairobi ..."): the article is about it.
-            note = "the one town the article names; the event's sentences name no place"
-            return Location(
-                only.country, only.admin1, only.admin2, only.name, only.latitude, only.longitude, 1,
-                None, None, note=note,
-            )  # fmt: skip
-        area = self.gazetteer.admin1(best, chosen.country_code if chosen else None)
-        if area is None:
-            return None
-        capital = self.gazetteer.capital(area)
-        name = capital.name if capital else area.name
-        note = "the article's main area; the event's sentences name no place"
-        return Location(
-            area.country, area.name, None, name, area.latitude, area.longitude, 3, None, None, note=note
-        )
+        """The admin1 area the article is mostly about, or a town in it, for events whose sentences
+        name no place (focus.py). None when no admin1 is known."""
+        keywords = tuple(self.tables.keywords.kinds)
+        return article_focus(self.gazetteer, self.role, self._context, keywords, text, mentions, country)
 
     def _most_specific(
         self, candidates: list[PlaceMention], country: str | None, anchor: int | None
@@ -399,6 +355,20 @@ class Geocoder:
 
 def _overlapping(mentions: Sequence[PlaceMention], start: int, end: int) -> list[PlaceMention]:
     return [m for m in mentions if m.start < end and start < m.end]
+
+
+_NAME_GOES_ON = re.compile(r" [A-Z]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraph(text: str, start: int, end: int, anchor: int | None) -> tuple[int, int]:
+    """The part of text[start:end] between the blank lines around `anchor` (all of it without one)."""
+    if anchor is None or not start <= anchor <= end:
+        return start, end
+    breaks = [m for m in _BLANK_LINE.finditer(text, start, end)]
+    lo = max((m.end() for m in breaks if m.end() <= anchor), default=start)
+    hi = min((m.start() for m in breaks if m.start() >= anchor), default=end)
+    return lo, hi
 
 
 def _country_around(chosen: PlaceMention, inside: Sequence[PlaceMention]) -> str | None:

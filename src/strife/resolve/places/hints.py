@@ -18,6 +18,13 @@ _NAME_BEFORE = re.compile(r"\b([A-Z][\w'\u2019\-]*)\s+\w+?\s+of\s+(?:the\s+)?$")
 SITE_KINDS = ("feature", "city")
 # Pattern words whose "<word> of X" names the larger place X is part of when X is a country.
 _PART_OF = frozenset({"area", "region"})
+# "in Tourbi, western Niger", "to Kfar Mahla, Syria": a name after a preposition, then its country.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|from|to|into|outside|around)\s+(?:the\s+)?$")
+_COUNTRY_APPOSITION = re.compile(
+    r",\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern"
+    r"|north-?western|south-?eastern|south-?western|central)\s+)?"
+    r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})(?![\w'\u2019])"
+)
 # What may stand between names that share one pattern word: "Kunduz and Takhar provinces".
 _LISTED = r",? (?:and |or )?|, "
 
@@ -60,6 +67,8 @@ class Hints:
         apposition = self._apposition.match(text, run[-1].end)
         if apposition:
             return self.keywords[apposition.group(1).lower()], "after"  # "Bagega, a mining village"
+        if self._of_country(text, run):
+            return ("city",), "after"  # "in Tourbi, western Niger"
         before = self._before.search(text[max(0, run[0].start - 40) : run[0].start])
         if before and plural(before.group(1).lower()) in self.keywords:
             named = _NAME_BEFORE.search(text[max(0, run[0].start - 80) : run[0].start])
@@ -80,6 +89,17 @@ class Hints:
                 kinds = ("country", *kinds)
             return kinds, "before"
         return (), ""
+
+    def _of_country(self, text: str, run: list[Word]) -> bool:
+        """Whether the run, after a preposition, is followed by the country it lies in ("in
+        Tourbi, western Niger"): a place, whether or not the gazetteer has it."""
+        if not _PLACE_PREPOSITION.search(text, max(0, run[0].start - 20), run[0].start):
+            return False
+        apposition = _COUNTRY_APPOSITION.match(text, run[-1].end)
+        if apposition is None:
+            return False
+        country = self.gazetteer.country(apposition.group(1))
+        return country is not None and not self.gazetteer.country(text[run[0].start : run[-1].end])
 
     def hints(self, text: str, runs: list[list[Word]]) -> list[tuple[str, ...]]:
         """The kinds named around each run; names listed together share a pattern word."""

@@ -1,6 +1,7 @@
 """Toponym detection, step 1: the runs of capitalised words of a text ("Jab al-Seraj",
 "Panjshir Valley"). A comma or any lower-case word other than a name particle
-(data/places/particles.txt) ends a run."""
+(data/places/particles.txt) ends a run. A pattern word of several words ("Zangon Kataf
+Local Government Area") becomes one word of its run (`join_phrases`)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,24 @@ def runs(text: str, particles: Collection[str]) -> list[list[Word]]:
     if current:
         found.append(current)
     return found
+
+
+def join_phrases(run: list[Word], phrases: Collection[str]) -> list[Word]:
+    """The run with each pattern word of several words ("Local Government Area", lower case in
+    `phrases`, plurals too) made one word, so that it reads like "Province" in "Panjshir Province"."""
+    lengths = sorted({len(p.split()) for p in phrases if " " in p}, reverse=True)
+    joined: list[Word] = []
+    index = 0
+    while index < len(run):
+        for size in lengths:
+            words = run[index : index + size]
+            text = " ".join(w.text for w in words).lower()
+            if len(words) == size and (text in phrases or text.rstrip("s") in phrases):
+                first, last = words[0], words[-1]
+                joined.append(Word(first.start, last.end, " ".join(w.text for w in words), first.particles))
+                index += size
+                break
+        else:
+            joined.append(run[index])
+            index += 1
+    return joined

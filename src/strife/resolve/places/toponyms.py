@@ -29,6 +29,7 @@ from strife.mentions import Place, PlaceMention
 from strife.resolve.places.candidates import Candidates, Hit
 from strife.resolve.places.choosing import abroad as _abroad
 from strife.resolve.places.choosing import choose
+from strife.resolve.places.datelines import is_dateline
 from strife.resolve.places.detection_tables import Tables
 from strife.resolve.places.gazetteer import Gazetteer
 from strife.resolve.places.names import fold
@@ -39,6 +40,8 @@ _CAPITAL_AFTER = re.compile(
     r"(?!\s+(?:city\s+)?of\b|\s+(?:markets?|punishment|gains|flight|investment|expenditure|controls?)\b)"
 )
 _CAPITAL_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# The article's own country's capital: "the nation's capital", "the Andean country's capital".
+_OWN_CAPITAL = re.compile(r"\bthe\s+(?:[A-Z][\w\-]*\s+)?(?:nation|country)['\u2019]s\s+capital\b(?!\s+of\b)")
 _IN_AREA = re.compile(r",?\s+in\s+(?:the\s+)?")
 LOCAL_POPULATION = 100_000  # below this a town abroad or inside a longer name is not trusted
 
@@ -85,6 +88,8 @@ class Detector:
             if not places:
                 found.append(PlaceMention(start, end, surface, _unknown_kind(hint), None, near))
                 continue
+            if is_dateline(text, start, end) and any(p.kind == "city" for p in places):
+                places = tuple(p for p in places if p.kind == "city")  # "WASHINGTON —": the city
             countries = [p for p in places if p.kind == "country"]
             capital = self._capital(text, start, end, countries[0]) if countries else None
             if capital is not None:
@@ -118,6 +123,7 @@ class Detector:
                 place is not None
                 and hint
                 and _abroad(place, country_code)
+                and place.country_code not in nearby
                 and (place.population < 1_000_000 or not fold(surface).startswith(fold(place.name)))
                 and not (
                     hint[0] == "city"
@@ -143,7 +149,23 @@ class Detector:
             if place is None:
                 continue
             found.append(PlaceMention(start, end, surface, place.kind, place, near))
-        return found
+        return self._with_own_capital(text, found, country_code)
+
+    def _with_own_capital(
+        self, text: str, found: list[PlaceMention], country_code: str | None
+    ) -> list[PlaceMention]:
+        """ "the nation's capital", "the Andean country's capital": the capital city of the
+        article's country, the whole phrase its span (what it overlaps is dropped)."""
+        name = self.gazetteer.country_name(country_code) if country_code else None
+        country = self.gazetteer.country(name) if name else None
+        city = self.gazetteer.capital(country) if country else None
+        if city is None:
+            return found
+        for match in _OWN_CAPITAL.finditer(text):
+            start, end = match.span()
+            found = [m for m in found if not (m.start < end and start < m.end)]
+            found.append(PlaceMention(start, end, match.group(), "city", city, False))
+        return sorted(found, key=lambda m: m.start)
 
     def _capital(self, text: str, start: int, end: int, country: Place) -> PlaceMention | None:
         """ "the Somali capital", "Mali's capital", "the capital of Chad": the country's capital city,
