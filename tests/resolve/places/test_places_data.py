@@ -11,12 +11,22 @@ ALIASES = [[row[c] for c in ("alias", "target", "iso2", "kind")] for row in plac
 ADMIN1 = [[row[c] for c in ("iso2", "admin1", "name", "capital")] for row in place_table("admin1.tsv")]
 COUNTRIES = [[row[c] for c in ("iso2", "name", "aliases")] for row in place_table("countries.tsv")]
 DEMONYMS = [[row["demonym"], row["iso2"]] for row in place_table("demonyms.tsv")]
+ABBREVIATIONS = [
+    [row[c] for c in ("abbreviation", "target", "iso2", "kind")] for row in place_table("abbreviations.tsv")
+]
 EXCLUDED = [[row[c] for c in ("iso2", "kind", "name", "reason")] for row in place_table("excluded.tsv")]
 
 
 @pytest.mark.parametrize("alias,target,code,kind", ALIASES, ids=[f"{r[0]}-{r[3]}" for r in ALIASES])
 def test_alias_reaches_its_place(gazetteer: Gazetteer, alias: str, target: str, code: str, kind: str) -> None:
     assert any(p.kind == kind and p.country_code == code for p in gazetteer.lookup(alias))
+
+
+@pytest.mark.parametrize("abbreviation,target,code,kind", ABBREVIATIONS, ids=[r[0] for r in ABBREVIATIONS])
+def test_abbreviation_reaches_its_place(
+    gazetteer: Gazetteer, abbreviation: str, target: str, code: str, kind: str
+) -> None:
+    assert any(p.kind == kind and p.country_code == code for p in gazetteer.lookup(target)), abbreviation
 
 
 @pytest.mark.parametrize("row", ADMIN1, ids=[f"{r[0]}.{r[1]}" for r in ADMIN1])

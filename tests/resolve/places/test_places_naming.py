@@ -93,3 +93,27 @@ def test_focus_keeps_the_capital_when_a_known_town_is_named(geocoder: Geocoder) 
     text = "Fighting in Kaduna State reached Zaria and Kafanchan. Gunmen raided the village of Zangoroko."
     found = geocoder.focus(text, geocoder.mentions(text, "Nigeria"), "Nigeria")
     assert found is not None and found.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    "text,location,admin1",
+    [
+        ("Thousands marched on Saturday in D.C. against the new law.", "Washington", "District of Columbia"),
+        ("Police fired tear gas at protesters in Portland, Ore. on Friday.", "Portland", "Oregon"),
+        (
+            "Police fired tear gas at protesters in Washington, D.C. on Friday.",
+            "Washington",
+            "District of Columbia",
+        ),
+    ],
+)
+def test_abbreviations_with_dots_name_places(
+    geocoder: Geocoder, text: str, location: str, admin1: str
+) -> None:
+    found = locate(geocoder, text, "United States", text.split()[1])
+    assert found is not None and (found.location, found.admin1) == (location, admin1)
+
+
+def test_a_state_abbreviation_needs_a_town_before_it(geocoder: Geocoder) -> None:
+    text = "Mo. Farah won the race in London."
+    assert "Mo." not in [m.surface for m in geocoder.mentions(text, "United Kingdom")]

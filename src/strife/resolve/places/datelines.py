@@ -41,7 +41,7 @@ _PREFIX = re.compile(
 # "(NIAMEY", or the end of the line ("Nairobi, Kenya" alone on its line: a byline).
 _TAIL = re.compile(
     r"(?:\)[ \t]*[:\u2014\u2013-]"
-    r"|(?:,[ \t]*[A-Z][\w ]{2,40}?)?[ \t]*(?:\([ \t]*[\w .]{1,30}\)[ \t]*)?(?:[:\u2014\u2013-]|[ \t]*$))",
+    r"|(?:,[ \t]*[A-Z][\w .]{1,40}?)?[ \t]*(?:\([ \t]*[\w .]{1,30}\)[ \t]*)?(?:[:\u2014\u2013-]|[ \t]*$))",
     re.MULTILINE,
 )
 

@@ -50,6 +50,8 @@ class Tables:
     keywords: Keywords = field(default_factory=lambda: Keywords({}, frozenset()))
     particles: frozenset[str] = frozenset()
     not_places: NotPlaces = field(default_factory=lambda: NotPlaces(frozenset(), ()))
+    # abbreviations.tsv: (abbreviation, target, iso2, kind, only after "Town, ")
+    abbreviations: tuple[tuple[str, str, str, str, bool], ...] = ()
 
     @classmethod
     def load(cls) -> Tables:
@@ -61,4 +63,8 @@ class Tables:
             Keywords.load(),
             frozenset(row["word"].lower() for row in place_table("particles.txt")),
             NotPlaces.load(),
+            tuple(
+                (r["abbreviation"], r["target"], r["iso2"], r["kind"], r["after_town"] == "yes")
+                for r in place_table("abbreviations.tsv")
+            ),
         )

@@ -78,6 +78,7 @@ def _data_path(name: str) -> Any:
 
 # The columns of the tables under data/places/, as their header lines name them.
 COLUMNS: dict[str, tuple[str, ...]] = {
+    "abbreviations.tsv": ("abbreviation", "target", "iso2", "kind", "after_town"),
     "admin1.tsv": ("iso2", "admin1", "name", "capital"),
     "aliases.tsv": ("alias", "target", "iso2", "kind"),
     "countries.tsv": ("iso2", "name", "aliases"),
@@ -88,9 +89,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "particles.txt": ("word",),
 }
 # Columns a row of a table may leave off.
-OPTIONAL: dict[str, tuple[str, ...]] = {"keywords.tsv": ("settlement",)}
+OPTIONAL: dict[str, tuple[str, ...]] = {"keywords.tsv": ("settlement",), "abbreviations.tsv": ("after_town",)}
 _KINDS = frozenset({"country", "admin1", "admin2", "city"})
-KINDS: dict[str, frozenset[str]] = {"aliases.tsv": _KINDS, "excluded.tsv": _KINDS}
+KINDS: dict[str, frozenset[str]] = {
+    "aliases.tsv": _KINDS,
+    "excluded.tsv": _KINDS,
+    "abbreviations.tsv": _KINDS,
+}
 
 
 def place_table(name: str, columns: Collection[str] = (), kinds: Collection[str] | None = None) -> list[Row]:

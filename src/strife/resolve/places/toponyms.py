@@ -42,6 +42,7 @@ _CAPITAL_AFTER = re.compile(
 _CAPITAL_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # The article's own country's capital: "the nation's capital", "the Andean country's capital".
 _OWN_CAPITAL = re.compile(r"\bthe\s+(?:[A-Z][\w\-]*\s+)?(?:nation|country)['\u2019]s\s+capital\b(?!\s+of\b)")
+_COMMA = re.compile(r",\s+")
 _IN_AREA = re.compile(r",?\s+in\s+(?:the\s+)?")
 LOCAL_POPULATION = 100_000  # below this a town abroad or inside a longer name is not trusted
 
@@ -149,7 +150,7 @@ class Detector:
             if place is None:
                 continue
             found.append(PlaceMention(start, end, surface, place.kind, place, near))
-        return self._with_own_capital(text, found, country_code)
+        return self._with_abbreviations(text, self._with_own_capital(text, found, country_code))
 
     def _with_own_capital(
         self, text: str, found: list[PlaceMention], country_code: str | None
@@ -166,6 +167,50 @@ class Detector:
             found = [m for m in found if not (m.start < end and start < m.end)]
             found.append(PlaceMention(start, end, match.group(), "city", city, False))
         return sorted(found, key=lambda m: m.start)
+
+    def _with_abbreviations(self, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+        """ "D.C.", and "Mo." after a town ("Portland, Ore."): places of data/places/abbreviations.tsv,
+        which word-by-word detection cannot read for their dots."""
+        added = []
+        for abbreviation, target, iso2, kind, after_town in self.tables.abbreviations:
+            if abbreviation not in text:
+                continue
+            places = [p for p in self.gazetteer.lookup(target) if p.kind == kind and p.country_code == iso2]
+            if not places:
+                continue
+            place = max(places, key=lambda p: p.population)
+            town = r"\b[A-Z][\w'\u2019\-]*,\s+" if after_town else r"(?<![\w.])"
+            for match in re.finditer(rf"{town}({re.escape(abbreviation)})(?!\w)", text):
+                start, end = match.span(1)
+                added.append(PlaceMention(start, end, abbreviation, kind, place, False))
+        if not added:
+            return found
+        spans = [(m.start, m.end) for m in added]
+        kept = [
+            self._town_of(text, m, added)
+            for m in found
+            if not any(m.start < e and s < m.end for s, e in spans)
+        ]
+        return sorted([*kept, *added], key=lambda m: m.start)
+
+    def _town_of(self, text: str, mention: PlaceMention, added: list[PlaceMention]) -> PlaceMention:
+        """The town before an abbreviation, in the place it names: "Portland, Ore." is Oregon's
+        Portland, "Washington, D.C." the capital, not the state."""
+        after = next((a for a in added if _COMMA.fullmatch(text, mention.end, a.start)), None)
+        if after is None or after.place is None:
+            return mention
+        area = after.place
+        towns = [
+            p
+            for p in self.gazetteer.lookup(mention.surface)
+            if p.kind == "city"
+            and p.country_code == area.country_code
+            and (p.geonameid == area.geonameid if area.kind == "city" else p.admin1 == area.name)
+        ]
+        if not towns:
+            return mention
+        town = max(towns, key=lambda p: p.population)
+        return PlaceMention(mention.start, mention.end, mention.surface, "city", town, mention.near)
 
     def _capital(self, text: str, start: int, end: int, country: Place) -> PlaceMention | None:
         """ "the Somali capital", "Mali's capital", "the capital of Chad": the country's capital city,
