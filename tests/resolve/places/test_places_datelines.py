@@ -110,3 +110,18 @@ def test_the_nations_capital_is_the_capital_of_the_articles_country(geocoder: Ge
     mentions = geocoder.mentions(text, "Peru")
     found = geocoder.locate(text, mentions, 0, len(text), "Peru", text.index("marched"))
     assert found is not None and (found.location, found.geo_precision) == ("Lima", 1)
+
+
+def test_the_places_of_the_story_outvote_where_it_was_filed(geocoder: Geocoder) -> None:
+    text = (
+        "MOSCOW, June 2 (Reuters) - Russia's defence ministry said on Friday its troops had left "
+        "Kherson. Shelling later hit Beryslav and Nova Kakhovka overnight, Ukrainian officials said."
+    )
+    assert geocoder.article_country(text) == "Ukraine"
+
+
+def test_one_foreign_town_does_not_outvote_the_dateline(geocoder: Geocoder) -> None:
+    text = "KABUL (Reuters) - Envoys met in Doha on Monday. Fighting went on in Kunduz and Baghlan."
+    assert geocoder.article_country(text) == "Afghanistan"
+    text = "KABUL (Reuters) - Envoys met in Doha on Monday and again in Doha on Tuesday."
+    assert geocoder.article_country(text) == "Afghanistan"

@@ -11,7 +11,7 @@ district 2, a province, valley or region alone 3 at its capital.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from strife.mentions import Location, Place, PlaceMention
@@ -95,7 +95,9 @@ class Geocoder:
 
         Votes: a dateline 4 (at a line's start, or a wire's "CITY, April 12 (Reuters) -" anywhere
         in the head), a country named 2 (0.5 as a neighbour or where people came from), an admin1
-        1.5, a demonym 1, each hint 0.5, a city of 100,000 people 1, a smaller one 0.5.
+        1.5, a demonym 1, each hint 0.5, a city of 100,000 people 1, a smaller one 0.5. Then the
+        towns and provinces named as where things happened may overrule the vote
+        (`_where_things_happened`).
         """
         if mentions is None:
             mentions = self.detector.mentions(text, None)
@@ -120,7 +122,35 @@ class Geocoder:
                 weight = ASIDE_WEIGHT
             votes[mention.place.country] += weight
         votes.pop("", None)
-        return max(votes, key=lambda name: votes[name]) if votes else None
+        winner = max(votes, key=lambda name: votes[name]) if votes else None
+        return self._where_things_happened(text, mentions, winner)
+
+    def _where_things_happened(
+        self, text: str, mentions: Sequence[PlaceMention], voted: str | None
+    ) -> str | None:
+        """The country of the towns and provinces named as where things happened, when they are at
+        least two different places, more than twice those of the voted country, and the text names
+        their country (or its people): a story filed from Moscow about Kherson, or one full of
+        Israel's words about strikes on Gaza, is about where the places are."""
+        distinct = {
+            (m.place.geonameid, m.place.name, m.place.country)
+            for m in mentions
+            if m.place is not None
+            and m.place.country
+            and m.kind in ("city", "admin1", "admin2")
+            and self.role(text, m) == "event"
+        }
+        places: Counter[str] = Counter(country for _, _, country in distinct if country)
+        if not places:
+            return voted
+        where, count = places.most_common(1)[0]
+        named = any(
+            m.kind in ("country", "demonym") and m.place is not None and m.place.country == where
+            for m in mentions
+        )
+        if where != voted and named and count >= 2 and count > 2 * places.get(voted or "", 0):
+            return where
+        return voted
 
     def role(self, text: str, mention: PlaceMention, floor: int = 0) -> str:
         """ "destination", "speaker", "qualifier" or "event": what the place is to the sentence."""
