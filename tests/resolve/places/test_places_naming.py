@@ -117,3 +117,18 @@ def test_abbreviations_with_dots_name_places(
 def test_a_state_abbreviation_needs_a_town_before_it(geocoder: Geocoder) -> None:
     text = "Mo. Farah won the race in London."
     assert "Mo." not in [m.surface for m in geocoder.mentions(text, "United Kingdom")]
+
+
+@pytest.mark.parametrize(
+    "text,admin1",
+    [
+        ("The governor of Nuristan province said the Nijrab district centre fell to insurgents.", "Nuristan"),
+        ("Fighters from Kunduz province attacked the Nijrab district centre on Monday.", "Kapisa"),
+        ("Officials in Kabul said insurgents had seized the Nijrab district centre.", "Kapisa"),
+    ],
+)
+def test_a_district_lies_in_the_province_named_around_it(geocoder: Geocoder, text: str, admin1: str) -> None:
+    mentions = geocoder.mentions(text, "Afghanistan")
+    district = next(m for m in mentions if m.surface == "Nijrab")
+    found = geocoder.locate(text, mentions, district.start, district.end, "Afghanistan")
+    assert found is not None and (found.location, found.admin1) == ("Nijrab", admin1)

@@ -43,6 +43,7 @@ _CAPITAL_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # The article's own country's capital: "the nation's capital", "the Andean country's capital".
 _OWN_CAPITAL = re.compile(r"\bthe\s+(?:[A-Z][\w\-]*\s+)?(?:nation|country)['\u2019]s\s+capital\b(?!\s+of\b)")
 _COMMA = re.compile(r",\s+")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
 _IN_AREA = re.compile(r",?\s+in\s+(?:the\s+)?")
 LOCAL_POPULATION = 100_000  # below this a town abroad or inside a longer name is not trusted
 
@@ -111,13 +112,18 @@ class Detector:
             # same-named places is meant, even against the article's country.
             nearby = {code for at, code in by_name if start - 150 <= at <= end + 60}
             place = choose(places, hint, country_code, context, named, nearby)
-            enclosing = _enclosing(text, raw, index)
+            enclosing = _enclosing(text, raw, index) or (
+                _province_around(text, raw, index, country_code) if hint and country_code else None
+            )
             if place is not None and place.kind in ("city", "admin2") and enclosing is not None:
                 inside = [p for p in places if (p.country_code, p.admin1) == enclosing]
                 place = choose(inside, hint, country_code, context, named) if inside else None
                 if place is None:
                     # "the city of Khost in the Baghlan province": not Khost province's Khost, a
-                    # place the gazetteer lacks in the province the text puts it in.
+                    # place the gazetteer lacks in the province the text puts it in; but "a
+                    # Christian village in Plateau state" is no village called Christian.
+                    if surface in self.tables.not_places:
+                        continue
                     found.append(PlaceMention(start, end, surface, _unknown_kind(hint), None, near))
                     continue
             if (
@@ -282,6 +288,26 @@ def _enclosing(text: str, raw: Sequence[Hit], index: int) -> tuple[str | None, s
         return None
     areas = [p for p in places if p.kind == "admin1"]
     return (areas[0].country_code, areas[0].admin1) if len(areas) == 1 else None
+
+
+def _province_around(
+    text: str, raw: Sequence[Hit], index: int, country_code: str
+) -> tuple[str | None, str | None] | None:
+    """The one province of the article's country that the words around a name (150 characters
+    before, 60 after) name as a province ("the governor of Nuristan province ... the Duab district
+    centre"), not as where someone came from: the province the name most likely lies in."""
+    start, end = raw[index][0], raw[index][1]
+    areas = set()
+    for other, (at, _, _, places, hint, _) in enumerate(raw):
+        if other == index or not start - 150 <= at <= end + 60:
+            continue
+        provinces = [p for p in places if p.kind == "admin1" and p.country_code == country_code]
+        if len(provinces) != 1 or hint[:1] != ("admin1",):
+            continue  # named as a province ("Y province", "Y state"), not inside "the Assam Rifles"
+        if _FROM.search(text, max(0, at - 20), at):
+            continue  # "fighters from Kunduz province"
+        areas.add((provinces[0].country_code, provinces[0].admin1))
+    return areas.pop() if len(areas) == 1 else None
 
 
 def _unknown_kind(hint: Sequence[str]) -> str:
