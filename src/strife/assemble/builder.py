@@ -25,6 +25,7 @@ from strife.extract.reference import OWN_PLACE, REFERS_BACK
 from strife.extract.time import lead_end, occurrence_offset
 from strife.mentions import ActorRef, Figure, Location, Mention, TimeExpr
 from strife.records import Article, Claim, Event, Evidence, Source, interaction
+from strife.resolve.places.datelines import DATELINE_NOTE
 
 NON_STATE = ARMED - {STATE, 8}
 HOUSEHOLD_SIZE = 6
@@ -375,6 +376,8 @@ class Builder:
         # taken ("the blast ..., police in Bastar said"): the event's place only when no other is named
         located = [m for m in draft.mentions if _placed(m) and not _told_elsewhere(m)]
         located = located or [m for m in draft.mentions if _placed(m)]
+        # a dateline's city stands in only for a mention that names no place of its own
+        located = [m for m in located if _place(m).note != DATELINE_NOTE] or located
         if not located:
             # a sentence that names no place continues the story of the place named just before it
             return self._nearest_place(draft.first)

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from strife.mentions import Place
 from strife.resolve.places.gazetteer import Gazetteer
 
+# The note on a place read from a dateline: the event's place for want of another.
+DATELINE_NOTE = "the dateline's city: where the report was filed; the sentence names no other place"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
 # A country dateline: "Kabul, Afghanistan —" at a line's start (group 2 the country).
 COUNTRY_DATELINE = re.compile(

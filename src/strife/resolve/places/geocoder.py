@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from strife.mentions import Location, Place, PlaceMention
-from strife.resolve.places.datelines import dateline_votes, is_dateline
+from strife.resolve.places.datelines import DATELINE_NOTE, dateline_votes, is_dateline
 from strife.resolve.places.detection_tables import Tables
 from strife.resolve.places.focus import article_focus
 from strife.resolve.places.gazetteer import Gazetteer
@@ -210,7 +211,12 @@ class Geocoder:
             )
         # a dateline says nothing of the area an unknown name lies in
         around = [m for m, role in zip(inside, roles, strict=True) if role != "dateline" or m is chosen]
-        return self._location(chosen, around, country, self._context(text, mentions, start, end, country))
+        found = self._location(chosen, around, country, self._context(text, mentions, start, end, country))
+        if found is not None and chosen in inside and roles[inside.index(chosen)] == "dateline":
+            # the event's place only for want of another: a mention of the same occurrence that
+            # names its place wins over it (assemble.builder)
+            return replace(found, note=DATELINE_NOTE)
+        return found
 
     def destination(
         self, text: str, mentions: Sequence[PlaceMention], start: int, end: int, country: str | None
