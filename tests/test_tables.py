@@ -71,6 +71,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
     from strife.extract.quantities import load_number_words, load_vague_table
     from strife.extract.relevance import RelevanceWords
     from strife.ingest.language import Languages
+    from strife.learn.revise import load_deathless
     from strife.resolve.actors import ActorDictionary
     from strife.resolve.places.detection_tables import Keywords
     from strife.resolve.places.names import place_table
@@ -91,6 +92,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
         "stopwords.txt synonyms.tsv": Vocabulary.load,
         "triggers.tsv": TriggerLexicon.load,
         "type_precedence.tsv": Precedence.load,
+        "deathless_subtypes.tsv": load_deathless,
         "vague_quantities.tsv": load_vague_table,
         "places/admin1.tsv": lambda: place_table("admin1.tsv"),
         "places/aliases.tsv": lambda: place_table("aliases.tsv"),

@@ -210,3 +210,26 @@ def test_deaths_told_town_by_town_in_a_story_of_force_on_protesters(pipeline: Pi
     events = coded_events(pipeline, text)
     assert {e.sub_event_type for e in events} == {"Excessive force against protesters"}
     assert sorted(e.location or "" for e in events) == ["Ibb", "Taiz"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "confusable"),
+    [
+        (("Protests", "Peaceful protest"), ("Riots", "Violent demonstration"), True),  # a `revise` row
+        (("Strategic developments", "Arrests"), ("Protests", "Protest with intervention"), True),
+        (("Battles", "Armed clash"), ("Violence against civilians", "Attack"), True),
+        (("Violence against civilians", "Attack"), ("Explosions/Remote violence", "Grenade"), True),
+        (("Strategic developments", "Agreement"), ("Protests", "Peaceful protest"), False),
+        (("Battles", "Armed clash"), ("Strategic developments", "Arrests"), False),
+    ],
+)
+def test_families_a_report_can_be_miscoded_between(
+    a: tuple[str, str], b: tuple[str, str], confusable: bool
+) -> None:
+    precedence = Precedence.load()
+    assert precedence.confusable(Typing(*a), Typing(*b)) is confusable
+    assert precedence.confusable(Typing(*b), Typing(*a)) is confusable
+
+
+def test_a_revise_row_gives_assembly_no_precedence() -> None:
+    assert not Precedence.load().holds("Riots", _mention("Protests", "Peaceful protest"))

@@ -2,21 +2,30 @@
 
 The rules find triggers and read arguments well; they are weakest at telling a report
 of a current occurrence from background, intentions, commentary, trends and page
-furniture, and at choosing the sub-type within a family when the wording is new. The
-judge encodes each sentence that holds a mention (only those: encoding costs about
-twice parsing) and applies two small heads trained from `data/training/`:
+furniture, and at choosing the sub-type when the wording is new. The judge encodes
+each sentence that holds a mention (only those: encoding costs about twice parsing)
+and applies two small heads trained from `data/training/`:
 
 1. event-hood: a mention whose sentence the head reads as a non-event with
    probability at least `drop_at` is dropped, with the reason kept;
-2. sub-type: within the family the rules chose, the head's sub-type replaces the
-   rules' when it is at least `retype_at` likely. The family itself stays the rules'
-   (a trigger word is stronger evidence of the family than a sentence embedding).
+2. sub-type: the head's sub-type replaces the rules' when it is sure enough
+   (`strife.learn.revise`): within the rules' family at `WITHIN_AT`; in a family
+   the precedence table pairs with the rules' (Protests and Riots, Battles and
+   Violence against civilians...) only at `ACROSS_AT`, since a trigger word is
+   strong evidence of the family; and whenever the rules' sub-type contradicts the
+   count of the dead (a Peaceful protest where protesters died).
+
+A group with a count of the dead or displaced is never dropped (see `_counts`). It is
+encoded for its sub-type only in a short report (`strife.learn.found.is_short_report`:
+a few sentences cost little, and the report is its event) or when the count of the dead
+rules its sub-type out; elsewhere the count is taken as the rules' best evidence and the
+group is kept as it is, which is also most of what keeps the stage cheap.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -24,13 +33,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from strife.assemble import merge
-from strife.assemble.drafts import Draft
+from strife.assemble.drafts import VIOLENT, Draft
 from strife.assemble.precedence import Precedence
 from strife.learn.corpus import read_labels
 from strife.learn.encoder import SentenceEncoder
+from strife.learn.found import is_short_report
 from strife.learn.head import Head
+from strife.learn.revise import Reviser, load_deathless
 from strife.learn.train import HEADS_DIR, load_heads
-from strife.mentions import Mention
+from strife.mentions import Mention, Typing
 
 EVENT = "event"
 # Kinds of non-event the judge does not drop for: a trigger word used in another sense ("shares
@@ -48,6 +59,7 @@ class Plan:
     groups: list[Draft]
     spans: list[tuple[int, int]]
     sentences: list[str]
+    counted: frozenset[int] = frozenset()  # ids of the groups with a count: judged for sub-type only
 
 
 class Judge:
@@ -58,8 +70,8 @@ class Judge:
         subtype: Head,
         families: dict[str, str],
         precedence: Precedence,
+        deathless: frozenset[str] = frozenset(),
         drop_at: float = 0.8,
-        retype_at: float = 0.8,
     ) -> None:
         self.encoder = encoder
         self.precedence = precedence  # grouping mentions as assembly will (assemble.merge)
@@ -67,7 +79,7 @@ class Judge:
         self.subtype = subtype
         self.families = families  # sub-type label -> event type
         self.drop_at = drop_at
-        self.retype_at = retype_at
+        self.reviser = Reviser(subtype.labels, families, precedence, deathless)
 
     @classmethod
     def load(
@@ -78,7 +90,7 @@ class Judge:
         heads = load_heads(folder)
         families = {label: labels.group[label] for label in labels.of("subtype")}
         precedence = precedence or Precedence.load()
-        return cls(encoder, heads["eventhood"], heads["subtype"], families, precedence)
+        return cls(encoder, heads["eventhood"], heads["subtype"], families, precedence, load_deathless())
 
     def __call__(
         self, mentions: Sequence[Mention], text: str, article_date: date | None = None
@@ -92,14 +104,20 @@ class Judge:
 
         One decision per occurrence: the mentions are grouped as assembly will group them,
         and each group is judged by the sentence of its first mention. A group with a count
-        of the dead or displaced is kept without encoding anything (see `_counts`); mentions
-        that form no group (assembly drops them too) are passed on untouched.
+        of the dead or displaced is never dropped, and is judged for its sub-type only in a
+        short report or when its count of the dead rules its sub-type out (the module's
+        docstring); mentions that form no group (assembly drops them too) pass untouched.
         """
-        groups = [
-            d for d in merge(mentions, article_date, self.precedence) if not any(_counts(m) for m in d.all())
-        ]
+        short = is_short_report(text)
+        groups, counted = [], set()
+        for draft in merge(mentions, article_date, self.precedence):
+            if any(_counts(m) for m in draft.all()):
+                if not (short and not _displaced(draft)) and not self._contradicted(draft):
+                    continue
+                counted.add(id(draft))
+            groups.append(draft)
         spans = sorted({(d.first.sent_start, d.first.sent_end) for d in groups})
-        return Plan(list(mentions), groups, spans, [text[s:e] for s, e in spans])
+        return Plan(list(mentions), groups, spans, [text[s:e] for s, e in spans], frozenset(counted))
 
     def decide(self, plan: Plan, vectors: NDArray[np.float32]) -> list[Mention]:
         """Apply the heads to a plan's encoded sentences (one row per `plan.sentences`)."""
@@ -115,33 +133,55 @@ class Judge:
         dropped: set[int] = set()
         for group in plan.groups:
             i = row[(group.first.sent_start, group.first.sent_end)]
-            if not_events[i] >= self.drop_at:
+            if id(group) not in plan.counted and not_events[i] >= self.drop_at:
                 kind = self.eventhood.labels[max(kinds, key=lambda k: float(eventhood[i, k]))]
                 reason = f"dropped by the encoder: {kind} ({not_events[i]:.2f} not an event)"
                 for mention in group.all():
                     mention.notes.append(reason)
                     dropped.add(id(mention))
                 continue
-            for mention in group.mentions:
-                if mention.typing is not None and mention.typing.event_type == group.event_type:
-                    self._retyped(mention, subtypes[i])
+            self._retype(group, subtypes[i])
         return [m for m in plan.mentions if id(m) not in dropped]
 
-    def _retyped(self, mention: Mention, probabilities: NDArray[np.float64]) -> Mention:
-        assert mention.typing is not None
-        family = mention.typing.event_type
-        allowed = [i for i, label in enumerate(self.subtype.labels) if self.families.get(label) == family]
-        if not allowed:
-            return mention
-        best = max(allowed, key=lambda i: float(probabilities[i]))
-        share = float(probabilities[best]) / max(float(sum(probabilities[i] for i in allowed)), 1e-9)
-        label = self.subtype.labels[best]
-        if label == mention.typing.sub_event_type or share < self.retype_at:
-            return mention
-        rules = mention.typing.sub_event_type
-        mention.notes.append(f"sub-type {label!r} from the encoder ({share:.2f}); the rules had {rules!r}")
-        mention.typing = replace(mention.typing, sub_event_type=label)
-        return mention
+    def _retype(self, group: Draft, probabilities: NDArray[np.float64]) -> None:
+        """Give the group's mentions of its own type the sub-types the reviser chooses. A change of
+        family is decided for the whole group by its first mention, and only when assembly would
+        still hold the group's other mentions in the new family."""
+        deadly, contradicted = _deadly(group), self._contradicted(group)
+        own = [m for m in group.mentions if m.typing is not None and m.typing.event_type == group.event_type]
+        first = group.first.typing
+        assert first is not None, "a group is founded by a typed mention"
+        typing, why = self.reviser.revise(first, probabilities, deadly, contradicted)
+        if typing.event_type != group.event_type:
+            if self._holds(group, typing):
+                for mention in own:
+                    _retyped(mention, typing, why)
+            return
+        for mention in own:
+            assert mention.typing is not None
+            typing, why = self.reviser.revise(mention.typing, probabilities, deadly, contradicted)
+            if typing.event_type == group.event_type and typing != mention.typing:
+                _retyped(mention, typing, why)
+
+    def _holds(self, group: Draft, typing: Typing) -> bool:
+        """Whether an event of `typing` would still hold the group's mentions of other families."""
+        own = {m.sentence for m in group.mentions}
+        for mention in group.extra:
+            family = mention.event_type
+            if family is None or family in (group.event_type, typing.event_type):
+                continue
+            same_sentence = mention.sentence in own and {family, typing.event_type} <= VIOLENT
+            if not same_sentence and not self.precedence.holds(typing.event_type, mention, reference=True):
+                return False
+        return True
+
+    def _contradicted(self, group: Draft) -> bool:
+        """Whether the count of the dead rules out every sub-type the rules gave the group's own
+        mentions (one that it allows is the sub-type assembly will choose: a protest met with
+        lethal force anywhere in the story was not peaceful)."""
+        deadly = _deadly(group)
+        own = [m.typing for m in group.mentions if m.typing is not None and m.event_type == group.event_type]
+        return bool(own) and all(self.reviser.contradicts(t.sub_event_type, deadly) for t in own)
 
 
 def _counts(mention: Mention) -> bool:
@@ -150,3 +190,18 @@ def _counts(mention: Mention) -> bool:
     claim to have killed dozens") as trends and quoted witnesses as commentary. Not encoding those
     groups is also most of what keeps the stage cheap."""
     return mention.deaths is not None or mention.displaced is not None
+
+
+def _retyped(mention: Mention, typing: Typing, why: str) -> None:
+    assert mention.typing is not None
+    mention.notes.append(f"sub-type {why}; the rules had {mention.typing.sub_event_type!r}")
+    mention.typing = typing
+
+
+def _deadly(group: Draft) -> bool:
+    """Whether a mention of the group counts at least one dead."""
+    return any(m.deaths is not None and m.deaths.value > 0 for m in group.all())
+
+
+def _displaced(group: Draft) -> bool:
+    return any(m.displaced is not None for m in group.all())

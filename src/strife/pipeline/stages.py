@@ -154,7 +154,7 @@ class Extract:
 class Learn:
     """Needs work.mentions, work.doc and work.context; drops mentions whose sentence the encoder reads
     as no current event (background, intention, commentary, page furniture...) and revises sub-types
-    within the rules' family (strife.learn.judge); in a short report where the rules coded nothing,
+    (strife.learn.judge, strife.learn.revise); in a short report where the rules coded nothing,
     may found one event (strife.learn.found). Off with STRIFE_ENCODER=off."""
 
     name = "learn"
