@@ -102,6 +102,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
         "places/common_words.txt": lambda: place_table("common_words.txt"),
         "places/keywords.tsv": Keywords.load,
         "places/particles.txt": lambda: place_table("particles.txt"),
+        "places/abbreviations.tsv": lambda: place_table("abbreviations.tsv"),
         "places/not_places.tsv": NotPlaces.load,
         "acled/countries.tsv acled/admin1.tsv acled/inter_codes.tsv "
         "acled/outlets.tsv acled/generic_tlds.tsv": AcledTables.load,
