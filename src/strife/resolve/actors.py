@@ -1,6 +1,6 @@
 """Actor dictionary: noun phrases in a text -> canonical actors with a type code (CODEBOOK section 4).
 
-Three data files drive it, each editable by a domain expert:
+Three data files drive it, each editable by a domain expert (read by `strife.resolve.actor_tables`):
 
 - ``data/actors.tsv``: named actors, one row per actor and period (the Taliban are rebels
   to 2021-08-14 and the state forces of Afghanistan from 2021-08-15), with aliases that
@@ -33,100 +33,19 @@ from pathlib import Path
 
 from strife.mentions import Actor
 from strife.resolve._actor_match import Lexicon, Scan, fold, in_modifier
-from strife.tables import DataFileError, Row, read_table
+from strife.resolve.actor_tables import ACTOR_COLUMNS, Demonym, Entry, Generic, Sense, read_tables
 
-
-@dataclass(frozen=True)
-class _Entry:
-    """One row of actors.tsv."""
-
-    name: str
-    type: int
-    country: str | None
-    local_in: frozenset[str]
-    valid_from: date | None
-    valid_to: date | None
-    assoc: str | None
-
-    def valid_on(self, on: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= on) and (
-            self.valid_to is None or on <= self.valid_to
-        )
-
-
-@dataclass(frozen=True)
-class _Generic:
-    """One row of generic_actors.tsv."""
-
-    template: str
-    type: int
-    after_name: bool
-
-    @property
-    def needs_group(self) -> bool:
-        """A "{militia} (...)" template, filled only from an ethnic or communal group word before it."""
-        return "{militia}" in self.template
-
-
-@dataclass(frozen=True)
-class _Demonym:
-    """One row of actor_demonyms.tsv: a country's demonym, or a group with its militia name."""
-
-    country: str
-    militia: str | None = None  # "Murle Ethnic Militia": the row names a group, not a country
-
-
-@dataclass(frozen=True)
-class _Sense:
-    entry: _Entry
-    local: bool
+__all__ = ["ACTOR_COLUMNS", "ActorDictionary"]
 
 
 @dataclass
 class _Candidate:
     start: int  # token index
     end: int  # exclusive
-    named: list[_Sense]
-    generic: _Generic | None
+    named: list[Sense]
+    generic: Generic | None
     country: str | None = None  # from a demonym before a generic noun
-    group: _Demonym | None = None  # an ethnic or communal group before a "{militia}" noun
-
-
-def _split(cell: str | None) -> list[str]:
-    return [part.strip() for part in (cell or "").split("|") if part.strip()]
-
-
-def _date(cell: str | None, where: str) -> date | None:
-    if not (cell or "").strip():
-        return None
-    try:
-        return date.fromisoformat((cell or "").strip())
-    except ValueError:
-        raise DataFileError(
-            f"{where}: date {cell!r} is not ISO (YYYY-MM-DD); fix the cell or leave it empty"
-        ) from None
-
-
-def _type(cell: str | None, where: str) -> int:
-    if (cell or "").strip() not in {str(code) for code in range(1, 9)}:
-        raise DataFileError(
-            f"{where}: type {cell!r} is not a code 1-8 (CODEBOOK section 4); fix the type column"
-        )
-    return int(cell or 0)
-
-
-# The columns of the three actor tables, as their header lines name them (notes and militia may be left off).
-ACTOR_COLUMNS = (
-    "name", "type", "country", "aliases", "local_aliases", "local_in",
-    "valid_from", "valid_to", "assoc", "notes",
-)  # fmt: skip
-GENERIC_COLUMNS = ("template", "type", "after_name", "aliases", "notes")
-DEMONYM_COLUMNS = ("aliases", "country", "militia")
-
-
-def _rows(path: Path | None, default: str, columns: tuple[str, ...], optional: tuple[str, ...]) -> list[Row]:
-    """The rows of an actor table (strife.tables.read_table: errors at file:line)."""
-    return read_table(path or default, columns, optional=optional)
+    group: Demonym | None = None  # an ethnic or communal group before a "{militia}" noun
 
 
 class ActorDictionary:
@@ -134,15 +53,15 @@ class ActorDictionary:
 
     def __init__(
         self,
-        entries: list[_Entry],
-        aliases: list[tuple[str, _Sense]],
-        generics: list[tuple[str, _Generic]],
-        demonyms: list[tuple[str, _Demonym]],
+        entries: list[Entry],
+        aliases: list[tuple[str, Sense]],
+        generics: list[tuple[str, Generic]],
+        demonyms: list[tuple[str, Demonym]],
     ) -> None:
         self.entries = entries
-        self._named: Lexicon[_Sense] = Lexicon()
-        self._generic: Lexicon[_Generic] = Lexicon()
-        self._demonyms: Lexicon[_Demonym] = Lexicon()
+        self._named: Lexicon[Sense] = Lexicon()
+        self._generic: Lexicon[Generic] = Lexicon()
+        self._demonyms: Lexicon[Demonym] = Lexicon()
         for alias, sense in aliases:
             self._named.add(alias, sense)
         for alias, generic in generics:
@@ -150,7 +69,7 @@ class ActorDictionary:
         for alias, demonym in demonyms:
             self._demonyms.add(alias, demonym)
         self.countries = {d.country for _, d in demonyms} | {e.country for e in entries if e.country}
-        self._by_name: dict[str, list[_Entry]] = defaultdict(list)
+        self._by_name: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
             self._by_name[fold(entry.name)].append(entry)
 
@@ -159,45 +78,9 @@ class ActorDictionary:
         cls, path: Path | None = None, generic_path: Path | None = None, demonym_path: Path | None = None
     ) -> ActorDictionary:
         """Read the three data files (the packaged ones by default); errors name the file, line and fix."""
-        entries: list[_Entry] = []
-        aliases: list[tuple[str, _Sense]] = []
-        for row in _rows(path, "actors.tsv", ACTOR_COLUMNS, ("notes",)):
-            where = row.where
-            if not row["name"].strip():
-                raise row.error("empty name; every row needs a canonical name")
-            country = row["country"].strip() or None
-            entry = _Entry(
-                name=row["name"].strip(),
-                type=_type(row["type"], where),
-                country=country,
-                local_in=frozenset(_split(row["local_in"]) or ([country] if country else [])),
-                valid_from=_date(row["valid_from"], where),
-                valid_to=_date(row["valid_to"], where),
-                assoc=row["assoc"].strip() or None,
-            )
-            if entry.valid_from and entry.valid_to and entry.valid_from > entry.valid_to:
-                raise row.error("valid_from is after valid_to; swap or fix the dates")
-            entries.append(entry)
-            local = _split(row["local_aliases"])
-            # The canonical name matches anywhere, unless the row lists it as a local alias: a
-            # name as plain as "National Liberation Army" means the ELN only in Colombia.
-            named = [] if fold(entry.name) in {fold(a.lstrip("=")) for a in local} else [entry.name]
-            aliases += [(a, _Sense(entry, False)) for a in [*named, *_split(row["aliases"])]]
-            aliases += [(a, _Sense(entry, True)) for a in local]
-        generics = []
-        for row in _rows(generic_path, "generic_actors.tsv", GENERIC_COLUMNS, ("notes",)):
-            generic = _Generic(
-                row["template"].strip(), _type(row["type"], row.where), row["after_name"] == "yes"
-            )
-            generics += [(a, generic) for a in _split(row["aliases"])]
-        demonyms = [
-            (alias, _Demonym(row["country"].strip(), row["militia"].strip() or None))
-            for row in _rows(demonym_path, "actor_demonyms.tsv", DEMONYM_COLUMNS, ("militia",))
-            for alias in _split(row["aliases"])
-        ]
-        return cls(entries, aliases, generics, demonyms)
+        return cls(*read_tables(path, generic_path, demonym_path))
 
-    def alias_senses(self) -> Iterator[tuple[tuple[str, ...], list[tuple[_Entry, bool]]]]:
+    def alias_senses(self) -> Iterator[tuple[tuple[str, ...], list[tuple[Entry, bool]]]]:
         """Every alias key with the (entry, local) pairs it names: for data checks."""
         for key, senses in self._named.items():
             yield key, [(s.entry, s.local) for s in senses]
@@ -271,11 +154,11 @@ class ActorDictionary:
         named_all = self._named.every(scan)
         named_spans = {(i, n) for i, n, _ in named_all}
         generic = self._generic.longest_at(scan)
-        demonym_ends: dict[int, tuple[int, _Demonym]] = {}  # token index after a demonym -> (its start, row)
+        demonym_ends: dict[int, tuple[int, Demonym]] = {}  # token index after a demonym -> (its start, row)
         for i, (n, rows) in sorted(self._demonyms.longest_at(scan).items()):
             if i + n < count and scan.joined(i + n - 1, 2):
                 demonym_ends.setdefault(i + n, (i, rows[0]))
-        nothing: tuple[int, list[_Generic]] = (0, [])
+        nothing: tuple[int, list[Generic]] = (0, [])
         for i, n, senses in named_all:
             # A word that is both an alias and a generic noun keeps both readings on one candidate.
             here = generic.get(i, nothing)
@@ -308,7 +191,7 @@ class ActorDictionary:
 
     @staticmethod
     def _coordinated(
-        scan: Scan, start: int, generic: _Generic, demonym_ends: dict[int, tuple[int, _Demonym]]
+        scan: Scan, start: int, generic: Generic, demonym_ends: dict[int, tuple[int, Demonym]]
     ) -> Iterator[_Candidate]:
         """ "Russian" in "Russian and Ukrainian forces": a demonym joined by "and"/"or" to the one
         before a generic noun shares that noun."""
@@ -333,8 +216,8 @@ class ActorDictionary:
         return None, False
 
     def _choose(
-        self, senses: list[_Sense], on: date | None, country: str | None, stale_ok: bool
-    ) -> _Entry | None:
+        self, senses: list[Sense], on: date | None, country: str | None, stale_ok: bool
+    ) -> Entry | None:
         """The row an alias names: a local row for the article's country first, then by date."""
         local = [s.entry for s in senses if s.local and country in s.entry.local_in]
         shared = [s.entry for s in senses if not s.local]
@@ -356,14 +239,14 @@ class ActorDictionary:
                 return min(pool, key=lambda e: abs(((e.valid_to or e.valid_from or on) - on).days))
         return None
 
-    def _from_entry(self, entry: _Entry, country: str | None) -> Actor:
+    def _from_entry(self, entry: Entry, country: str | None) -> Actor:
         kind = entry.type
         if kind == 1 and country and entry.country and entry.country != country:
             kind = 8  # state forces acting outside their own country are external forces (ACLED)
         return Actor(entry.name, kind, entry.country, entry.assoc)
 
     def _from_generic(
-        self, generic: _Generic, home: str | None, on: date | None, country: str | None
+        self, generic: Generic, home: str | None, on: date | None, country: str | None
     ) -> Actor:
         if home is None:
             bare = generic.template.replace(" ({country})", "").replace(" of {country}", "")
@@ -376,11 +259,11 @@ class ActorDictionary:
                 for e in self.entries
                 if e.type == 1 and e.country == home and _is_state_name(e.name, prefix)
             ]
-            entry = self._choose([_Sense(e, False) for e in rows], on, None, stale_ok=False)
+            entry = self._choose([Sense(e, False) for e in rows], on, None, stale_ok=False)
             if entry is not None:
                 return self._from_entry(entry, country)
             return self._from_entry(
-                _Entry(generic.template.format(country=home), 1, home, frozenset(), None, None, None), country
+                Entry(generic.template.format(country=home), 1, home, frozenset(), None, None, None), country
             )
         return Actor(generic.template.format(country=home), generic.type, home)
 
@@ -390,7 +273,7 @@ class ActorDictionary:
 _NAME_ENDINGS = frozenset({"army", "militia", "militias", "forces", "force", "guard", "brigade", "brigades"})
 
 
-def _ends_unknown_name(scan: Scan, i: int, n: int, generic: _Generic) -> bool:
+def _ends_unknown_name(scan: Scan, i: int, n: int, generic: Generic) -> bool:
     """Whether an armed-force noun at token i ends the proper name of a group the dictionary lacks.
 
     "the Kordofan Patriotic Army", "the Popular Mobilisation Militia": a capitalised "Army" or
@@ -410,7 +293,7 @@ def _ends_unknown_name(scan: Scan, i: int, n: int, generic: _Generic) -> bool:
     return end >= len(toks) or not scan.joined(end - 1, 2) or not toks[end].raw[:1].isupper()
 
 
-def _plain(generics: list[_Generic]) -> _Generic | None:
+def _plain(generics: list[Generic]) -> Generic | None:
     """The first reading of a generic noun that needs no group word before it."""
     return next((g for g in generics if not g.needs_group), None)
 
