@@ -589,3 +589,35 @@ def test_workers_are_civilians_and_robbers_an_armed_group(
 ) -> None:
     actor = actors.resolve(phrase, on=AFTER, country="Kenya")
     assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Herders clashed with farmers in Kachia Local Government Area of Kaduna State.",
+        "the Bassa Local Government Council chairman was abducted",
+        "residents of Shiroro Local Government fled their homes",
+        "the Kisumu County Government offices",
+        "in a local government area of Plateau State",
+    ],
+)
+def test_an_administrative_unit_named_with_government_is_no_actor(actors: ActorDictionary, text: str) -> None:
+    names = [a.name for _, _, a in actors.find(text, AFTER, "Nigeria")]
+    assert not any(name.startswith("Government of") for name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The government imposed a curfew.", "the local government banned rallies", "state government troops"],
+)
+def test_a_government_outside_a_unit_name_is_still_the_state(actors: ActorDictionary, text: str) -> None:
+    assert any(a.type == 1 for _, _, a in actors.find(text, AFTER, "Nigeria"))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["two unidentified men", "unknown men", "men on motorbikes", "three men on a motorcycle", "armed men"],
+)
+def test_unnamed_men_who_attack_are_an_unidentified_armed_group(actors: ActorDictionary, phrase: str) -> None:
+    actor = actors.resolve(phrase, AFTER, "Burkina Faso")
+    assert actor is not None and (actor.name, actor.type) == ("Unidentified Armed Group (Burkina Faso)", 8)

@@ -5,6 +5,8 @@
 - ``data/generic_actors.tsv``: common nouns that name an actor once a country is known.
 - ``data/actor_demonyms.tsv``: demonyms and country names, and ethnic or communal groups with
   the name of their militia.
+- ``data/admin_units.tsv``: the words beside "government" that make it the name of an
+  administrative unit ("Igabi Local Government Area"), a place and not the state.
 
 Each reader error names the file, the line and the fix (strife.tables.read_table).
 """
@@ -96,6 +98,23 @@ ACTOR_COLUMNS = (
 )  # fmt: skip
 GENERIC_COLUMNS = ("template", "type", "after_name", "aliases", "notes")
 DEMONYM_COLUMNS = ("aliases", "country", "militia")
+ADMIN_UNIT_COLUMNS = ("word", "position", "notes")
+
+
+@dataclass(frozen=True)
+class AdminUnits:
+    """Words beside a government noun that make it part of an administrative unit's name."""
+
+    before: frozenset[str] = frozenset()  # "Local" in "Igabi Local Government" (capitalised noun only)
+    after: frozenset[str] = frozenset()  # "Area" in "Igabi Local Government Area"
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> AdminUnits:
+        rows = read_table(path or "admin_units.tsv", ADMIN_UNIT_COLUMNS, ("before", "after"),
+                          optional=("notes",), kind_column="position")  # fmt: skip
+        words = {pos: frozenset(r["word"].strip().lower() for r in rows if r["position"] == pos)
+                 for pos in ("before", "after")}  # fmt: skip
+        return cls(words["before"], words["after"])
 
 
 def _rows(path: Path | None, default: str, columns: tuple[str, ...], optional: tuple[str, ...]) -> list[Row]:
@@ -110,12 +129,16 @@ class Tables(NamedTuple):
     aliases: list[tuple[str, Sense]]
     generics: list[tuple[str, Generic]]
     demonyms: list[tuple[str, Demonym]]
+    admin_units: AdminUnits
 
 
 def read_tables(
-    path: Path | None = None, generic_path: Path | None = None, demonym_path: Path | None = None
+    path: Path | None = None,
+    generic_path: Path | None = None,
+    demonym_path: Path | None = None,
+    admin_path: Path | None = None,
 ) -> Tables:
-    """Read the three data files (the packaged ones by default); errors name the file, line and fix."""
+    """Read the four data files (the packaged ones by default); errors name the file, line and fix."""
     entries: list[Entry] = []
     aliases: list[tuple[str, Sense]] = []
     for row in _rows(path, "actors.tsv", ACTOR_COLUMNS, ("notes",)):
@@ -150,4 +173,4 @@ def read_tables(
         for row in _rows(demonym_path, "actor_demonyms.tsv", DEMONYM_COLUMNS, ("militia",))
         for alias in _split(row["aliases"])
     ]
-    return Tables(entries, aliases, generics, demonyms)
+    return Tables(entries, aliases, generics, demonyms, AdminUnits.load(admin_path))

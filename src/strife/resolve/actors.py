@@ -33,7 +33,15 @@ from pathlib import Path
 
 from strife.mentions import Actor
 from strife.resolve._actor_match import Lexicon, Scan, fold, in_modifier
-from strife.resolve.actor_tables import ACTOR_COLUMNS, Demonym, Entry, Generic, Sense, read_tables
+from strife.resolve.actor_tables import (
+    ACTOR_COLUMNS,
+    AdminUnits,
+    Demonym,
+    Entry,
+    Generic,
+    Sense,
+    read_tables,
+)
 
 __all__ = ["ACTOR_COLUMNS", "ActorDictionary"]
 
@@ -57,8 +65,10 @@ class ActorDictionary:
         aliases: list[tuple[str, Sense]],
         generics: list[tuple[str, Generic]],
         demonyms: list[tuple[str, Demonym]],
+        admin_units: AdminUnits | None = None,
     ) -> None:
         self.entries = entries
+        self.admin_units = admin_units or AdminUnits()
         self._named: Lexicon[Sense] = Lexicon()
         self._generic: Lexicon[Generic] = Lexicon()
         self._demonyms: Lexicon[Demonym] = Lexicon()
@@ -75,10 +85,14 @@ class ActorDictionary:
 
     @classmethod
     def load(
-        cls, path: Path | None = None, generic_path: Path | None = None, demonym_path: Path | None = None
+        cls,
+        path: Path | None = None,
+        generic_path: Path | None = None,
+        demonym_path: Path | None = None,
+        admin_path: Path | None = None,
     ) -> ActorDictionary:
-        """Read the three data files (the packaged ones by default); errors name the file, line and fix."""
-        return cls(*read_tables(path, generic_path, demonym_path))
+        """Read the data files (the packaged ones by default); errors name the file, line and fix."""
+        return cls(*read_tables(path, generic_path, demonym_path, admin_path))
 
     def alias_senses(self) -> Iterator[tuple[tuple[str, ...], list[tuple[Entry, bool]]]]:
         """Every alias key with the (entry, local) pairs it names: for data checks."""
@@ -182,6 +196,8 @@ class ActorDictionary:
             plain = _plain(generics)
             if plain is None or (demonym is None and _ends_unknown_name(scan, i, n, plain)):
                 continue
+            if plain.template.startswith("Government of") and _in_unit_name(scan, i, n, self.admin_units):
+                continue  # "Igabi Local Government Area" is a place, not the state
             country = demonym.country if demonym is not None else None
             if country is not None or (i, n) not in named_spans:
                 yield _Candidate(start, i + n, [], plain, country)
@@ -291,6 +307,20 @@ def _ends_unknown_name(scan: Scan, i: int, n: int, generic: Generic) -> bool:
         return False
     end = i + n
     return end >= len(toks) or not scan.joined(end - 1, 2) or not toks[end].raw[:1].isupper()
+
+
+def _in_unit_name(scan: Scan, i: int, n: int, units: AdminUnits) -> bool:
+    """Whether a government noun at token i is part of an administrative unit's name (admin_units.tsv):
+    "Igabi Local Government Area", "the Nairobi County Government", "a local government area". A
+    level word before it makes a unit when the noun is capitalised or a unit word follows; a unit
+    word after it alone does when both are capitalised ("Government Area")."""
+    toks, end = scan.tokens, i + n
+    word = toks[i].raw[:1].isupper()
+    before = i > 0 and scan.joined(i - 1, 2) and toks[i - 1].folded in units.before
+    after = end < len(toks) and scan.joined(end - 1, 2) and toks[end].folded in units.after
+    if before:
+        return word or after
+    return after and word and toks[end].raw[:1].isupper()
 
 
 def _plain(generics: list[Generic]) -> Generic | None:
