@@ -63,6 +63,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
     from strife.clean.rewrites import RewriteTable
     from strife.dedupe.fingerprint import Vocabulary
     from strife.export.acled import AcledTables
+    from strife.extract.actor_reading import load_side_cues
     from strife.extract.agency import Agencies
     from strife.extract.displacement import DisplacementCues
     from strife.extract.figure_cues import FigureCues
@@ -78,7 +79,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
     from strife.resolve.places.not_places import NotPlaces
 
     return {
-        "actors.tsv generic_actors.tsv actor_demonyms.tsv": ActorDictionary.load,
+        "actors.tsv generic_actors.tsv actor_demonyms.tsv admin_units.tsv": ActorDictionary.load,
         "agencies.tsv": Agencies.load,
         "anaphora.tsv": load_anaphora,
         "boilerplate.tsv": BoilerplateRules.load,
@@ -86,6 +87,7 @@ def _loaders() -> dict[str, Callable[[], object]]:
         "figure_cues.tsv": FigureCues.load,
         "languages.tsv": Languages.load,
         "modality.tsv": ModalityCues.load,
+        "side_cues.tsv": load_side_cues,
         "number_words.tsv": load_number_words,
         "relevance_cues.tsv irregular_forms.tsv": RelevanceWords.load,
         "rewrites.tsv": RewriteTable.load,

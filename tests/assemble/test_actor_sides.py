@@ -256,6 +256,27 @@ def test_an_arrest_with_no_one_named_is_the_polices(pipeline: Pipeline) -> None:
     assert (arrests[0].actor1, arrests[0].actor2) == ("Police Forces of Bangladesh", "Civilians (Bangladesh)")
 
 
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "Rioters looted shops and burned cars in Bristol, England, on Saturday night. Police arrested "
+            "35 people on Sunday in connection with the disorder.",
+            ("Rioters (United Kingdom)", 5),
+        ),
+        (
+            "Police arrested 35 people in Bristol, England, on Sunday over a string of burglaries.",
+            ("Civilians (United Kingdom)", 7),
+        ),
+    ],
+)
+def test_those_arrested_after_a_riot_are_its_rioters(
+    pipeline: Pipeline, text: str, held: tuple[str, int]
+) -> None:
+    arrests = [e for e in coded_events(pipeline, text) if e.sub_event_type == "Arrests"]
+    assert arrests and (arrests[0].actor2, arrests[0].actor2_type) == held
+
+
 def test_the_government_is_no_side_a_battle_is_filled_with(pipeline: Pipeline) -> None:
     text = (
         "The state government said on Monday that it would send more troops to Pibor, South Sudan. "

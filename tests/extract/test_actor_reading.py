@@ -178,3 +178,33 @@ def test_the_accused_did_the_act(pipeline: Pipeline) -> None:
     )
     events = coded_events(pipeline, text)
     assert events and events[0].actor1 == "Military Forces of Myanmar (2021-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two engineers were abducted near Dera Ismail Khan, Pakistan, on Monday. A police team reached "
+        "the spot hours after the abduction and began a search, officials said.",
+        "A bomb exploded at a bus stop in Peshawar, Pakistan, on Friday, killing three people. Police "
+        "rushed to the scene of the blast.",
+    ],
+)
+def test_forces_that_came_after_the_act_did_not_do_it(pipeline: Pipeline, text: str) -> None:
+    events = coded_events(pipeline, text)
+    assert events and all(e.actor1 == "Unidentified Armed Group (Pakistan)" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A regime airstrike killed four villagers in Magway region, Myanmar, on Tuesday.",
+        "The Myanmar government launched airstrikes on a village in Sagaing region on Tuesday, killing "
+        "six civilians.",
+    ],
+)
+def test_a_government_that_carried_out_a_strike_is_its_military(pipeline: Pipeline, text: str) -> None:
+    strikes = [e for e in coded_events(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    assert strikes and (strikes[0].actor1, strikes[0].actor1_type) == (
+        "Military Forces of Myanmar (2021-)",
+        1,
+    )

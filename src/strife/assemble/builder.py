@@ -13,6 +13,7 @@ from strife.assemble.drafts import VIOLENT, Draft
 from strife.assemble.sides import (
     anaphor_key,
     arrest_sides,
+    arrested_crowd,
     blamed_group,
     crowd_sides,
     is_unnamed,
@@ -217,8 +218,10 @@ class Builder:
         if actor2 is None and actor1 is not None and actor1.type in {PROTESTERS, RIOTERS}:
             actor2 = self._police_of_story(draft)
         if sub_type == "Arrests":
+            said = [self.clean.text[m.sent_start : m.sent_end] for m in draft.all()]
+            crowd = arrested_crowd(self.mentions, said, self.country, at)  # "arrests after the riot"
             actor1, actor2 = arrest_sides(
-                actor1, actor2, self._police_of_story(draft, always=True), self.country, at
+                actor1, actor2, self._police_of_story(draft, always=True), self.country, at, crowd
             )
         return actor1, actor2
 

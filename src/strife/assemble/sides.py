@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from strife.extract.actor_reading import anaphor_key, load_anaphora, named_as_patron
+from strife.extract.actor_reading import anaphor_key, load_anaphora, load_side_cues, named_as_patron
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE
 from strife.extract.word_kinds import read_word_kinds
 from strife.mentions import ActorRef, Mention
@@ -17,6 +17,7 @@ from strife.mentions import ActorRef, Mention
 __all__ = [
     "anaphor_key",
     "arrest_sides",
+    "arrested_crowd",
     "blamed_group",
     "crowd_sides",
     "is_unnamed",
@@ -147,13 +148,44 @@ def crowd_sides(
     return actor1, actor2
 
 
+@cache
+def unrest_pattern() -> re.Pattern[str]:
+    """The words of crowd violence (the "unrest" rows of data/side_cues.tsv)."""
+    words = sorted(load_side_cues()["unrest"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def arrested_crowd(
+    mentions: Sequence[Mention], sentences: Sequence[str], country: str | None, at: int
+) -> ActorRef | None:
+    """Who an arrest took when its sentences speak of crowd violence ("42 arrests were made following
+    the violence") in a story of a riot or a protest: the story's rioters (a riot anywhere in it), else
+    its protesters, as ACLED codes the arrest of a crowd; None otherwise."""
+    if not any(unrest_pattern().search(sentence.lower()) for sentence in sentences):
+        return None
+    kinds = {m.typing.event_type for m in mentions if m.typing is not None}
+    crowds = {a.type for m in mentions for a in (m.actor1, m.actor2) if a is not None}
+    if "Riots" in kinds or RIOTERS in crowds:
+        kind = RIOTERS
+    elif "Protests" in kinds or PROTESTERS in crowds:
+        kind = PROTESTERS
+    else:
+        return None
+    return _crowd(ActorRef("", kind, country, at, at), kind, country)
+
+
 def arrest_sides(
-    actor1: ActorRef | None, actor2: ActorRef | None, police: ActorRef | None, country: str | None, at: int
+    actor1: ActorRef | None,
+    actor2: ActorRef | None,
+    police: ActorRef | None,
+    country: str | None,
+    at: int,
+    crowd: ActorRef | None = None,
 ) -> tuple[ActorRef | None, ActorRef | None]:
     """The sides of an arrest: the state's forces that made it are actor1, also when the text names
     them second; with no one named ("X was arrested on Thursday") they are the police of the story,
-    else of the country. Whoever they held is actor2: the country's civilians when the text names
-    no actor for them (ACLED)."""
+    else of the country. Whoever they held is actor2: the `crowd` (arrested_crowd) when the text
+    names only people or no one for them, else the country's civilians when it names no actor (ACLED)."""
     sides = [a for a in (actor1, actor2) if a is not None]
     state = next((a for a in sides if a.type == STATE), actor1)
     if state is None:
@@ -161,6 +193,8 @@ def arrest_sides(
             "Police Forces" + (f" of {country}" if country else ""), STATE, country, at, at
         )
     held = next((a for a in sides if a is not state and a.name != state.name), None)
+    if crowd is not None and (held is None or held.type == CIVILIANS):
+        held = crowd if held is None else replace(held, name=crowd.name, type=crowd.type)
     if held is None:
         held = ActorRef("Civilians" + (f" ({country})" if country else ""), CIVILIANS, country, at, at)
     return state, held

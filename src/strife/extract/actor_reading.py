@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from strife.extract.arguments import Roles, agents_of, fired, phrase
 from strife.extract.classify import CIVILIANS, MILITIA_ID, MILITIA_POL, PROTESTERS, REBEL, RIOTERS
+from strife.extract.word_kinds import read_word_kinds
 from strife.lookups import ActorLookup
 from strife.mentions import ActorRef, ArticleContext, Attribution
 from strife.tables import read_table
@@ -135,12 +137,73 @@ def _government_modifier(actor: ActorRef, sent: Span) -> bool:
     return word.head.idx >= actor.end
 
 
+SIDE_CUE_KINDS = ("arrival", "response", "before", "unrest", "strike")
+
+
+def load_side_cues(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """The words of data/side_cues.tsv by kind (arrival, response, before, unrest, strike)."""
+    cues = read_word_kinds("side_cues.tsv", path, kinds=SIDE_CUE_KINDS)
+    return {kind: cues.get(kind, frozenset()) for kind in SIDE_CUE_KINDS}
+
+
+def _word_at(sent: Span, at: int) -> Token | None:
+    """The token of the sentence that holds character `at`."""
+    return next((t for t in sent if t.idx <= at < t.idx + len(t)), None)
+
+
+def _noun_of(word: Token) -> Token:
+    """The noun a modifier word belongs to: "police" in "a large police contingent", "a unit of police"."""
+    for _ in range(4):
+        if word.dep_ in {"compound", "amod", "nmod", "poss"} and word.head is not word:
+            word = word.head
+        elif word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NOUN":
+            word = word.head.head
+        else:
+            break
+    return word
+
+
+def _under(token: Token, verb: Token) -> bool:
+    return verb.left_edge.i <= token.i <= verb.right_edge.i and any(t.i == token.i for t in verb.subtree)
+
+
+def responded(actor: ActorRef, sent: Span, head: Token | None, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether the actor only answered the act of the event word `head`: the subject of a verb of
+    arrival whose "after"/"following"/"scene of" phrase holds the act ("police reached the area after
+    the kidnapping", "troops rushed to the scene of the blast"), or of a verb of response that governs
+    it ("police are investigating the killing"). Forces that come afterwards did not do the act."""
+    word = _word_at(sent, actor.end - 1)
+    if word is None or head is None:
+        return False
+    word = _noun_of(word)
+    verb = word.head
+    if word.dep_ not in {"nsubj", "nsubjpass"} or verb is head or not _under(head, verb):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in cues["response"]:
+        return True
+    if lemma not in cues["arrival"]:
+        return False
+    token = head
+    while token.i != verb.i and token.head.i != token.i:
+        if token.lower_ in cues["before"] or token.lemma_.lower() in cues["before"]:
+            return True
+        token = token.head
+    return False
+
+
 class ActorReader:
     """Reads actors for detection; `actors` is the actor dictionary (strife.resolve.actors)."""
 
-    def __init__(self, actors: ActorLookup, anaphora: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        actors: ActorLookup,
+        anaphora: frozenset[str] | None = None,
+        cues: dict[str, frozenset[str]] | None = None,
+    ) -> None:
         self.actors = actors
         self.anaphora = load_anaphora() if anaphora is None else anaphora
+        self.cues = load_side_cues() if cues is None else cues
 
     def resolve(self, span: Span, ctx: ArticleContext) -> ActorRef | None:
         """The actor a role phrase names: of the actors the dictionary found in these words when
@@ -178,15 +241,37 @@ class ActorReader:
 
     def agent(self, span: Span, ctx: ArticleContext) -> ActorRef | None:
         """The actor an agent phrase names; a weapon or a strike names whoever fired it: "tank shells
-        fired by government forces", "Russian shelling" (killed five)."""
+        fired by government forces", "Russian shelling" (killed five). A government that carried
+        out a strike did so with its military forces ("a regime airstrike")."""
         actor = self.resolve(span, ctx)
         root = span.root
+        if actor is not None and self._strike_by_government(actor, span):
+            return self.forces_of(actor, ctx)
         if actor is not None or root.tag_ not in _NOUN_TAGS or root.ent_type_ in _PLACE_ENTITIES:
             return actor
         for by in (tok for verb in fired(root) for tok in agents_of(verb)):
             return self.resolve(phrase(by), ctx)
         owner = [c for c in root.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "PROPN"}]
         return self.resolve(span.doc[owner[0].i : owner[0].i + 1], ctx) if owner else None
+
+    def _strike_by_government(self, actor: ActorRef, span: Span) -> bool:
+        """Whether a generic government is the doer of a strike (side_cues.tsv, kind strike): "a
+        regime airstrike", "the government bombed the town", "the junta government carried out
+        air strikes"."""
+        if actor.named or not actor.name.startswith(GOVERNMENT):
+            return False
+        strikes = self.cues["strike"]
+        governor = span.root.head
+        words = [governor, *(c for c in governor.children if c.dep_ in {"dobj", "obj"})]
+        return any(w.lemma_.lower() in strikes or w.lower_ in strikes for w in words)
+
+    def forces_of(self, government: ActorRef, ctx: ArticleContext) -> ActorRef:
+        """The military forces of a government's state, by the dictionary's dated name ("Military
+        Forces of Myanmar (2021-)"), with the government's type (8 abroad), over the same words."""
+        forces = self.actors.resolve("military", on=ctx.date, country=government.country)
+        if forces is None:
+            return government
+        return replace(government, name=forces.name, assoc=forces.assoc)
 
     def roles(self, roles: Roles, ctx: ArticleContext) -> tuple[list[ActorRef], list[ActorRef]]:
         agents = [a for a in (self.agent(s, ctx) for s in roles.agents) if a]
@@ -205,9 +290,10 @@ class ActorReader:
         self, sent: Span, ctx: ArticleContext, speaker: Attribution | None, head: Token | None = None
     ) -> tuple[list[ActorRef], list[ActorRef]]:
         """Fallback when the syntax gave nothing: the armed actors named in the sentence, in order,
-        leaving out whoever is only the source ("a security source said") and whoever a clause of
+        leaving out whoever is only the source ("a security source said"), whoever a clause of
         another act names ("The bomb exploded in Dir, where the army is fighting the Taliban":
-        neither set it off)."""
+        neither set it off) and forces that came or answered afterwards ("police reached the area
+        after the kidnapping")."""
         found: list[ActorRef] = []
         aside = _clauses_aside(sent, head)
         for actor in self.named_in(sent, ctx):
@@ -215,6 +301,8 @@ class ActorReader:
                 continue
             if any(start <= actor.start < end for start, end in aside) or _government_modifier(actor, sent):
                 continue
+            if responded(actor, sent, head, self.cues):
+                continue  # "police reached the area after the kidnapping": they did not do it
             actor = self.group_behind(actor, ctx) or actor
             if actor.type != CIVILIANS and all(a.name != actor.name for a in found):
                 found.append(actor)
