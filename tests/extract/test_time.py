@@ -41,6 +41,7 @@ def d(text: str) -> date:
         ("today", SAT, "2022-05-14", "2022-05-14", 1, False),
         ("last night", SAT, "2022-05-13", "2022-05-13", 1, False),
         ("struck overnight", SAT, "2022-05-13", "2022-05-14", 1, False),
+        ("struck overnight Monday", SAT, "2022-05-09", "2022-05-09", 1, False),  # Monday's, not last night
         ("three days ago", SAT, "2022-05-11", "2022-05-11", 1, False),
         # weeks and windows
         ("last week", SAT, "2022-05-02", "2022-05-08", 2, False),

@@ -345,7 +345,9 @@ RULES: list[tuple[re.Pattern[str], Resolver]] = [
     ),
     _rule(
         r"\b(?:the day before yesterday|(?:yesterday|today)(?:\s+(?:morning|afternoon|evening))?|tonight|"
-        r"this (?:morning|afternoon|evening)|earlier today|last night|overnight)\b",
+        r"this (?:morning|afternoon|evening)|earlier today|last night|"
+        # "overnight Thursday and Friday" is dated by its weekdays, not as last night
+        rf"overnight(?!\s+(?:(?i:on|from|between)\s+)?(?:{WEEKDAY_PATTERN})))\b",
         _relative_day,
         _I,
     ),
