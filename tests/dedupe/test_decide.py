@@ -128,3 +128,36 @@ def test_a_weak_match_is_left_for_a_person(decider: Decider) -> None:
     )
     assert verdict is not None and verdict.outcome == "uncertain"
     assert verdict.reason().startswith("uncertain, not merged")
+
+
+_FAR = {"location": "Nyala", "admin1": "South Darfur", "latitude": 12.05, "longitude": 24.88}
+
+
+@pytest.mark.parametrize(
+    ("change", "apart"),
+    [
+        ({"country": "Chad"}, True),
+        ({"event_type": "Protests", "sub_event_type": "Peaceful protest"}, True),
+        ({"event_date": report("a").event_date.replace(month=5)}, True),
+        ({"actor2": "Sudan Liberation Movement/Army"}, True),
+        (_FAR, False),  # copies of one story merge wherever each coded the place
+        (UNDATED, False),
+        ({}, False),
+    ],
+)
+@pytest.mark.parametrize("tolls", [(3, 3), (3, 30)])
+def test_a_pair_kept_apart_before_the_copies_are_known_is_never_merged(
+    decider: Decider, change: dict[str, object], apart: bool, tolls: tuple[int, int]
+) -> None:
+    first, second = report("a", fatalities=tolls[0]), report("b", fatalities=tolls[1], **change)
+    assert decider.apart(told(first), told(second)) is apart
+    if apart:
+        assert decide(decider, first, second, copies=False) is None
+        assert decide(decider, first, second, copies=True) is None
+
+
+def test_a_lent_date_does_not_keep_copies_apart(decider: Decider) -> None:
+    # A date lent by a copy is taken back when the copies give two tolls: not a veto beforehand.
+    stored = report("b", event_date=report("a").event_date.replace(month=5), fatalities=30)
+    lent = Report(stored, "b", lent_from="c", unlent=replace(stored, **UNDATED))
+    assert not decider.apart(told(report("a", fatalities=3)), lent)

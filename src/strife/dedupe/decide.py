@@ -90,6 +90,21 @@ class Decider:
     families: Families
     similarity: Similarity
 
+    def apart(self, a: Report, b: Report) -> bool:
+        """Whether a veto keeps the pair apart whatever else is known of it, copies or not: another
+        country, the disjoint dates of two dated reports (neither lent its dates, which a copy's
+        other toll would take back), unlinked types, two parties in one position. Merging asks
+        this before it works out whether two articles are copies: most pairs of a busy week and
+        country end here, and `decide` would end them too."""
+        x, y = a.event, b.event
+        if x.country and y.country and x.country != y.country:
+            return True
+        if a.unlent is None and b.unlent is None and a.dated and b.dated and not _overlap(x, y):
+            return True
+        if x.event_type != y.event_type and self.families.linked(x, y) is None:
+            return True
+        return self.families.actors_agree(x, y) is None
+
     def decide(self, a: Report, b: Report, *, copies: bool = False) -> Verdict | None:
         """The verdict on a pair, or None when a veto or a low score keeps them apart.
 

@@ -129,6 +129,8 @@ class Grouping:
             if new.article in self._articles[occurrence]:
                 continue
             stored = self._reports[candidate]
+            if self.decider.apart(stored, new):
+                continue  # kept apart whatever the copies: not worth comparing their fingerprints
             verdict = self.decider.decide(stored, new, copies=self._copies(stored, new))
             if verdict is not None and _better(verdict, best.get(occurrence)):
                 best[occurrence] = (verdict, candidate)
