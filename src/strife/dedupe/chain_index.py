@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from strife.dedupe.fingerprint import MIN_SHINGLES, Fingerprint, Signature, containment, set_size, similarity
+from strife.dedupe.fingerprint import MIN_SHINGLES, Fingerprint, Signature, contained, set_size, similarity
 
 # Two texts this similar (estimated Jaccard of their word-pair shingles) are one story.
 # A heavily spun copy measures about 0.3 without the synonym classes and 0.8 with them;
@@ -33,8 +33,8 @@ def copies(a: Signature, b: Signature, sizes: tuple[float, float] | None = None)
     small, large = sorted(sizes or (set_size(a), set_size(b)))
     if small < MIN_SHINGLES:
         return None
-    jaccard = similarity(a, b)
-    if jaccard >= CHAIN_SIMILARITY or containment(a, b, (small, large)) >= CHAIN_CONTAINMENT:
+    jaccard = similarity(a, b)  # once: merging asks this of every pair of records it compares
+    if jaccard >= CHAIN_SIMILARITY or contained(jaccard, small, large) >= CHAIN_CONTAINMENT:
         return jaccard
     return None
 

@@ -131,8 +131,12 @@ def containment(a: Signature, b: Signature, sizes: tuple[float, float] | None = 
     """Estimated share of the smaller text's shingles found in the other: a copy cut short (an
     outlet keeping the first paragraphs of a wire story under its own lede) contains much of
     the original though their Jaccard similarity is low. `sizes`: the two `set_size`s, if known."""
-    jaccard = similarity(a, b)
     small, large = sorted(sizes or (set_size(a), set_size(b)))
+    return contained(similarity(a, b), small, large)
+
+
+def contained(jaccard: float, small: float, large: float) -> float:
+    """`containment` from the two texts' Jaccard similarity and their set sizes, smaller first."""
     if small <= 0:
         return 0.0
     return min(1.0, jaccard * (small + large) / ((1 + jaccard) * small))
