@@ -8,7 +8,7 @@ next ingest. Every decision is logged (`strife merges`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -131,17 +131,7 @@ def _group_batch(store: Store, con: Connection, new: Sequence[Event], decider: D
     for event in new:
         grouping.place(event)
     members = _members(con, grouping)
-    records = {
-        e.event_id: e
-        for e in store.events(EventFilter(event_ids=tuple(i for ids in members.values() for i in ids)))
-    }
-    sources = sorted({s.article_id for e in records.values() for s in e.sources})
-    chains, agencies = stored_chains.chain_of(con, sources), stored_chains.agency_of(con, sources)
-    lent = stored_chains.dated_copies(con, sources)
-    merged = [
-        _with_agencies(combine([lend_date(records[i], lent) for i in ids], occurrence, chains), agencies)
-        for occurrence, ids in members.items()
-    ]
+    merged = combined_records(store, con, members)
 
     with store.transaction(con):
         stored.remove(con, grouping.absorbed)
@@ -211,9 +201,27 @@ class _SentenceReader:
         return self._articles[article_id]
 
 
+def combined_records(store: Store, con: Connection, members: Mapping[str, Sequence[str]]) -> list[Event]:
+    """One merged record per occurrence of `members` (occurrence id -> its reports' event ids, in
+    order): the stored reports, an undated copy with the date its chain lends it, each source with
+    its originating agency. The merger and the review's regrouping both combine this way."""
+    wanted = tuple(sorted({i for ids in members.values() for i in ids}))
+    records = {e.event_id: e for e in store.events(EventFilter(event_ids=wanted))}
+    articles = sorted({s.article_id for e in records.values() for s in e.sources})
+    chains, agencies = stored_chains.chain_of(con, articles), stored_chains.agency_of(con, articles)
+    lent = stored_chains.dated_copies(con, articles)
+    return [
+        _with_agencies(
+            combine([lend_date(records[i], lent) for i in ids if i in records], occurrence, chains), agencies
+        )
+        for occurrence, ids in members.items()
+        if any(i in records for i in ids)
+    ]
+
+
 def lend_date(event: Event, lent: dict[str, tuple[str, date]]) -> Event:
     """An undated report's record with the date its dated copy lends it, noted as derived (`lent`:
-    `strife.store.chains.dated_copies`). The review's regrouping lends the same way."""
+    `strife.store.chains.dated_copies`)."""
     article = event.sources[0].article_id if event.sources else ""
     if event.event_date or event.date_start or event.date_end or article not in lent:
         return event

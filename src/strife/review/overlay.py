@@ -24,11 +24,9 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from strife.dedupe.incremental import lend_date
-from strife.dedupe.match import combine
+from strife.dedupe.incremental import combined_records
 from strife.records import Event
-from strife.store import EventFilter, MergeDecision, Store
-from strife.store import chains as stored_chains
+from strife.store import MergeDecision, Store
 from strife.store import occurrences as stored
 from strife.store import review as reviewed
 from strife.store.schema import Connection
@@ -77,22 +75,8 @@ def plan_regroup(store: Store, con: Connection, pins: dict[str, str] | None = No
     named = {(group if group in ids else min(ids)): ids for group, ids in desired.items()}
     if named == current:
         return [], [], {}
-    records = {
-        e.event_id: e
-        for e in store.events(EventFilter(event_ids=tuple(sorted(set().union(*named.values())))))
-    }
-    articles = sorted({s.article_id for e in records.values() for s in e.sources})
-    chains, agencies = stored_chains.chain_of(con, articles), stored_chains.agency_of(con, articles)
-    # an undated copy takes the date its chain lends it, as the merger gives it (CODEBOOK section 9)
-    lent = stored_chains.dated_copies(con, articles)
-    merged = [
-        _with_agencies(
-            combine([lend_date(records[i], lent) for i in sorted(ids) if i in records], occurrence, chains),
-            agencies,
-        )
-        for occurrence, ids in sorted(named.items())
-        if any(i in records for i in ids)
-    ]
+    # combined as the merger combines (an undated copy takes the date its chain lends, CODEBOOK section 9)
+    merged = combined_records(store, con, {o: sorted(ids) for o, ids in sorted(named.items())})
     was = {e: o for o, ids in current.items() for e in ids}
     moves = {e: o for o, ids in named.items() for e in ids if was.get(e) != o}
     return sorted(set(current) - set(named)), merged, moves
@@ -107,16 +91,6 @@ def write_regroup(con: Connection, plan: Plan) -> int:
     stored.assign(con, moves)
     stored.log(con, [MergeDecision(o, e, o, PINNED_REASON) for e, o in sorted(moves.items())])
     return len(merged)
-
-
-def _with_agencies(event: Event, agencies: dict[str, str]) -> Event:
-    sources = tuple(
-        replace(s, originating_agency=agencies[s.article_id])
-        if not s.originating_agency and s.article_id in agencies
-        else s
-        for s in event.sources
-    )
-    return replace(event, sources=sources)
 
 
 def overlay(con: Connection, anchors: Iterable[str], *, force: bool = False, seen: bool = False) -> int:
