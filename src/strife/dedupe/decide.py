@@ -22,22 +22,20 @@ to decide. The thresholds were set on the dev files' clusters and bench/data/mer
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Literal
 
 from strife.dedupe.families import Families
 from strife.dedupe.match import SAME_PLACE_KM, _km, _window
+from strife.dedupe.place_keys import NEAR_KM
+from strife.dedupe.place_keys import fold as _fold
 from strife.dedupe.similarity import Similarity
 from strife.records import Event
 
 MERGE = 2.5
 UNCERTAIN = 2.0
-# Town-level place agreement: a report's text sentences that name the other's place.
-_NEAR_KM = 15.0
 
 Outcome = Literal["merge", "uncertain"]
 
@@ -196,7 +194,7 @@ class Decider:
             if same_name:
                 return weight, f"same place ({x.location}{words})", towns
             assert distance is not None
-            return weight, f"{distance:.0f} km apart{words}", towns and distance <= _NEAR_KM
+            return weight, f"{distance:.0f} km apart{words}", towns and distance <= NEAR_KM
         if x.admin1 and y.admin1 and x.admin1 != y.admin1:
             return None, "", False
         inside = _inside(x, y) or _inside(y, x)
@@ -280,16 +278,6 @@ def _names(sentences: Sequence[str], place: str) -> bool:
                 return True
             at = text.find(needle, at + 1)
     return False
-
-
-_QUOTES = str.maketrans({"'": None, "\u2019": None, "\u02bc": None, "`": None, "-": " "})
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold(name: str) -> str:
-    """A place name as spellings vary: no accents, apostrophes or case ("Ma'rib" reads "marib")."""
-    plain = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold().translate(_QUOTES)
 
 
 def _overlap(a: Event, b: Event) -> bool:

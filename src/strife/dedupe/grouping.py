@@ -1,14 +1,17 @@
-"""Grouping event records into occurrences, blocked by type, country and week.
+"""Grouping event records into occurrences, blocked by type, country, week and place.
 
 A dated record is compared only with the records of its blocks: its own event type or one
-the family precedence links to it (`Families.neighbours`), the same country, and an ISO week
-its date window touches; and with the RECENT latest undated records of those types, country and
-admin1. An undated record (its article lost its date, and no copy lends one) has no week: it is
-compared with the RECENT latest records of those types, country and admin1 (the whole country
-when its admin1 is unknown). Both are compared with the records of their copies (one source
-chain) wherever these are. The cost of placing
-one record grows with the size of its blocks, not with the number of records stored, so
-merging stays near-linear in the number of articles.
+the family precedence links to it (`Families.neighbours`), the same country, an ISO week its
+date window touches, and the place keys its place may agree under (`place_keys`: the grid cells
+within SAME_PLACE_KM, its place name, the district- or province-level records and those without
+coordinates of its admin1); and with the RECENT latest undated records of those types, country
+and town-level place keys. An undated record (its article lost its date, and no copy lends one)
+has no week: it is compared with the RECENT latest records of those types, country and
+town-level place keys (the cells within NEAR_KM; a record without coordinates or placed at a
+province looks at its whole admin1, or the whole country when its admin1 is unknown). Both are
+compared with the records of their copies (one source chain) wherever these are. The cost of
+placing one record grows with the size of its blocks, not with the number of records stored,
+so merging stays near-linear in the number of articles.
 
 Each pair is decided by `Decider` (dedupe.decide): a score from named factors, logged with
 the decision. A record joins an occurrence when it merges with any of its members, so the
@@ -30,6 +33,7 @@ from strife.dedupe.decide import Decider, Report, Verdict, lent_window
 from strife.dedupe.families import Families
 from strife.dedupe.fingerprint import Signature, set_size
 from strife.dedupe.match import combine
+from strife.dedupe.place_keys import Key, index_keys, lookup_keys
 from strife.dedupe.similarity import default_similarity
 from strife.records import Event, date_in_range
 from strife.store.occurrences import MergeDecision
@@ -40,23 +44,23 @@ _MAX_WEEKS = 8
 # (and how many undated records a dated one is compared with): the widened window of a report
 # without a date, bounded so that a store of years costs what a store of weeks does.
 RECENT = 60
-ANYWHERE = "\x00"  # the place key of a country's records whatever their admin1
 
-Block = tuple[str, str, tuple[int, int] | None]
+Week = tuple[int, int] | None
+Block = tuple[str, str, Week]
 
 
 def _article(event: Event) -> str:
     return event.sources[0].article_id if event.sources else event.event_id
 
 
-def _weeks(event: Event) -> list[tuple[int, int] | None]:
+def _weeks(event: Event, today: date | None = None) -> list[Week]:
     start = event.date_start or event.event_date
     end = event.date_end or event.event_date
-    if start is None or end is None or not (date_in_range(start) and date_in_range(end)):
+    if start is None or end is None or not (date_in_range(start, today) and date_in_range(end, today)):
         return [None]  # out-of-range dates are never placed (see incremental), and must not overflow here
     if (end - start).days > 7 * _MAX_WEEKS:
         start = end = event.event_date or start
-    weeks: list[tuple[int, int] | None] = []
+    weeks: list[Week] = []
     day = start - timedelta(days=start.weekday())
     while day <= end:
         year, week, _ = day.isocalendar()
@@ -66,7 +70,7 @@ def _weeks(event: Event) -> list[tuple[int, int] | None]:
 
 
 def blocks(event: Event) -> list[Block]:
-    """The blocks a record is indexed under."""
+    """The blocks a record is indexed under (within each, by its place keys)."""
     return [(event.event_type, event.country or "", week) for week in _weeks(event)]
 
 
@@ -104,17 +108,18 @@ class Grouping:
     touched: set[str] = field(default_factory=set)  # occurrences created or changed
     absorbed: dict[str, str] = field(default_factory=dict)  # occurrence joined into another -> that one
     _reports: dict[str, Report] = field(default_factory=dict)
-    _index: dict[Block, list[str]] = field(default_factory=lambda: defaultdict(list))
-    # The latest records (and the latest undated ones) by (type, country, admin1 or ""), and by
-    # (type, country, ANYWHERE) for records compared country-wide; records by source chain.
-    _recent: dict[tuple[str, str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
-    _undated: dict[tuple[str, str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Dated records by block and place key; the latest records (and the latest undated ones) by
+    # (type, country, place key); records by source chain.
+    _index: dict[tuple[str, str, Week, Key], list[str]] = field(default_factory=lambda: defaultdict(list))
+    _recent: dict[tuple[str, str, Key], list[str]] = field(default_factory=lambda: defaultdict(list))
+    _undated: dict[tuple[str, str, Key], list[str]] = field(default_factory=lambda: defaultdict(list))
     _by_chain: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _articles: dict[str, set[str]] = field(default_factory=dict)  # occurrence id -> article ids
     _seniority: dict[str, int] = field(default_factory=dict)
     _sizes: dict[str, float] = field(default_factory=dict)  # article -> estimated shingle count
     _told: dict[str, list[str]] = field(default_factory=dict)  # article -> its records' sentences
     _read: set[str] = field(default_factory=set)  # articles whose stored sentences were read
+    _today: date = field(default_factory=date.today)
 
     def add_existing(self, event: Event, occurrence_id: str) -> None:
         """A record already grouped (read back from the store): indexed, not re-decided."""
@@ -217,19 +222,21 @@ class Grouping:
         return self._sizes[article]
 
     def _candidates(self, report: Report) -> Iterator[str]:
-        """Dated: the records of its blocks and the latest undated ones of its place; undated: the
-        latest records of its place. Both: the records of its copies (one source chain). A place
-        is the admin1 (with the records that have none), or the whole country for a record whose
-        admin1 is unknown; the places of other admin1s never merge with it but as copies."""
+        """Dated: the records of its blocks under its place keys, and the latest undated ones under
+        its town-level keys; undated: the latest records under its town-level keys. Both: the
+        records of its copies (one source chain). See `place_keys` for which keys a place may
+        agree under; the records of other places never merge with it but as copies."""
         event = report.event
         kinds = [(kind, event.country or "") for kind in self.decider.families.neighbours(event.event_type)]
-        places = [ANYWHERE] if not event.admin1 else [event.admin1, ""]
+        town = lookup_keys(event, town=True)
         found: list[Iterable[str]] = []
         if report.dated:
-            found += [self._index.get((k, c, w), ()) for k, c in kinds for w in _weeks(event)]
-            found += [self._undated.get((k, c, p), ())[-RECENT:] for k, c in kinds for p in places]
+            near = lookup_keys(event, town=False)
+            weeks = _weeks(event, self._today)
+            found += [self._index.get((k, c, w, key), ()) for k, c in kinds for w in weeks for key in near]
+            found += [self._undated.get((k, c, key), ())[-RECENT:] for k, c in kinds for key in town]
         else:
-            found += [self._recent.get((k, c, p), ())[-RECENT:] for k, c in kinds for p in places]
+            found += [self._recent.get((k, c, key), ())[-RECENT:] for k, c in kinds for key in town]
         chain = self.chains.get(report.article)
         if chain is not None:
             found.append(self._by_chain.get(chain, ()))
@@ -249,15 +256,17 @@ class Grouping:
             self._seniority[occurrence_id] = len(self._seniority)
         self.members[occurrence_id].append(event.event_id)
         self._articles[occurrence_id].add(report.article)
-        keys = [(event.event_type, event.country or "", p) for p in (event.admin1 or "", ANYWHERE)]
+        kind, country = event.event_type, event.country or ""
+        keys = index_keys(event)
         for key in keys:
-            self._recent[key].append(event.event_id)
+            self._recent[kind, country, key].append(event.event_id)
         if report.dated:
-            for block in blocks(event):
-                self._index[block].append(event.event_id)
+            for week in _weeks(event, self._today):
+                for key in keys:
+                    self._index[kind, country, week, key].append(event.event_id)
         else:
             for key in keys:
-                self._undated[key].append(event.event_id)
+                self._undated[kind, country, key].append(event.event_id)
         chain = self.chains.get(report.article)
         if chain is not None:
             self._by_chain[chain].append(event.event_id)

@@ -17,6 +17,7 @@ from strife.dedupe.decide import Decider, lent_window
 from strife.dedupe.fingerprint import Vocabulary, fingerprint
 from strife.dedupe.grouping import RECENT, Grouping, default_decider
 from strife.dedupe.match import combine
+from strife.dedupe.place_keys import ANYWHERE, TOWN_DEGREES, lookup_keys
 from strife.records import Event, date_in_range
 from strife.store import EventFilter, Store
 from strife.store import chains as stored_chains
@@ -144,9 +145,9 @@ def _group_batch(store: Store, con: Connection, new: Sequence[Event], decider: D
 def _neighbours(con: Connection, new: Sequence[Event], decider: Decider) -> list[tuple[Event, str]]:
     """The stored records the new ones may merge with, in the order they were stored: the dated
     ones of their types (and the types linked to them) and countries whose windows touch the
-    batch's dates; the latest undated ones of those types and places; for undated new records the
-    latest records of their types and places (`grouping.RECENT` of each, see `Grouping`); and the
-    records of their copies."""
+    batch's dates; the latest undated ones under their town-level place keys; for undated new
+    records the latest records under those keys (`grouping.RECENT` of each, see `Grouping`); and
+    the records of their copies."""
     kinds = sorted(
         {(kind, e.country or "") for e in new for kind in decider.families.neighbours(e.event_type)}
     )
@@ -157,23 +158,27 @@ def _neighbours(con: Connection, new: Sequence[Event], decider: Decider) -> list
     if dated:
         days = [d for e in dated for d in (e.date_start or e.event_date, e.date_end or e.event_date) if d]
         found += stored.members_near(con, kinds, min(days), max(days))
-        found += stored.members_recent(con, _places(dated, decider), RECENT, undated_only=True)
+        found += _recent(con, dated, decider, undated_only=True)
     undated = [e for e in new if (e.date_start or e.event_date) is None]
     if undated:  # an undated record looks at the latest records of any date
-        found += stored.members_recent(con, _places(undated, decider), RECENT)
+        found += _recent(con, undated, decider, undated_only=False)
     found += stored.members_of_chains(con, sorted({s.article_id for e in new for s in e.sources}))
     unique = {member.event.event_id: member for member in found}
     return [(m.event, m.occurrence_id) for m in sorted(unique.values(), key=lambda m: m.stored)]
 
 
-def _places(events: Sequence[Event], decider: Decider) -> list[tuple[str, str, str | None]]:
-    """The (type, country, admin1) places records are compared within (see Grouping._candidates)."""
-    places: set[tuple[str, str, str | None]] = set()
+def _recent(
+    con: Connection, events: Sequence[Event], decider: Decider, *, undated_only: bool
+) -> list[stored.Member]:
+    """The RECENT latest stored records under the town-level place keys of these records' types
+    and countries (see Grouping._candidates)."""
+    keys: set[tuple[str, str, str, str | None]] = set()
     for e in events:
-        for kind in decider.families.neighbours(e.event_type):
-            for admin1 in [e.admin1, ""] if e.admin1 else [None]:
-                places.add((kind, e.country or "", admin1))
-    return sorted(places, key=lambda p: (p[0], p[1], p[2] or ""))
+        for family, key in lookup_keys(e, town=True):
+            for kind in decider.families.neighbours(e.event_type):
+                keys.add((kind, e.country or "", family, None if key == ANYWHERE else key))
+    ordered = sorted(keys, key=lambda k: (*k[:3], k[3] or ""))
+    return stored.members_recent(con, ordered, RECENT, undated_only=undated_only, cell_degrees=TOWN_DEGREES)
 
 
 class _SentenceReader:

@@ -107,34 +107,61 @@ def members_near(con: Connection, kinds: Sequence[tuple[str, str]], first: date,
 
 
 def members_recent(
-    con: Connection, places: Sequence[tuple[str, str, str | None]], limit: int, *, undated_only: bool = False
+    con: Connection,
+    keys: Sequence[tuple[str, str, str, str | None]],
+    limit: int,
+    *,
+    undated_only: bool = False,
+    cell_degrees: float = 0.15,
 ) -> list[Member]:
-    """The `limit` latest stored grouped events of each (event type, country, admin1) place (only
-    the undated ones with `undated_only`), in the order they were stored: what an undated report
-    is compared with, and the undated reports a dated one is compared with. Admin1 "" stands for
-    the events with none; None for the whole country."""
+    """The `limit` latest stored grouped events under each (event type, country, key family, key)
+    (only the undated ones with `undated_only`), in the order each query read them: what an
+    undated report is compared with, and the undated reports a dated one is compared with. The
+    key families (`strife.dedupe.place_keys`): "admin1" (the events of an admin1; "" for those
+    with none, None for the whole country), "area" and "nocoord" (those of an admin1 placed at a
+    district or province, or without coordinates), "town" (the events of a grid cell of
+    `cell_degrees`, "row:column") and "name" (the events of a place name, folded)."""
     undated = "AND coalesce(e.date_start, e.event_date, e.date_end) IS NULL " if undated_only else ""
     order = "ORDER BY a.ingested_at DESC, a.id DESC, e.event_id DESC) <= ?"
-    place = "e.event_type, coalesce(e.country, ''), coalesce(e.admin1, '')"
     found: list[Member] = []
-    countrywide = sorted({(kind, country) for kind, country, admin1 in places if admin1 is None})
-    if countrywide:
-        found += _members(
-            con,
-            f"{undated}QUALIFY row_number() OVER (PARTITION BY e.event_type, e.country {order}",
-            countrywide,
-            [limit],
-        )
-    inside = sorted({f"{k}\x1f{c}\x1f{a}" for k, c, a in places if a is not None})
-    if inside:
-        found += _members(
-            con,
-            f"AND concat_ws(chr(31), {place}) IN (SELECT unnest(?)) {undated}"
-            f"QUALIFY row_number() OVER (PARTITION BY {place} {order}",
-            sorted({(k, c) for k, c, a in places if a is not None}),
-            [inside, limit],
-        )
+    for family in sorted({k[2] for k in keys}):
+        where, value, cells = _KEY_FAMILIES[family]
+        sizes = [cell_degrees] * cells
+        mine = [(kind, country, key) for kind, country, f, key in keys if f == family]
+        countrywide = sorted({(kind, country) for kind, country, key in mine if key is None})
+        if countrywide:
+            found += _members(
+                con,
+                f"{where} {undated}QUALIFY row_number() OVER (PARTITION BY e.event_type, e.country {order}",
+                countrywide,
+                [limit],
+            )
+        inside = sorted({f"{kind}\x1f{country}\x1f{key}" for kind, country, key in mine if key is not None})
+        if inside:
+            partition = f"e.event_type, coalesce(e.country, ''), {value}"
+            found += _members(
+                con,
+                f"{where} AND concat_ws(chr(31), {partition}) IN (SELECT unnest(?)) {undated}"
+                f"QUALIFY row_number() OVER (PARTITION BY {partition} {order}",
+                sorted({(kind, country) for kind, country, key in mine if key is not None}),
+                [*sizes, inside, *sizes, limit],
+            )
     return found
+
+
+_FOLDED_LOCATION = (
+    "replace(replace(replace(replace(replace(lower(strip_accents(e.location)), '''', ''), "
+    "'\u2019', ''), '\u02bc', ''), '`', ''), '-', ' ')"
+)
+_ON_GRID = "AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL"
+# family -> (filter, the key's value as SQL, how many cell-size parameters the value takes).
+_KEY_FAMILIES: dict[str, tuple[str, str, int]] = {
+    "admin1": ("", "coalesce(e.admin1, '')", 0),
+    "area": (f"{_ON_GRID} AND e.geo_precision >= 2", "coalesce(e.admin1, '')", 0),
+    "nocoord": ("AND (e.latitude IS NULL OR e.longitude IS NULL)", "coalesce(e.admin1, '')", 0),
+    "town": (_ON_GRID, "concat(floor(e.latitude / ?)::BIGINT, ':', floor(e.longitude / ?)::BIGINT)", 2),
+    "name": ("AND e.location IS NOT NULL", _FOLDED_LOCATION, 0),
+}
 
 
 def members_of_chains(con: Connection, article_ids: Sequence[str]) -> list[Member]:
