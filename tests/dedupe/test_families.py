@@ -32,3 +32,12 @@ def test_actors() -> None:
 def test_only_actors_that_name_a_party_count_as_shared() -> None:
     a = report("a", actor2="Civilians (Sudan)")
     assert FAMILIES.telling_actors(a, report("b", actor2="Civilians (Sudan)")) == ["Military Forces of Sudan"]
+
+
+def test_a_state_force_of_another_period_is_the_same_party() -> None:
+    """An undated page names the forces for today's period, its dated copy for the period of its date."""
+    dated = report("a", actor1="Military Forces of Syria (2000-2024)", actor2="Islamic State (Syria)")
+    undated = report("b", actor1="Military Forces of Syria (2024-)", actor2="Islamic State (Syria)")
+    assert FAMILIES.actors_agree(dated, undated) == ""
+    assert FAMILIES.telling_actors(dated, undated) == ["Islamic State (Syria)", "Military Forces of Syria"]
+    assert FAMILIES.actors_agree(dated, report("c", actor1="Military Forces of Iraq (2003-)")) is None

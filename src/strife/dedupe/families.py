@@ -10,10 +10,14 @@ strike and an attack of one week and country are compared at all.
 
 Shared actors count as evidence only when the name tells something: "Civilians (Sudan)",
 "Protesters (Chile)" or an unidentified group name nobody in particular (`telling_actors`).
+A name's period ("Military Forces of Syria (2000-2024)") is left out of the comparison: an
+article that lost its date has its state forces named for today's period, the dated copy of the
+same story for the period of its date, and two dated reports of one occurrence share a period.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from strife.assemble.precedence import Precedence
@@ -25,6 +29,7 @@ from strife.tables import read_table
 _CROWD_TYPES = {"5", "6", "7"}
 _UNNAMED = "Unidentified "
 _GENERIC_COLUMNS = ("template", "type", "after_name", "aliases", "notes")
+_PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)$")  # "Military Forces of Syria (2000-2024)"
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ class Families:
         group agrees with any, the second report knows more); words when only a crowd stands
         where the other names a party ("Civilians" / "Government of Yemen": the victims told
         differently), which the decision then asks more evidence for."""
-        mine, theirs = (a.actor1, a.actor2), (b.actor1, b.actor2)
+        mine, theirs = (_party(a.actor1), _party(a.actor2)), (_party(b.actor1), _party(b.actor2))
         orders = [theirs, theirs[::-1]] if "Battles" in (a.event_type, b.event_type) else [theirs]
         soft: str | None = None
         for other in orders:
@@ -92,11 +97,16 @@ class Families:
 
     def telling_actors(self, a: Event, b: Event) -> list[str]:
         """Actor names both records give that name a party: not unidentified, not a crowd."""
-        mine = {n for n in (a.actor1, a.actor2) if n and self._telling(n)}
-        return sorted(mine & {n for n in (b.actor1, b.actor2) if n})
+        mine = {_party(n) for n in (a.actor1, a.actor2) if n and self._telling(n)}
+        return sorted(mine & {_party(n) for n in (b.actor1, b.actor2) if n})
 
     def _telling(self, name: str) -> bool:
         return not name.startswith(_UNNAMED) and not self._crowd(name)
 
     def _crowd(self, name: str) -> bool:
         return any(name.startswith(c) for c in self.crowds if c)
+
+
+def _party(name: str | None) -> str | None:
+    """An actor name without its period."""
+    return None if name is None else _PERIOD.sub("", name)

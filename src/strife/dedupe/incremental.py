@@ -174,11 +174,15 @@ def _recent(
     and countries (see Grouping._candidates)."""
     keys: set[tuple[str, str, str, str | None]] = set()
     for e in events:
-        for family, key in lookup_keys(e, town=True):
-            for kind in decider.families.neighbours(e.event_type):
-                keys.add((kind, e.country or "", family, None if key == ANYWHERE else key))
-    ordered = sorted(keys, key=lambda k: (*k[:3], k[3] or ""))
-    return stored.members_recent(con, ordered, RECENT, undated_only=undated_only, cell_degrees=TOWN_DEGREES)
+        town = [(family, None if key == ANYWHERE else key) for family, key in lookup_keys(e, town=True)]
+        keys.update(
+            (kind, e.country or "", *key)
+            for kind in decider.families.neighbours(e.event_type)
+            for key in town
+        )
+    return stored.members_recent(
+        con, list(keys), RECENT, undated_only=undated_only, cell_degrees=TOWN_DEGREES
+    )
 
 
 class _SentenceReader:

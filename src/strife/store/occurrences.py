@@ -115,52 +115,61 @@ def members_recent(
     cell_degrees: float = 0.15,
 ) -> list[Member]:
     """The `limit` latest stored grouped events under each (event type, country, key family, key)
-    (only the undated ones with `undated_only`), in the order each query read them: what an
-    undated report is compared with, and the undated reports a dated one is compared with. The
-    key families (`strife.dedupe.place_keys`): "admin1" (the events of an admin1; "" for those
-    with none, None for the whole country), "area" and "nocoord" (those of an admin1 placed at a
-    district or province, or without coordinates), "town" (the events of a grid cell of
-    `cell_degrees`, "row:column") and "name" (the events of a place name, folded)."""
-    undated = "AND coalesce(e.date_start, e.event_date, e.date_end) IS NULL " if undated_only else ""
-    order = "ORDER BY a.ingested_at DESC, a.id DESC, e.event_id DESC) <= ?"
-    found: list[Member] = []
-    for family in sorted({k[2] for k in keys}):
-        where, value, cells = _KEY_FAMILIES[family]
-        sizes = [cell_degrees] * cells
-        mine = [(kind, country, key) for kind, country, f, key in keys if f == family]
-        countrywide = sorted({(kind, country) for kind, country, key in mine if key is None})
-        if countrywide:
-            found += _members(
-                con,
-                f"{where} {undated}QUALIFY row_number() OVER (PARTITION BY e.event_type, e.country {order}",
-                countrywide,
-                [limit],
-            )
-        inside = sorted({f"{kind}\x1f{country}\x1f{key}" for kind, country, key in mine if key is not None})
-        if inside:
-            partition = f"e.event_type, coalesce(e.country, ''), {value}"
-            found += _members(
-                con,
-                f"{where} AND concat_ws(chr(31), {partition}) IN (SELECT unnest(?)) {undated}"
-                f"QUALIFY row_number() OVER (PARTITION BY {partition} {order}",
-                sorted({(kind, country) for kind, country, key in mine if key is not None}),
-                [*sizes, inside, *sizes, limit],
-            )
-    return found
+    (only the undated ones with `undated_only`), in the order they were stored: what an undated
+    report is compared with, and the undated reports a dated one is compared with. The key
+    families (`strife.dedupe.place_keys`): "admin1" (the events of an admin1; "" for those with
+    none, None for the whole country), "area" and "nocoord" (those of an admin1 placed at a
+    district or province, or without coordinates; None again the whole country), "town" (the
+    events of a grid cell of `cell_degrees`, "row:column") and "name" (those of a place name,
+    folded). One query reads them all."""
+    if not keys:
+        return []
+    families = sorted({family for _, _, family, _ in keys})
+    countrywide = {family for _, _, family, key in keys if key is None}
+    keyed = " UNION ALL ".join(
+        f"SELECT event_id, article_id, kind, country, '{family}' AS family, "
+        f"{_KEY_FAMILIES[family][1]} AS key FROM base WHERE {_KEY_FAMILIES[family][0]}"
+        + (
+            f" UNION ALL SELECT event_id, article_id, kind, country, '{family} country', '' FROM base "
+            f"WHERE {_KEY_FAMILIES[family][0]}"
+            if family in countrywide
+            else ""
+        )
+        for family in families
+    )
+    undated = "AND coalesce(e.date_start, e.event_date, e.date_end) IS NULL" if undated_only else ""
+    chosen = (
+        "WITH base AS (SELECT e.event_id, e.article_id, e.event_type AS kind, "
+        "coalesce(e.country, '') AS country, e.admin1, e.latitude, e.longitude, e.geo_precision, "
+        "e.location FROM events e "
+        f"JOIN event_occurrence USING (event_id) WHERE e.event_type IN (SELECT unnest(?)) {undated}), "
+        f"keyed AS ({keyed}), "
+        "wanted AS (SELECT unnest(?) AS kind, unnest(?) AS country, unnest(?) AS family, unnest(?) AS key) "
+        "SELECT k.event_id FROM keyed k JOIN wanted w USING (kind, country, family, key) "
+        "JOIN articles a ON a.id = k.article_id "
+        "QUALIFY row_number() OVER (PARTITION BY k.kind, k.country, k.family, k.key "
+        "ORDER BY a.ingested_at DESC, a.id DESC, k.event_id DESC) <= ?"
+    )
+    wanted = list(zip(*{(kind, country, family if key is not None else f"{family} country", key or "")
+                        for kind, country, family, key in keys}, strict=True))  # fmt: skip
+    cells = [cell_degrees] * sum(_KEY_FAMILIES[f][1].count("?") for f in families)
+    params = [sorted({kind for kind, *_ in keys}), *cells, *(list(column) for column in wanted), limit]
+    ids = [event_id for (event_id,) in con.execute(chosen, params).fetchall()]
+    return _members(con, "AND e.event_id IN (SELECT unnest(?))", None, [ids]) if ids else []
 
 
 _FOLDED_LOCATION = (
-    "replace(replace(replace(replace(replace(lower(strip_accents(e.location)), '''', ''), "
+    "replace(replace(replace(replace(replace(lower(strip_accents(location)), '''', ''), "
     "'\u2019', ''), '\u02bc', ''), '`', ''), '-', ' ')"
 )
-_ON_GRID = "AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL"
-# family -> (filter, the key's value as SQL, how many cell-size parameters the value takes).
-_KEY_FAMILIES: dict[str, tuple[str, str, int]] = {
-    "admin1": ("", "coalesce(e.admin1, '')", 0),
-    "area": (f"{_ON_GRID} AND e.geo_precision >= 2", "coalesce(e.admin1, '')", 0),
-    "nocoord": ("AND (e.latitude IS NULL OR e.longitude IS NULL)", "coalesce(e.admin1, '')", 0),
-    "town": (_ON_GRID, "concat(floor(e.latitude / ?)::BIGINT, ':', floor(e.longitude / ?)::BIGINT)", 2),
-    "name": ("AND e.location IS NOT NULL", _FOLDED_LOCATION, 0),
+_ON_GRID = "latitude IS NOT NULL AND longitude IS NOT NULL"
+# family -> (which events it holds, the key's value as SQL; "?" is the cell size).
+_KEY_FAMILIES: dict[str, tuple[str, str]] = {
+    "admin1": ("true", "coalesce(admin1, '')"),
+    "area": (f"{_ON_GRID} AND geo_precision >= 2", "coalesce(admin1, '')"),
+    "nocoord": ("(latitude IS NULL OR longitude IS NULL)", "coalesce(admin1, '')"),
+    "town": (_ON_GRID, "concat(floor(latitude / ?)::BIGINT, ':', floor(longitude / ?)::BIGINT)"),
+    "name": ("location IS NOT NULL", _FOLDED_LOCATION),
 }
 
 
