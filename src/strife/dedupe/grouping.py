@@ -33,7 +33,7 @@ from strife.dedupe.decide import Decider, Report, Verdict, lent_window
 from strife.dedupe.families import Families
 from strife.dedupe.fingerprint import Signature, set_size
 from strife.dedupe.match import combine
-from strife.dedupe.place_keys import Key, index_keys, lookup_keys
+from strife.dedupe.place_keys import TOWN_FAMILIES, Key, index_keys, lookup_keys
 from strife.dedupe.similarity import default_similarity
 from strife.records import Event, date_in_range
 from strife.store.occurrences import MergeDecision
@@ -258,14 +258,15 @@ class Grouping:
         self._articles[occurrence_id].add(report.article)
         kind, country = event.event_type, event.country or ""
         keys = index_keys(event)
-        for key in keys:
+        town = [key for key in keys if key[0] in TOWN_FAMILIES]
+        for key in town:
             self._recent[kind, country, key].append(event.event_id)
         if report.dated:
             for week in _weeks(event, self._today):
                 for key in keys:
                     self._index[kind, country, week, key].append(event.event_id)
         else:
-            for key in keys:
+            for key in town:
                 self._undated[kind, country, key].append(event.event_id)
         chain = self.chains.get(report.article)
         if chain is not None:

@@ -24,8 +24,9 @@ from strife.store import chains as stored_chains
 from strife.store import occurrences as stored
 from strife.store.schema import Connection
 
-# Articles fingerprinted, and events placed, per round trip to the store.
-_BATCH = 2000
+# Articles fingerprinted, and events placed, per round trip to the store: each trip reads the
+# store's bands and places, so a large backlog costs fewer reads in larger batches.
+_BATCH = 5000
 
 
 @dataclass

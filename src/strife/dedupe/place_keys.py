@@ -40,6 +40,8 @@ TOWN_DEGREES = 0.15
 ANYWHERE = "\x00"  # the admin1 key of a country's records whatever their admin1
 
 Key = tuple[str, str]  # (family, value)
+# The families a town-level lookup (a pair with an undated side) reads.
+TOWN_FAMILIES = frozenset({"admin1", "area", "nocoord", "town", "name"})
 
 _KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180
 _QUOTES = str.maketrans({"'": None, "\u2019": None, "\u02bc": None, "`": None, "-": " "})
