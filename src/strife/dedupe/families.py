@@ -77,7 +77,7 @@ class Families:
         group agrees with any, the second report knows more); words when only a crowd stands
         where the other names a party ("Civilians" / "Government of Yemen": the victims told
         differently), which the decision then asks more evidence for."""
-        mine, theirs = (_party(a.actor1), _party(a.actor2)), (_party(b.actor1), _party(b.actor2))
+        mine, theirs = _parties(a), _parties(b)
         orders = [theirs, theirs[::-1]] if "Battles" in (a.event_type, b.event_type) else [theirs]
         soft: str | None = None
         for other in orders:
@@ -107,6 +107,11 @@ class Families:
         return any(name.startswith(c) for c in self.crowds if c)
 
 
-def _party(name: str | None) -> str | None:
+def _party(name: str) -> str:
     """An actor name without its period."""
-    return None if name is None else _PERIOD.sub("", name)
+    return _PERIOD.sub("", name)
+
+
+def _parties(event: Event) -> tuple[str | None, str | None]:
+    first, second = event.actor1, event.actor2
+    return (None if first is None else _party(first), None if second is None else _party(second))
