@@ -142,6 +142,13 @@ _ISSP_SHORT = replace(_ISSP, end=32)  # first named by its acronym
             _ISSP_SHORT,
         ),
         ([_ARMY, _ISSP, replace(_ISSP, name="JNIM", start=0, end=4)], _STORY, None),  # two groups
+        # "no group claimed the attack", the group named only beside saying so: another party
+        (
+            [_ISSP],
+            "A bomb hit a bus. No group claimed it, but gunmen target the Islamic State Sahel Province.",
+            None,
+        ),
+        ([_ISSP], _STORY + " No group has claimed the attack.", _ISSP),  # named elsewhere too
     ],
 )
 def test_blamed_group(salient: list[ActorRef], story: str, expected: ActorRef | None) -> None:
@@ -304,3 +311,15 @@ def test_a_battle_with_one_side_named_faces_the_rebels_the_story_tells_of(pipeli
     )
     battles = [e for e in coded_events(pipeline, text) if e.event_type == "Battles"]
     assert battles and (battles[0].actor2, battles[0].actor2_type) == ("Unidentified Armed Group (Syria)", 2)
+
+
+def test_gunmen_of_an_unclaimed_attack_are_not_the_militia_the_article_names_beside(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Gunmen killed nine villagers in an attack in Soum province, Burkina Faso, on Sunday, "
+        "officials said. No group claimed the attack, but jihadists often target villages "
+        "they accuse of backing the Volunteers for the Defence of the Homeland."
+    )
+    attacks = [e for e in coded_events(pipeline, text) if e.event_type == "Violence against civilians"]
+    assert attacks and attacks[0].actor1 == "Unidentified Armed Group (Burkina Faso)"

@@ -17,6 +17,7 @@ from strife.assemble.sides import (
     blamed_group,
     crowd_sides,
     is_unnamed,
+    lays_on_another,
     named_as_patron,
     struck_civilians,
     unnamed_rebels,
@@ -262,6 +263,8 @@ class Builder:
             return actor
         for candidate in self.salient:
             if candidate.type in NON_STATE and (other is None or candidate.name != other.name):
+                if lays_on_another(candidate, self.clean.text, self.sentences):
+                    return actor  # "no group claimed": the gunmen are nobody the article names
                 return replace(candidate, start=actor.start, end=actor.end, matched=actor.matched)
         return actor
 

@@ -10,17 +10,19 @@ from dataclasses import replace
 from functools import cache
 
 from strife.extract.actor_reading import anaphor_key, load_anaphora, load_side_cues, named_as_patron
+from strife.extract.blame import blame_pattern, blamed, lays_on_another
 from strife.extract.classify import ARMED, CIVILIANS, PROTESTERS, RIOTERS, STATE
-from strife.extract.word_kinds import read_word_kinds
 from strife.mentions import ActorRef, Mention
 
 __all__ = [
     "anaphor_key",
     "arrest_sides",
     "arrested_crowd",
+    "blame_pattern",
     "blamed_group",
     "crowd_sides",
     "is_unnamed",
+    "lays_on_another",
     "load_anaphora",
     "named_as_patron",
     "salient_actors",
@@ -42,13 +44,6 @@ RIOT_KINDS = frozenset({"Violent demonstration", "Mob violence"})
 GROUPS = ARMED - {STATE, UNIDENTIFIED}
 
 
-@cache
-def blame_pattern() -> re.Pattern[str]:
-    """The words that lay an attack at a group's door (the "blame" rows of data/modality.tsv)."""
-    cues = sorted(read_word_kinds("modality.tsv").get("blame", frozenset()), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b")
-
-
 def blamed_group(
     salient: Sequence[ActorRef], text: str, sentences: Sequence[tuple[int, int]]
 ) -> ActorRef | None:
@@ -56,20 +51,17 @@ def blamed_group(
     non-state armed group, when it is the only armed actor the article names or a sentence naming it
     blames it ("Boko Haram claimed responsibility"). ACLED codes the group the story attributes the
     attack to, not an unidentified one; with two groups named, or none blamed beside state forces,
-    who did it is unknown."""
+    who did it is unknown; so it is when the article says no one has claimed the attack and names
+    the group only beside saying so (`lays_on_another`)."""
     groups = [a for a in salient if a.type in GROUPS]
     if len(groups) != 1:
         return None
     group = groups[0]
+    if lays_on_another(group, text, sentences):
+        return None
     if not any(a.type == STATE for a in salient):
         return group
-    # the words of its first mention ("ADF fighters") or its canonical name ("Allied Democratic Forces")
-    names = {n for n in (text[group.start : group.end].lower(), group.name.lower()) if n}
-    for start, end in sentences:
-        sentence = text[start:end].lower()
-        if any(name in sentence for name in names) and blame_pattern().search(sentence):
-            return group
-    return None
+    return group if blamed(group, text, sentences) else None
 
 
 def salient_actors(mentions: Sequence[Mention], found: Sequence[ActorRef]) -> list[ActorRef]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from strife.extract.arguments import Roles, agents_of, fired, phrase
+from strife.extract.blame import lays_on_another
 from strife.extract.classify import CIVILIANS, MILITIA_ID, MILITIA_POL, PROTESTERS, REBEL, RIOTERS
 from strife.extract.word_kinds import read_word_kinds
 from strife.lookups import ActorLookup
@@ -237,6 +238,8 @@ class ActorReader:
         group = article_group(ctx)
         if group is None:
             return None
+        if lays_on_another(group, ctx.text):
+            return None  # "no group claimed the attack": the gunmen are nobody the article names
         return replace(group, start=actor.start, end=actor.end, matched=actor.matched)
 
     def agent(self, span: Span, ctx: ArticleContext) -> ActorRef | None:
