@@ -91,3 +91,12 @@ def test_read_only_open_of_an_older_store_says_to_migrate(tmp_path: Path) -> Non
     duckdb.connect(str(tmp_path / "s.duckdb")).close()
     with pytest.raises(StoreError, match="without read-only"):
         Store.open(tmp_path / "s.duckdb", read_only=True)
+
+
+def test_a_store_of_version_4_loses_the_unused_band_index(tmp_path: Path) -> None:
+    path = tmp_path / "v4.duckdb"
+    _build(path, MIGRATIONS[:4])
+    with Store.open(path) as store:
+        assert store.schema_version() == current_version()
+        indexes = store.cursor().execute("SELECT index_name FROM duckdb_indexes()").fetchall()
+    assert ("article_bands_hash",) not in indexes and ("events_date",) in indexes

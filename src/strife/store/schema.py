@@ -337,11 +337,19 @@ CREATE TABLE review_groups (
 )
 """
 
+_V5_BANDS = """
+DROP INDEX IF EXISTS article_bands_hash
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, events, evidence, claims, sources, rejections", _V1_TABLES),
     Migration(2, "occurrences, merge log, source chains and their MinHash index", _V2_MERGING),
     Migration(3, "feeds polled and pages fetched (conditional requests, seen URLs)", _V3_FETCHING),
     Migration(4, "review: audit log, overrides, decisions and pinned groupings", _V4_REVIEW),
+    # The bands are read by a hash join of the batch's band hashes (store.chains.sharing_bands),
+    # which never used the index, and keeping it cost most of the time of storing them: at 100k
+    # articles, 1.3 s of CPU per 2,000 articles' bands with it, 0.5 s without.
+    Migration(5, "drop the index of the MinHash bands' hashes (unused, costly to keep)", _V5_BANDS),
 )
 
 # `meta` is outside the steps: it must exist before the first step can be recorded.
