@@ -124,7 +124,7 @@ class Article(_Record):
     title: str | None = None
     outlet: str | None = None
     origin: str | None = None  # where it was read from: path, path:line, "<stdin>"
-    date_note: str | None = None  # why the date is unknown, when it is
+    date_note: str | None = None  # why the date is unknown, or the printed line it was read from
 
     @property
     def hash(self) -> str:

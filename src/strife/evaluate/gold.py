@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from strife.ingest.byline import dated_from_print
 from strife.records import Article
 
 KINDS = ("news", "idmc", "wikievents")
@@ -28,14 +29,25 @@ class GoldSet:
     rows: tuple[dict[str, Any], ...]
 
     def articles(self) -> Iterator[Article]:
-        """One Article per row: id, text exactly as in the row, date (ISO or None), url."""
+        """One Article per row: id, text exactly as in the row, date (ISO, else the one the text
+        prints near its top, else None), url."""
         for number, row in enumerate(self.rows, start=1):
             origin = f"{self.path}:{number}"
             try:
                 day = date.fromisoformat(row["date"]) if row.get("date") else None
             except ValueError as error:
                 raise ValueError(f"{origin}: date {row['date']!r} is not ISO (YYYY-MM-DD): {error}") from None
-            yield Article(id=str(row["id"]), text=row["text"], date=day, url=row.get("url"), origin=origin)
+            note = None
+            if day is None:  # as the readers do: the date the page prints near its top, if any
+                day, note = dated_from_print(row["text"], "no date in the gold row")
+            yield Article(
+                id=str(row["id"]),
+                text=row["text"],
+                date=day,
+                url=row.get("url"),
+                origin=origin,
+                date_note=note,
+            )
 
 
 def row_kind(row: dict[str, Any]) -> str | None:

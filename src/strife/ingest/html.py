@@ -5,6 +5,7 @@ from __future__ import annotations
 import htmldate
 import trafilatura
 
+from strife.ingest.byline import dated_from_print
 from strife.ingest.dates import article_date
 from strife.ingest.limits import MAX_CHARS, too_many_chars
 from strife.ingest.text import one_line, valid_text
@@ -49,6 +50,9 @@ def parse_html(
     published = article_date(found, "the page's date") if isinstance(found, str) and found else None
     if isinstance(published, str):
         return Rejection(origin, "read", published, article_id)
+    note = None
+    if published is None:
+        published, note = dated_from_print(text, NO_PAGE_DATE)
     return Article(
         id=article_id,
         text=valid_text(text),
@@ -57,7 +61,7 @@ def parse_html(
         title=_text_or_none(getattr(document, "title", None)),
         outlet=_text_or_none(getattr(document, "sitename", None)),
         origin=origin,
-        date_note=None if published else NO_PAGE_DATE,
+        date_note=note,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from strife.ingest.byline import dated_from_print
 from strife.ingest.dates import article_date
 from strife.ingest.limits import MAX_CHARS, too_many_chars
 from strife.ingest.scraped import NO_DATE_FIELD, split_date_header
@@ -101,6 +102,9 @@ def article_from_row(
     published = None if raw_date is None else article_date(raw_date, where)
     if isinstance(published, str):
         return Rejection(origin, "read", published, article_id)
+    note = None
+    if published is None:
+        published, note = dated_from_print(body, NO_DATE_FIELD)
     return Article(
         id=article_id,
         text=valid_text(body.strip()),
@@ -109,5 +113,5 @@ def article_from_row(
         title=_text(row.get(columns.get("title", "title"))),
         outlet=_text(row.get(columns.get("outlet", "outlet"))),
         origin=origin,
-        date_note=None if published else NO_DATE_FIELD,
+        date_note=note,
     )

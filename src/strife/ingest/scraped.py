@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from strife.ingest.byline import dated_from_print
 from strife.ingest.dates import article_date, bad_date_reason, parse_iso_date
 from strife.ingest.limits import MAX_CHARS, too_many_chars
 from strife.records import Article, Rejection
@@ -46,7 +47,8 @@ def parse_scraped(
     """One scraped article: the date from its ` date YYYY-MM-DD` header, the text after it.
 
     A text over `max_chars` is rejected before anything else is done with it. Text without
-    a header is accepted with date None (and a date_note saying why); a header whose date
+    a header is accepted with the date a line near its top prints (`ingest.byline`), else with
+    date None, and a date_note saying why; a header whose date
     does not parse, or lies outside strife's range, is rejected, since a wrong date would
     misplace every event.
     """
@@ -59,7 +61,8 @@ def parse_scraped(
         )
     header = split_date_header(text)
     if header is None:
-        return Article(id=article_id, text=text.strip(), origin=origin, date_note=NO_DATE_LINE)
+        printed, note = dated_from_print(text, NO_DATE_LINE)
+        return Article(id=article_id, text=text.strip(), date=printed, origin=origin, date_note=note)
     raw_date, body = header
     published = article_date(raw_date, "the date line")
     if isinstance(published, str):
