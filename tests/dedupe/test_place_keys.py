@@ -108,8 +108,9 @@ def test_the_store_reads_the_keys_merging_computes(tmp_path: Path) -> None:
             for family, key in index_keys(event):
                 if family not in TOWN_FAMILIES:
                     continue
-                wanted = [("Battles", "Mali", family, None if key == ANYWHERE else key)]
-                found = occurrences.members_recent(con, wanted, 100, cell_degrees=TOWN_DEGREES)
+                wanted = [("Mali", family, None if key == ANYWHERE else key)]
+                kinds = [("Battles", "Mali")]
+                found = occurrences.members_recent(con, kinds, wanted, 100, cell_degrees=TOWN_DEGREES)
                 assert event.event_id in {m.event.event_id for m in found}, (family, key)
         con.close()
     assert fold("Ma'rib") == fold("Marib") and fold("Dar-es-Salaam") == "dar es salaam"

@@ -49,13 +49,16 @@ def test_evidence_sentences_put_the_type_sentence_first(store: Store) -> None:
 def test_the_latest_records_of_a_place(store: Store) -> None:
     with store:
         con = store.cursor()
-        place = [("Battles", "Afghanistan", "admin1", "Panjshir")]
-        assert [m.event.event_id for m in occurrences.members_recent(con, place, 10)] == ["a1-1", "b2-1"]
-        assert [m.event.event_id for m in occurrences.members_recent(con, place, 1)] == ["b2-1"]
-        undated = occurrences.members_recent(con, place, 10, undated_only=True)
+        kinds, place = [("Battles", "Afghanistan")], [("Afghanistan", "admin1", "Panjshir")]
+        assert [m.event.event_id for m in occurrences.members_recent(con, kinds, place, 10)] == [
+            "a1-1",
+            "b2-1",
+        ]
+        assert [m.event.event_id for m in occurrences.members_recent(con, kinds, place, 1)] == ["b2-1"]
+        undated = occurrences.members_recent(con, kinds, place, 10, undated_only=True)
         assert [m.event.event_id for m in undated] == ["b2-1"]
-        country = [("Battles", "Afghanistan", "admin1", None)]
-        assert len(occurrences.members_recent(con, country, 10)) == 3
+        country = [("Afghanistan", "admin1", None)]
+        assert len(occurrences.members_recent(con, kinds, country, 10)) == 3
 
 
 def test_chain_mates_and_the_date_they_lend(store: Store, article_factory: Callable[..., Article]) -> None:

@@ -171,18 +171,16 @@ def _neighbours(con: Connection, new: Sequence[Event], decider: Decider) -> list
 def _recent(
     con: Connection, events: Sequence[Event], decider: Decider, *, undated_only: bool
 ) -> list[stored.Member]:
-    """The RECENT latest stored records under the town-level place keys of these records' types
-    and countries (see Grouping._candidates)."""
-    keys: set[tuple[str, str, str, str | None]] = set()
-    for e in events:
-        town = [(family, None if key == ANYWHERE else key) for family, key in lookup_keys(e, town=True)]
-        keys.update(
-            (kind, e.country or "", *key)
-            for kind in decider.families.neighbours(e.event_type)
-            for key in town
-        )
+    """The RECENT latest stored records under the town-level place keys of these records, of their
+    types (and the types linked to them) and countries (see Grouping._candidates)."""
+    kinds = {(kind, e.country or "") for e in events for kind in decider.families.neighbours(e.event_type)}
+    keys = {
+        (e.country or "", family, None if key == ANYWHERE else key)
+        for e in events
+        for family, key in lookup_keys(e, town=True)
+    }
     return stored.members_recent(
-        con, list(keys), RECENT, undated_only=undated_only, cell_degrees=TOWN_DEGREES
+        con, sorted(kinds), list(keys), RECENT, undated_only=undated_only, cell_degrees=TOWN_DEGREES
     )
 
 

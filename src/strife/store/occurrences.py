@@ -108,24 +108,27 @@ def members_near(con: Connection, kinds: Sequence[tuple[str, str]], first: date,
 
 def members_recent(
     con: Connection,
-    keys: Sequence[tuple[str, str, str, str | None]],
+    kinds: Sequence[tuple[str, str]],
+    keys: Sequence[tuple[str, str, str | None]],
     limit: int,
     *,
     undated_only: bool = False,
     cell_degrees: float = 0.15,
 ) -> list[Member]:
-    """The `limit` latest stored grouped events under each (event type, country, key family, key)
-    (only the undated ones with `undated_only`), in the order they were stored: what an undated
-    report is compared with, and the undated reports a dated one is compared with. The key
-    families (`strife.dedupe.place_keys`): "admin1" (the events of an admin1; "" for those with
+    """The `limit` latest stored grouped events of each (event type, country) of `kinds` under each
+    (country, key family, key) of `keys` (only the undated ones with `undated_only`), in the order
+    they were stored: what an undated report is compared with, and the undated reports a dated one
+    is compared with. Every kind of a country is read under every key of that country, more than
+    any one record asks for, in one query (a list of each kind's keys is three times as long). The
+    key families (`strife.dedupe.place_keys`): "admin1" (the events of an admin1; "" for those with
     none, None for the whole country), "area" and "nocoord" (those of an admin1 placed at a
     district or province, or without coordinates; None again the whole country), "town" (the
     events of a grid cell of `cell_degrees`, "row:column") and "name" (those of a place name,
-    folded). One query reads them all."""
-    if not keys:
+    folded)."""
+    if not keys or not kinds:
         return []
-    families = sorted({family for _, _, family, _ in keys})
-    countrywide = {family for _, _, family, key in keys if key is None}
+    families = sorted({family for _, family, _ in keys})
+    countrywide = {family for _, family, key in keys if key is None}
     keyed = " UNION ALL ".join(
         f"SELECT event_id, article_id, kind, country, '{family}' AS family, "
         f"{_KEY_FAMILIES[family][1]} AS key FROM base WHERE {_KEY_FAMILIES[family][0]}"
@@ -139,21 +142,29 @@ def members_recent(
     )
     undated = "AND coalesce(e.date_start, e.event_date, e.date_end) IS NULL" if undated_only else ""
     chosen = (
-        "WITH base AS (SELECT e.event_id, e.article_id, e.event_type AS kind, "
+        "WITH kinds AS (SELECT unnest(?) AS kind, unnest(?) AS country), "
+        "base AS (SELECT e.event_id, e.article_id, e.event_type AS kind, "
         "coalesce(e.country, '') AS country, e.admin1, e.latitude, e.longitude, e.geo_precision, "
-        "e.location FROM events e "
-        f"JOIN event_occurrence USING (event_id) WHERE e.event_type IN (SELECT unnest(?)) {undated}), "
+        "e.location FROM events e JOIN event_occurrence USING (event_id) "
+        f"JOIN kinds ON kinds.kind = e.event_type AND kinds.country = coalesce(e.country, '') {undated}), "
         f"keyed AS ({keyed}), "
-        "wanted AS (SELECT unnest(?) AS kind, unnest(?) AS country, unnest(?) AS family, unnest(?) AS key) "
-        "SELECT k.event_id FROM keyed k JOIN wanted w USING (kind, country, family, key) "
+        "wanted AS (SELECT unnest(?) AS country, unnest(?) AS family, unnest(?) AS key) "
+        "SELECT k.event_id FROM keyed k JOIN wanted w USING (country, family, key) "
         "JOIN articles a ON a.id = k.article_id "
         "QUALIFY row_number() OVER (PARTITION BY k.kind, k.country, k.family, k.key "
         "ORDER BY a.ingested_at DESC, a.id DESC, k.event_id DESC) <= ?"
     )
-    wanted = list(zip(*{(kind, country, family if key is not None else f"{family} country", key or "")
-                        for kind, country, family, key in keys}, strict=True))  # fmt: skip
+    wanted = list(zip(*{(country, family if key is not None else f"{family} country", key or "")
+                        for country, family, key in keys}, strict=True))  # fmt: skip
+    pairs = sorted(set(kinds))
     cells = [cell_degrees] * sum(_KEY_FAMILIES[f][1].count("?") for f in families)
-    params = [sorted({kind for kind, *_ in keys}), *cells, *(list(column) for column in wanted), limit]
+    params = [
+        [k for k, _ in pairs],
+        [c for _, c in pairs],
+        *cells,
+        *(list(column) for column in wanted),
+        limit,
+    ]
     ids = [event_id for (event_id,) in con.execute(chosen, params).fetchall()]
     return _members(con, "AND e.event_id IN (SELECT unnest(?))", None, [ids]) if ids else []
 
