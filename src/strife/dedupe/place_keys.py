@@ -33,7 +33,7 @@ from strife.dedupe.match import SAME_PLACE_KM
 from strife.geo import EARTH_RADIUS_KM
 from strife.records import Event
 
-# A pair with an undated side merges only when its places agree at town level (decide._NEAR_KM).
+# A pair with an undated side merges only when its places agree at town level (decide._place).
 NEAR_KM = 15.0
 CELL_DEGREES = 0.5
 TOWN_DEGREES = 0.15

@@ -36,9 +36,11 @@ def lays_on_another(group: ActorRef, text: str, sentences: Sequence[tuple[int, i
     saying so ("No group claimed the attack, but jihadists target villages they accuse of
     supporting the army's auxiliaries, the VDP"): the one group it names is then another party,
     not who "the gunmen" are. Without parsed `sentences`, sentences end at their full stops."""
+    disclaim = blame_pattern("disclaim")
+    if disclaim.search(text.lower()) is None:  # most articles: one search, no sentences split
+        return False
     if sentences is None:
         sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
-    disclaim = blame_pattern("disclaim")
     if not any(disclaim.search(text[start:end].lower()) for start, end in sentences):
         return False
     return all(disclaim.search(sentence) for sentence in _naming(group, text, sentences))
