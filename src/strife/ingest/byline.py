@@ -11,6 +11,7 @@ event's, not the page's, and a line with no year ("April 11") is no publication 
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -20,18 +21,15 @@ from strife.records import date_range_reason
 _FIRST_LINES = 8
 _FIRST_CHARS = 800
 
+# Month and weekday names as the calendar spells them, as extract/time_rules reads them too.
 _MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
+    name.lower(): number
+    for number, full in enumerate(calendar.month_name)
+    if number
+    for name in {full, full[:3], "Sept" if number == 9 else full[:3]}
+}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun),?"
+_WEEKDAY = r"(?:" + "|".join(n for day in calendar.day_name for n in (day, day[:3])) + r"),?"
 _LEAD = r"(?:(?:last\s+)?updated|published|posted(?:\s+on)?|first\s+published|date)\s*:?"
 _ZONE = r"(?:[a-z]{2,5}|[+-]\d{2}:?\d{2})"  # "GMT", "+03:00"
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*" + _ZONE + r"?)?"
